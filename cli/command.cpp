@@ -1,0 +1,63 @@
+#include "command.h"
+
+#include <geolicence/errors.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace geolicence::cli {
+
+int runGuarded(Command& command, const GlobalOptions& options) {
+    try {
+        return command.run(options);
+    } catch (const UsageError& e) {
+        std::cerr << "geolicence: " << e.what() << "\n";
+        return kExitUsage;
+    } catch (const InputError& e) {
+        std::cerr << "geolicence: " << e.what() << "\n";
+        return kExitInput;
+    } catch (const std::exception& e) {
+        std::cerr << "geolicence: internal error: " << e.what() << "\n";
+        return kExitInternal;
+    }
+}
+
+Catalog loadCatalog(const GlobalOptions& options) {
+    CatalogBuilder builder;
+    builder.addBundled();
+    if (const char* env = std::getenv("GEOLICENCE_CATALOG_PATH")) {
+        for (const auto& directory : splitSearchPath(env)) {
+            builder.addDirectory(directory);
+        }
+    }
+    for (const std::string& directory : options.catalog_dirs) {
+        builder.addDirectory(directory);
+    }
+    return builder.build();
+}
+
+Language pickLanguage(const std::string& requested) {
+    if (const auto language = parseLanguage(requested)) {
+        return *language;
+    }
+    for (const char* variable : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(variable);
+        if (value != nullptr && *value != '\0') {
+            return std::string(value).rfind("nl", 0) == 0 ? Language::Dutch : Language::English;
+        }
+    }
+    return Language::English;
+}
+
+void addFormatOption(CLI::App& app, std::string& format, const std::vector<std::string>& formats) {
+    app.add_option("--format", format, "Output format")
+        ->check(CLI::IsMember(formats))
+        ->capture_default_str();
+}
+
+void addLanguageOption(CLI::App& app, std::string& language) {
+    app.add_option("--lang", language, "Language of messages: nl or en (default: from the locale)")
+        ->check(CLI::IsMember({"nl", "en"}));
+}
+
+} // namespace geolicence::cli

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "exit_codes.h"
+
+#include <geolicence/catalog.h>
+#include <geolicence/localized_text.h>
+
+#include <CLI/CLI.hpp>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace geolicence::cli {
+
+// A command-line value that parses but makes no sense (exit code 2).
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Options every subcommand shares.
+struct GlobalOptions {
+    std::vector<std::string> catalog_dirs;
+};
+
+// One subcommand: binds its arguments to members in `setup`, does its work in `run`.
+class Command {
+public:
+    virtual ~Command() = default;
+    // Registers the subcommand(s) on `app`; returns true when one of them was chosen.
+    virtual void setup(CLI::App& app) = 0;
+    virtual bool chosen() const = 0;
+    virtual int run(const GlobalOptions& options) = 0;
+};
+
+// The single place where errors become one line on stderr and an exit code.
+int runGuarded(Command& command, const GlobalOptions& options);
+
+// Bundled profiles, then GEOLICENCE_CATALOG_PATH, then --catalog directories, later ones
+// overriding earlier ones by id.
+Catalog loadCatalog(const GlobalOptions& options);
+
+// --lang when given, else Dutch when the locale says so, else English.
+Language pickLanguage(const std::string& requested);
+
+void addFormatOption(CLI::App& app, std::string& format, const std::vector<std::string>& formats);
+void addLanguageOption(CLI::App& app, std::string& language);
+
+} // namespace geolicence::cli

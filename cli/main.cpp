@@ -1,0 +1,53 @@
+// geolicence: licence checks and licence-safe aggregation for GIS data, headless.
+#include "command.h"
+#include "evaluate_command.h"
+#include "licences_command.h"
+
+#include <iostream>
+#include <memory>
+
+using namespace geolicence::cli;
+
+int main(int argc, char** argv) {
+    CLI::App app{"geolicence — know what the licences of your GIS layers allow"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "geolicence 0.1.0");
+    GlobalOptions options;
+    app.add_option("--catalog", options.catalog_dirs,
+                   "Extra directory of licence profiles (repeatable; later ones override ids)")
+        ->check(CLI::ExistingDirectory);
+
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(std::make_unique<LicencesCommand>());
+    commands.push_back(std::make_unique<EvaluateCommand>());
+    for (auto& command : commands) {
+        command->setup(app);
+    }
+    // --catalog is accepted after the subcommand as well as before it.
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+        sub->fallthrough();
+        for (CLI::App* nested : sub->get_subcommands([](CLI::App*) { return true; })) {
+            nested->fallthrough();
+        }
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return kExitUsage;
+    }
+    for (auto& command : commands) {
+        if (command->chosen()) {
+            return runGuarded(*command, options);
+        }
+    }
+    std::cerr << "geolicence: no command given (see --help)\n";
+    return kExitUsage;
+}

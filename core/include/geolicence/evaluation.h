@@ -1,0 +1,82 @@
+#pragma once
+
+#include "geolicence/action.h"
+#include "geolicence/catalog.h"
+#include "geolicence/context.h"
+#include "geolicence/licence_profile.h"
+#include "geolicence/localized_text.h"
+#include "geolicence/option_values.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace geolicence {
+
+// How a layer got its licence: the profile id, its options, and where the binding came from
+// (custom property, sidecar, GeoPackage metadata, layer metadata, source rule, command line).
+struct LicenceBinding {
+    std::string licence_id;
+    OptionValues options;
+    std::string from;
+};
+
+// Facts about the layer itself that some clauses depend on; unknown when not measured.
+struct LayerFacts {
+    std::optional<bool> within_territory;
+    std::optional<bool> contains_personal_data;
+};
+
+struct LayerInput {
+    std::string id;
+    std::string name;
+    std::optional<LicenceBinding> binding; // nullopt: the layer has no licence
+    LayerFacts facts;
+};
+
+struct Finding {
+    Severity severity = Severity::Info;
+    std::string layer_id;
+    std::string layer_name;
+    std::string licence; // profile id; empty for an unlicensed layer
+    std::string rule;    // rule id, or a built-in check: no-permission, unlicensed, ...
+    std::string message;
+    std::string cite;
+};
+
+// A duty owed if the action is taken, merged over the layers that owe it.
+struct Duty {
+    DutyType type = DutyType::Attribute;
+    std::string text; // attribution text, or what the duty asks in words
+    std::string party;
+    std::optional<Date> date;
+    std::vector<std::string> aliases; // no-endorsement: every name that must not appear
+    std::string licence;
+    std::string rule;
+    std::string cite;
+    std::vector<std::string> layers;
+};
+
+struct Decision {
+    Action action = Action::Display;
+    bool permitted = true;
+    std::vector<Finding> findings;
+    std::vector<Duty> duties;
+
+    bool hasWarnings() const;
+};
+
+struct EvaluationRequest {
+    Action action = Action::Display;
+    Context context;
+    Language language = Language::English;
+};
+
+// Decides whether `request.action` may be taken with every layer: a prohibition wins over a
+// permission, an action no permission covers is prohibited, an unlicensed layer is a warning.
+// Pure and deterministic: the same inputs give the same decision, findings and duties in the
+// same order.
+Decision evaluate(const Catalog& catalog, const EvaluationRequest& request,
+                  const std::vector<LayerInput>& layers);
+
+} // namespace geolicence

@@ -1,0 +1,535 @@
+#include <geolicence/evaluation.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace geolicence {
+
+namespace {
+
+// Three-valued logic: a constraint on a value nobody stated is neither met nor failed.
+enum class Truth { False, True, Unknown };
+
+LocalizedText builtIn(std::string nl, std::string en) { return {std::move(nl), std::move(en)}; }
+
+std::string lowerCase(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+bool containsIgnoringCase(std::string_view haystack, std::string_view needle) {
+    return !needle.empty() && lowerCase(haystack).find(lowerCase(needle)) != std::string::npos;
+}
+
+std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (const std::string& part : parts) {
+        out += out.empty() ? "" : std::string(separator);
+        out += part;
+    }
+    return out;
+}
+
+// Evaluates the rules of one licence for one layer.
+class LayerEvaluator {
+public:
+    LayerEvaluator(const EvaluationRequest& request, const Context& context,
+                   const LayerInput& layer, const LicenceProfile& profile)
+        : request_(request), context_(context), layer_(layer), profile_(profile),
+          options_(layer.binding->options) {}
+
+    // Returns whether the action is permitted for this layer; appends findings and duties.
+    bool run(std::vector<Finding>& findings, std::vector<Duty>& duties) {
+        const std::vector<std::string> problems = checkOptionValues(profile_, options_);
+        for (const std::string& problem : problems) {
+            findings.push_back(finding(Severity::Error, "invalid-option", problem, citeOfProfile()));
+        }
+        if (!problems.empty()) {
+            return false;
+        }
+        reportMissingRequiredOptions(findings);
+
+        bool prohibited = false;
+        std::vector<const Rule*> permissions;
+        std::vector<std::string> conditional_operands;
+        for (const Rule& rule : profile_.rules) {
+            if (!rule.actions.contains(request_.action)) {
+                continue;
+            }
+            std::vector<std::string> unknown;
+            const Truth truth = evaluateAll(rule.constraints, unknown);
+            switch (rule.type) {
+            case RuleType::Prohibition:
+                if (truth == Truth::True) {
+                    prohibited = true;
+                    findings.push_back(ruleFinding(Severity::Error, rule, ""));
+                } else if (truth == Truth::Unknown) {
+                    findings.push_back(ruleFinding(Severity::Warning, rule, dependsOn(unknown)));
+                }
+                break;
+            case RuleType::Permission:
+                if (truth == Truth::True) {
+                    permissions.push_back(&rule);
+                } else if (truth == Truth::Unknown) {
+                    for (std::string& operand : unknown) {
+                        if (std::find(conditional_operands.begin(), conditional_operands.end(),
+                                      operand) == conditional_operands.end()) {
+                            conditional_operands.push_back(std::move(operand));
+                        }
+                    }
+                }
+                break;
+            case RuleType::Obligation:
+                // A duty that may be owed is listed: leaving it out could break the licence.
+                if (truth != Truth::False) {
+                    addDuties(rule, findings, duties);
+                }
+                break;
+            case RuleType::Notice:
+                if (truth == Truth::True) {
+                    findings.push_back(ruleFinding(rule.severity, rule, ""));
+                }
+                break;
+            }
+        }
+        if (prohibited) {
+            return false;
+        }
+        if (permissions.empty()) {
+            findings.push_back(noPermission(conditional_operands));
+            return false;
+        }
+        for (const Rule* rule : permissions) {
+            findings.push_back(ruleFinding(Severity::Info, *rule, ""));
+            addDuties(*rule, findings, duties);
+        }
+        return true;
+    }
+
+private:
+    const Value* option(std::string_view name) const {
+        const auto it = options_.find(name);
+        if (it != options_.end()) {
+            return &it->second;
+        }
+        const OptionSpec* spec = profile_.findOption(name);
+        return spec != nullptr && spec->default_value ? &*spec->default_value : nullptr;
+    }
+
+    bool optionIsSet(std::string_view name) const {
+        const Value* value = option(name);
+        if (value == nullptr) {
+            return false;
+        }
+        if (const bool* flag = std::get_if<bool>(value)) {
+            return *flag;
+        }
+        if (const std::string* text = std::get_if<std::string>(value)) {
+            return !text->empty();
+        }
+        return true;
+    }
+
+    std::optional<Value> operandValue(const Operand& operand) const {
+        auto from = [](const auto& optional) -> std::optional<Value> {
+            if (optional) {
+                return Value(*optional);
+            }
+            return std::nullopt;
+        };
+        switch (operand.kind) {
+        case OperandKind::Purpose:
+            return from(context_.purpose);
+        case OperandKind::Recipient:
+            return from(context_.recipient);
+        case OperandKind::CellSize: {
+            // Data bound as aggregated is at least that coarse, whatever the caller says.
+            std::optional<Value> size = from(context_.cell_size_m);
+            const Value* bound = option("cell_size_m");
+            if (bound != nullptr && std::holds_alternative<double>(*bound) &&
+                (!size || std::get<double>(*size) < std::get<double>(*bound))) {
+                size = *bound;
+            }
+            return size;
+        }
+        case OperandKind::Date:
+            return from(context_.date);
+        case OperandKind::Downloadable:
+            return from(context_.downloadable);
+        case OperandKind::CombinedWithOwnData:
+            return from(context_.combined_with_own_data);
+        case OperandKind::WithinTerritory:
+            return from(layer_.facts.within_territory);
+        case OperandKind::ContainsPersonalData:
+            return from(layer_.facts.contains_personal_data);
+        case OperandKind::Option:
+            if (const Value* value = option(operand.option_name)) {
+                return *value;
+            }
+            return std::nullopt;
+        }
+        return std::nullopt;
+    }
+
+    // An option the binding leaves out is known to be absent (no end date, no permission);
+    // only a required one is unknown, and that was already reported.
+    bool absentMeansUnknown(const Operand& operand) const {
+        if (operand.kind != OperandKind::Option) {
+            return true;
+        }
+        const OptionSpec* spec = profile_.findOption(operand.option_name);
+        return spec != nullptr && spec->required;
+    }
+
+    static Truth compare(const Value& left, Operator op, const Value& right) {
+        if (left.index() != right.index()) {
+            return Truth::False;
+        }
+        bool result = false;
+        switch (op) {
+        case Operator::Eq:
+        case Operator::IsAnyOf:
+            result = left == right;
+            break;
+        case Operator::Neq:
+        case Operator::IsNoneOf:
+            result = left != right;
+            break;
+        case Operator::Lt:
+            result = left < right;
+            break;
+        case Operator::Lteq:
+            result = left <= right;
+            break;
+        case Operator::Gt:
+            result = left > right;
+            break;
+        case Operator::Gteq:
+            result = left >= right;
+            break;
+        case Operator::IsSet:
+        case Operator::IsNotSet:
+            break;
+        }
+        return result ? Truth::True : Truth::False;
+    }
+
+    Truth evaluate(const Constraint& constraint, std::vector<std::string>& unknown) const {
+        if (constraint.op == Operator::IsSet || constraint.op == Operator::IsNotSet) {
+            const bool set = constraint.left.kind == OperandKind::Option
+                                 ? optionIsSet(constraint.left.option_name)
+                                 : operandValue(constraint.left).has_value();
+            return set == (constraint.op == Operator::IsSet) ? Truth::True : Truth::False;
+        }
+        auto missing = [&](const Operand& operand) {
+            if (!absentMeansUnknown(operand)) {
+                return Truth::False;
+            }
+            unknown.push_back(operand.text);
+            return Truth::Unknown;
+        };
+        const std::optional<Value> left = operandValue(constraint.left);
+        if (!left) {
+            return missing(constraint.left);
+        }
+        if (constraint.right) {
+            const std::optional<Value> right = operandValue(*constraint.right);
+            if (!right) {
+                return missing(*constraint.right);
+            }
+            return compare(*left, constraint.op, *right);
+        }
+        if (constraint.op == Operator::IsAnyOf) {
+            for (const Value& value : constraint.values) {
+                if (compare(*left, Operator::Eq, value) == Truth::True) {
+                    return Truth::True;
+                }
+            }
+            return Truth::False;
+        }
+        if (constraint.op == Operator::IsNoneOf) {
+            for (const Value& value : constraint.values) {
+                if (compare(*left, Operator::Eq, value) == Truth::True) {
+                    return Truth::False;
+                }
+            }
+            return Truth::True;
+        }
+        return compare(*left, constraint.op, constraint.values.front());
+    }
+
+    Truth evaluateAll(const std::vector<Constraint>& constraints,
+                      std::vector<std::string>& unknown) const {
+        Truth result = Truth::True;
+        for (const Constraint& constraint : constraints) {
+            const Truth truth = evaluate(constraint, unknown);
+            if (truth == Truth::False) {
+                return Truth::False;
+            }
+            if (truth == Truth::Unknown) {
+                result = Truth::Unknown;
+            }
+        }
+        return result;
+    }
+
+    Finding finding(Severity severity, std::string rule, std::string message,
+                    std::string cite) const {
+        return Finding{severity,
+                       layer_.id,
+                       layer_.name,
+                       profile_.id,
+                       std::move(rule),
+                       std::move(message),
+                       std::move(cite)};
+    }
+
+    Finding ruleFinding(Severity severity, const Rule& rule, const std::string& suffix) const {
+        return finding(severity, rule.id, rule.message.in(request_.language) + suffix, rule.cite);
+    }
+
+    std::string citeOfProfile() const { return profile_.source_document; }
+
+    std::string dependsOn(const std::vector<std::string>& operands) const {
+        const std::string list = joined(operands, ", ");
+        return " " + builtIn("(Dit hangt af van " + list + ", dat niet is opgegeven.)",
+                             "(This depends on " + list + ", which was not given.)")
+                         .in(request_.language);
+    }
+
+    Finding noPermission(const std::vector<std::string>& conditional_operands) const {
+        const std::string action(toString(request_.action));
+        const std::string& title = profile_.title.in(request_.language);
+        std::string message = builtIn("Geen enkele bepaling van " + title + " staat '" + action +
+                                          "' toe in deze situatie.",
+                                      "No provision of " + title + " permits '" + action +
+                                          "' in this situation.")
+                                  .in(request_.language);
+        if (!conditional_operands.empty()) {
+            const std::string list = joined(conditional_operands, ", ");
+            message += builtIn(" Het kan wel mogen, afhankelijk van: " + list + ".",
+                               " It may be permitted depending on: " + list + ".")
+                           .in(request_.language);
+        }
+        return finding(Severity::Error, "no-permission", message, citeOfProfile());
+    }
+
+    void reportMissingRequiredOptions(std::vector<Finding>& findings) const {
+        for (const OptionSpec& spec : profile_.options) {
+            if (spec.required && option(spec.name) == nullptr) {
+                findings.push_back(finding(
+                    Severity::Warning, "missing-option",
+                    builtIn("Optie " + spec.name + " is niet ingesteld (" + spec.meaning.nl +
+                                "); de beslissing kan daardoor onvolledig zijn.",
+                            "Option " + spec.name + " is not set (" + spec.meaning.en +
+                                "); the decision may be incomplete.")
+                        .in(request_.language),
+                    citeOfProfile()));
+            }
+        }
+    }
+
+    void addDuties(const Rule& rule, std::vector<Finding>& findings,
+                   std::vector<Duty>& duties) const {
+        for (const DutySpec& spec : rule.duties) {
+            if (!spec.unless_option.empty() && optionIsSet(spec.unless_option)) {
+                continue;
+            }
+            Duty duty;
+            duty.type = spec.type;
+            duty.party = spec.party;
+            duty.aliases = spec.aliases;
+            duty.licence = profile_.id;
+            duty.rule = rule.id;
+            duty.cite = rule.cite;
+            duty.layers.push_back(layer_.id);
+            if (spec.text) {
+                duty.text = spec.text->in(request_.language);
+            } else if (!spec.text_option.empty()) {
+                const Value* value = option(spec.text_option);
+                if (value != nullptr && std::holds_alternative<std::string>(*value)) {
+                    duty.text = std::get<std::string>(*value);
+                } else {
+                    findings.push_back(missingDutyOption(rule, spec, spec.text_option));
+                }
+            } else if (spec.note) {
+                duty.text = spec.note->in(request_.language);
+            }
+            if (!spec.date_option.empty()) {
+                const Value* value = option(spec.date_option);
+                if (value != nullptr && std::holds_alternative<Date>(*value)) {
+                    duty.date = std::get<Date>(*value);
+                } else {
+                    findings.push_back(missingDutyOption(rule, spec, spec.date_option));
+                }
+            }
+            duties.push_back(std::move(duty));
+        }
+    }
+
+    Finding missingDutyOption(const Rule& rule, const DutySpec& spec,
+                              const std::string& option_name) const {
+        const std::string type(toString(spec.type));
+        return finding(Severity::Warning, rule.id,
+                       builtIn("Plicht " + type + " is verschuldigd, maar optie " + option_name +
+                                   " is niet ingesteld.",
+                               "Duty " + type + " is owed, but option " + option_name +
+                                   " is not set.")
+                           .in(request_.language),
+                       rule.cite);
+    }
+
+    const EvaluationRequest& request_;
+    const Context& context_;
+    const LayerInput& layer_;
+    const LicenceProfile& profile_;
+    const OptionValues& options_;
+};
+
+Finding layerFinding(const LayerInput& layer, std::string licence, std::string rule,
+                     Severity severity, std::string message) {
+    return Finding{severity, layer.id, layer.name, std::move(licence), std::move(rule),
+                   std::move(message), ""};
+}
+
+bool sameDuty(const Duty& a, const Duty& b) {
+    return a.type == b.type && a.text == b.text && a.party == b.party && a.date == b.date;
+}
+
+void appendLayers(Duty& into, const Duty& from) {
+    for (const std::string& layer : from.layers) {
+        if (std::find(into.layers.begin(), into.layers.end(), layer) == into.layers.end()) {
+            into.layers.push_back(layer);
+        }
+    }
+}
+
+// One entry per distinct duty, in the order first owed, with every layer that owes it. An
+// attribution contained in a longer one is met by the longer one.
+std::vector<Duty> mergeDuties(std::vector<Duty> owed) {
+    std::vector<Duty> merged;
+    for (Duty& duty : owed) {
+        const auto same = std::find_if(merged.begin(), merged.end(),
+                                       [&](const Duty& existing) { return sameDuty(existing, duty); });
+        if (same == merged.end()) {
+            merged.push_back(std::move(duty));
+        } else {
+            appendLayers(*same, duty);
+        }
+    }
+    for (Duty& shorter : merged) {
+        if (shorter.type != DutyType::Attribute || shorter.text.empty()) {
+            continue;
+        }
+        for (Duty& longer : merged) {
+            if (&longer != &shorter && longer.type == DutyType::Attribute &&
+                longer.text.size() > shorter.text.size() &&
+                longer.text.find(shorter.text) != std::string::npos) {
+                appendLayers(longer, shorter);
+                shorter.layers.clear();
+                break;
+            }
+        }
+    }
+    merged.erase(std::remove_if(merged.begin(), merged.end(),
+                                [](const Duty& duty) { return duty.layers.empty(); }),
+                 merged.end());
+    return merged;
+}
+
+// A party that forbids being named (Logius 2.13) must not appear in any attribution, whoever
+// asked for that attribution.
+void dropEndorsingAttributions(std::vector<Duty>& duties, std::vector<Finding>& findings,
+                               Language language) {
+    std::vector<const Duty*> forbidden;
+    for (const Duty& duty : duties) {
+        if (duty.type == DutyType::NoEndorsement) {
+            forbidden.push_back(&duty);
+        }
+    }
+    if (forbidden.empty()) {
+        return;
+    }
+    std::vector<Finding> dropped;
+    auto names = [](const Duty& rule) {
+        std::vector<std::string> all{rule.party};
+        all.insert(all.end(), rule.aliases.begin(), rule.aliases.end());
+        return all;
+    };
+    const auto removed = std::remove_if(duties.begin(), duties.end(), [&](const Duty& duty) {
+        if (duty.type != DutyType::Attribute) {
+            return false;
+        }
+        for (const Duty* rule : forbidden) {
+            for (const std::string& name : names(*rule)) {
+                if (containsIgnoringCase(duty.text, name)) {
+                    const LocalizedText message = builtIn(
+                        "De bronvermelding \"" + duty.text + "\" noemt " + rule->party +
+                            ", dat niet als referentie genoemd mag worden; ze is weggelaten.",
+                        "The attribution \"" + duty.text + "\" names " + rule->party +
+                            ", which must not be mentioned as a reference; it was left out.");
+                    dropped.push_back(Finding{Severity::Warning, duty.layers.front(), "",
+                                              rule->licence, rule->rule, message.in(language),
+                                              rule->cite});
+                    return true;
+                }
+            }
+        }
+        return false;
+    });
+    duties.erase(removed, duties.end());
+    findings.insert(findings.end(), dropped.begin(), dropped.end());
+}
+
+} // namespace
+
+bool Decision::hasWarnings() const {
+    return std::any_of(findings.begin(), findings.end(),
+                       [](const Finding& f) { return f.severity == Severity::Warning; });
+}
+
+Decision evaluate(const Catalog& catalog, const EvaluationRequest& request,
+                  const std::vector<LayerInput>& layers) {
+    const Context context = withDefaultsFor(request.action, request.context);
+    Decision decision;
+    decision.action = request.action;
+    std::vector<Duty> owed;
+    for (const LayerInput& layer : layers) {
+        if (!layer.binding) {
+            decision.findings.push_back(layerFinding(
+                layer, "", "unlicensed", Severity::Warning,
+                builtIn("Laag \"" + layer.name +
+                            "\" heeft geen licentie: wat ermee mag is onbekend. Koppel een "
+                            "licentie (geolicence bind).",
+                        "Layer \"" + layer.name +
+                            "\" has no licence: what may be done with it is unknown. Bind a "
+                            "licence (geolicence bind).")
+                    .in(request.language)));
+            continue;
+        }
+        const LicenceProfile* profile = catalog.find(layer.binding->licence_id);
+        if (profile == nullptr || profile->is_abstract) {
+            const std::string id = layer.binding->licence_id;
+            decision.permitted = false;
+            decision.findings.push_back(layerFinding(
+                layer, id, "unknown-licence", Severity::Error,
+                builtIn("Laag \"" + layer.name + "\" is gekoppeld aan licentie \"" + id +
+                            "\", die niet in de catalogus staat (geolicence licences list).",
+                        "Layer \"" + layer.name + "\" is bound to licence \"" + id +
+                            "\", which is not in the catalog (geolicence licences list).")
+                    .in(request.language)));
+            continue;
+        }
+        LayerEvaluator evaluator(request, context, layer, *profile);
+        if (!evaluator.run(decision.findings, owed)) {
+            decision.permitted = false;
+        }
+    }
+    decision.duties = mergeDuties(std::move(owed));
+    dropEndorsingAttributions(decision.duties, decision.findings, request.language);
+    return decision;
+}
+
+} // namespace geolicence

@@ -1,0 +1,54 @@
+#include "known_options.h"
+
+namespace geolicence::detail {
+
+const std::vector<KnownOption>& knownOptions() {
+    static const std::vector<KnownOption> options = {
+        {"publication_right", OptionType::Bool, {}},
+        {"valid_until", OptionType::Date, {}},
+        {"project_end", OptionType::Date, {}},
+        {"permission_ref", OptionType::String, {}},
+        {"role", OptionType::Enum, {"subscriber", "contractor"}},
+        {"is_competent_authority", OptionType::Bool, {}},
+        {"revoked", OptionType::Bool, {}},
+        {"attribution", OptionType::String, {}},
+        {"cell_size_m", OptionType::Number, {}},
+    };
+    return options;
+}
+
+const KnownOption* findKnownOption(std::string_view name) {
+    for (const KnownOption& option : knownOptions()) {
+        if (option.name == name) {
+            return &option;
+        }
+    }
+    return nullptr;
+}
+
+std::string_view toString(OptionType type) {
+    switch (type) {
+    case OptionType::Bool:
+        return "bool";
+    case OptionType::Date:
+        return "date";
+    case OptionType::String:
+        return "string";
+    case OptionType::Enum:
+        return "enum";
+    case OptionType::Number:
+        return "number";
+    }
+    return "string";
+}
+
+std::string knownOptionNames() {
+    std::string names;
+    for (const KnownOption& option : knownOptions()) {
+        names += names.empty() ? "" : ", ";
+        names += option.name;
+    }
+    return names;
+}
+
+} // namespace geolicence::detail
