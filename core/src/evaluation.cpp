@@ -1,3 +1,5 @@
+#include "duty_collector.h"
+
 #include <geolicence/evaluation.h>
 
 #include <algorithm>
@@ -41,7 +43,7 @@ public:
           options_(layer.binding->options) {}
 
     // Returns whether the action is permitted for this layer; appends findings and duties.
-    bool run(std::vector<Finding>& findings, std::vector<Duty>& duties) {
+    bool run(std::vector<Finding>& findings, detail::DutyCollector& duties) {
         const std::vector<std::string> problems = checkOptionValues(profile_, options_);
         for (const std::string& problem : problems) {
             findings.push_back(finding(Severity::Error, "invalid-option", problem, citeOfProfile()));
@@ -293,10 +295,11 @@ private:
     std::string citeOfProfile() const { return profile_.source_document; }
 
     std::string dependsOn(const std::vector<std::string>& operands) const {
+        // Hot when many layers meet an unstated context: build only the language shown.
         const std::string list = joined(operands, ", ");
-        return " " + builtIn("(Dit hangt af van " + list + ", dat niet is opgegeven.)",
-                             "(This depends on " + list + ", which was not given.)")
-                         .in(request_.language);
+        return request_.language == Language::Dutch
+                   ? " (Dit hangt af van " + list + ", dat niet is opgegeven.)"
+                   : " (This depends on " + list + ", which was not given.)";
     }
 
     Finding noPermission(const std::vector<std::string>& conditional_operands) const {
@@ -332,40 +335,36 @@ private:
     }
 
     void addDuties(const Rule& rule, std::vector<Finding>& findings,
-                   std::vector<Duty>& duties) const {
+                   detail::DutyCollector& duties) const {
         for (const DutySpec& spec : rule.duties) {
             if (!spec.unless_option.empty() && optionIsSet(spec.unless_option)) {
                 continue;
             }
-            Duty duty;
-            duty.type = spec.type;
-            duty.party = spec.party;
-            duty.aliases = spec.aliases;
-            duty.licence = profile_.id;
-            duty.rule = rule.id;
-            duty.cite = rule.cite;
-            duty.layers.push_back(layer_.id);
+            static const std::string kNoText;
+            const std::string* text = &kNoText;
             if (spec.text) {
-                duty.text = spec.text->in(request_.language);
+                text = &spec.text->in(request_.language);
             } else if (!spec.text_option.empty()) {
                 const Value* value = option(spec.text_option);
                 if (value != nullptr && std::holds_alternative<std::string>(*value)) {
-                    duty.text = std::get<std::string>(*value);
+                    text = &std::get<std::string>(*value);
                 } else {
                     findings.push_back(missingDutyOption(rule, spec, spec.text_option));
                 }
             } else if (spec.note) {
-                duty.text = spec.note->in(request_.language);
+                text = &spec.note->in(request_.language);
             }
+            std::optional<Date> date;
             if (!spec.date_option.empty()) {
                 const Value* value = option(spec.date_option);
                 if (value != nullptr && std::holds_alternative<Date>(*value)) {
-                    duty.date = std::get<Date>(*value);
+                    date = std::get<Date>(*value);
                 } else {
                     findings.push_back(missingDutyOption(rule, spec, spec.date_option));
                 }
             }
-            duties.push_back(std::move(duty));
+            duties.add({spec.type, *text, spec.party, date, spec.aliases, profile_.id, rule},
+                       layer_.id);
         }
     }
 
@@ -392,51 +391,6 @@ Finding layerFinding(const LayerInput& layer, std::string licence, std::string r
                      Severity severity, std::string message) {
     return Finding{severity, layer.id, layer.name, std::move(licence), std::move(rule),
                    std::move(message), ""};
-}
-
-bool sameDuty(const Duty& a, const Duty& b) {
-    return a.type == b.type && a.text == b.text && a.party == b.party && a.date == b.date;
-}
-
-void appendLayers(Duty& into, const Duty& from) {
-    for (const std::string& layer : from.layers) {
-        if (std::find(into.layers.begin(), into.layers.end(), layer) == into.layers.end()) {
-            into.layers.push_back(layer);
-        }
-    }
-}
-
-// One entry per distinct duty, in the order first owed, with every layer that owes it. An
-// attribution contained in a longer one is met by the longer one.
-std::vector<Duty> mergeDuties(std::vector<Duty> owed) {
-    std::vector<Duty> merged;
-    for (Duty& duty : owed) {
-        const auto same = std::find_if(merged.begin(), merged.end(),
-                                       [&](const Duty& existing) { return sameDuty(existing, duty); });
-        if (same == merged.end()) {
-            merged.push_back(std::move(duty));
-        } else {
-            appendLayers(*same, duty);
-        }
-    }
-    for (Duty& shorter : merged) {
-        if (shorter.type != DutyType::Attribute || shorter.text.empty()) {
-            continue;
-        }
-        for (Duty& longer : merged) {
-            if (&longer != &shorter && longer.type == DutyType::Attribute &&
-                longer.text.size() > shorter.text.size() &&
-                longer.text.find(shorter.text) != std::string::npos) {
-                appendLayers(longer, shorter);
-                shorter.layers.clear();
-                break;
-            }
-        }
-    }
-    merged.erase(std::remove_if(merged.begin(), merged.end(),
-                                [](const Duty& duty) { return duty.layers.empty(); }),
-                 merged.end());
-    return merged;
 }
 
 // A party that forbids being named (Logius 2.13) must not appear in any attribution, whoever
@@ -495,7 +449,8 @@ Decision evaluate(const Catalog& catalog, const EvaluationRequest& request,
     const Context context = withDefaultsFor(request.action, request.context);
     Decision decision;
     decision.action = request.action;
-    std::vector<Duty> owed;
+    decision.findings.reserve(layers.size() * 2);
+    detail::DutyCollector owed;
     for (const LayerInput& layer : layers) {
         if (!layer.binding) {
             decision.findings.push_back(layerFinding(
@@ -527,7 +482,7 @@ Decision evaluate(const Catalog& catalog, const EvaluationRequest& request,
             decision.permitted = false;
         }
     }
-    decision.duties = mergeDuties(std::move(owed));
+    decision.duties = owed.finish();
     dropEndorsingAttributions(decision.duties, decision.findings, request.language);
     return decision;
 }
