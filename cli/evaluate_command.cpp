@@ -30,8 +30,10 @@ Date today() {
 
 void addTriState(CLI::App& app, const std::string& name, std::optional<bool>& target,
                  const std::string& description) {
-    app.add_flag_callback("--" + name, [&target] { target = true; }, description + " (true)");
-    app.add_flag_callback("--no-" + name, [&target] { target = false; }, description + " (false)");
+    app.add_flag_callback(
+        "--" + name, [&target] { target = true; }, description + " (true)");
+    app.add_flag_callback(
+        "--no-" + name, [&target] { target = false; }, description + " (false)");
 }
 
 } // namespace

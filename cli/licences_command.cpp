@@ -49,8 +49,8 @@ int LicencesCommand::list(const GlobalOptions& options) const {
     }
     const Language language = pickLanguage(language_);
     for (const LicenceProfile* profile : catalog.bindable()) {
-        std::cout << std::left << std::setw(38) << profile->id << std::setw(10)
-                  << profile->version << profile->title.in(language) << "\n";
+        std::cout << std::left << std::setw(38) << profile->id << std::setw(10) << profile->version
+                  << profile->title.in(language) << "\n";
     }
     return kExitOk;
 }

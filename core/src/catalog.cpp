@@ -39,8 +39,7 @@ public:
             }
             cycle += profile.id;
             const LicenceProfile& last = raw_.find(stack_.back())->second;
-            failAt(*last.origin, extendsPointer(last, profile.id),
-                   "inheritance cycle: " + cycle);
+            failAt(*last.origin, extendsPointer(last, profile.id), "inheritance cycle: " + cycle);
         }
         stack_.push_back(profile.id);
         LicenceProfile resolved = profile;
@@ -172,8 +171,8 @@ CatalogBuilder& CatalogBuilder::addDirectory(const std::filesystem::path& direct
         }
     }
     if (error) {
-        throw InputError(directory.string() + ": cannot read catalog directory: " +
-                         error.message());
+        throw InputError(directory.string() +
+                         ": cannot read catalog directory: " + error.message());
     }
     std::sort(files.begin(), files.end());
     std::map<std::string, std::string> defined_here;
@@ -231,10 +230,9 @@ std::string readTextFile(const std::filesystem::path& file) {
     }
     std::ifstream stream(file, std::ios::binary);
     if (!stream) {
-        throw InputError(file.string() + ": cannot open file (" +
-                         (std::filesystem::exists(file, error) ? "permission denied"
-                                                               : "no such file") +
-                         ")");
+        throw InputError(
+            file.string() + ": cannot open file (" +
+            (std::filesystem::exists(file, error) ? "permission denied" : "no such file") + ")");
     }
     std::ostringstream content;
     content << stream.rdbuf();

@@ -12,7 +12,9 @@ namespace {
 // Three-valued logic: a constraint on a value nobody stated is neither met nor failed.
 enum class Truth { False, True, Unknown };
 
-LocalizedText builtIn(std::string nl, std::string en) { return {std::move(nl), std::move(en)}; }
+LocalizedText builtIn(std::string nl, std::string en) {
+    return {std::move(nl), std::move(en)};
+}
 
 std::string lowerCase(std::string_view text) {
     std::string out(text);
@@ -46,7 +48,8 @@ public:
     bool run(std::vector<Finding>& findings, detail::DutyCollector& duties) {
         const std::vector<std::string> problems = checkOptionValues(profile_, options_);
         for (const std::string& problem : problems) {
-            findings.push_back(finding(Severity::Error, "invalid-option", problem, citeOfProfile()));
+            findings.push_back(
+                finding(Severity::Error, "invalid-option", problem, citeOfProfile()));
         }
         if (!problems.empty()) {
             return false;
@@ -279,13 +282,8 @@ private:
 
     Finding finding(Severity severity, std::string rule, std::string message,
                     std::string cite) const {
-        return Finding{severity,
-                       layer_.id,
-                       layer_.name,
-                       profile_.id,
-                       std::move(rule),
-                       std::move(message),
-                       std::move(cite)};
+        return Finding{severity,        layer_.id,          layer_.name,    profile_.id,
+                       std::move(rule), std::move(message), std::move(cite)};
     }
 
     Finding ruleFinding(Severity severity, const Rule& rule, const std::string& suffix) const {
@@ -305,11 +303,11 @@ private:
     Finding noPermission(const std::vector<std::string>& conditional_operands) const {
         const std::string action(toString(request_.action));
         const std::string& title = profile_.title.in(request_.language);
-        std::string message = builtIn("Geen enkele bepaling van " + title + " staat '" + action +
-                                          "' toe in deze situatie.",
-                                      "No provision of " + title + " permits '" + action +
-                                          "' in this situation.")
-                                  .in(request_.language);
+        std::string message =
+            builtIn("Geen enkele bepaling van " + title + " staat '" + action +
+                        "' toe in deze situatie.",
+                    "No provision of " + title + " permits '" + action + "' in this situation.")
+                .in(request_.language);
         if (!conditional_operands.empty()) {
             const std::string list = joined(conditional_operands, ", ");
             message += builtIn(" Het kan wel mogen, afhankelijk van: " + list + ".",
@@ -371,13 +369,13 @@ private:
     Finding missingDutyOption(const Rule& rule, const DutySpec& spec,
                               const std::string& option_name) const {
         const std::string type(toString(spec.type));
-        return finding(Severity::Warning, rule.id,
-                       builtIn("Plicht " + type + " is verschuldigd, maar optie " + option_name +
-                                   " is niet ingesteld.",
-                               "Duty " + type + " is owed, but option " + option_name +
-                                   " is not set.")
-                           .in(request_.language),
-                       rule.cite);
+        return finding(
+            Severity::Warning, rule.id,
+            builtIn("Plicht " + type + " is verschuldigd, maar optie " + option_name +
+                        " is niet ingesteld.",
+                    "Duty " + type + " is owed, but option " + option_name + " is not set.")
+                .in(request_.language),
+            rule.cite);
     }
 
     const EvaluationRequest& request_;
@@ -389,8 +387,8 @@ private:
 
 Finding layerFinding(const LayerInput& layer, std::string licence, std::string rule,
                      Severity severity, std::string message) {
-    return Finding{severity, layer.id, layer.name, std::move(licence), std::move(rule),
-                   std::move(message), ""};
+    return Finding{severity,        layer.id,           layer.name, std::move(licence),
+                   std::move(rule), std::move(message), ""};
 }
 
 // A party that forbids being named (Logius 2.13) must not appear in any attribution, whoever

@@ -6,12 +6,16 @@ namespace geolicence {
 
 namespace {
 constexpr std::array<std::string_view, 13> kDutyNames = {
-    "attribute",   "include-legend", "report-errors",      "inform",       "delete",
-    "delete-at",   "return-at",      "compensate",         "use-latest-version",
-    "keep-notices", "no-endorsement", "use-only-for-project", "share-alike"};
+    "attribute",    "include-legend", "report-errors",
+    "inform",       "delete",         "delete-at",
+    "return-at",    "compensate",     "use-latest-version",
+    "keep-notices", "no-endorsement", "use-only-for-project",
+    "share-alike"};
 } // namespace
 
-std::string_view toString(DutyType type) { return kDutyNames[static_cast<std::size_t>(type)]; }
+std::string_view toString(DutyType type) {
+    return kDutyNames[static_cast<std::size_t>(type)];
+}
 
 std::string_view toString(Severity severity) {
     switch (severity) {

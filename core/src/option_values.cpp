@@ -115,7 +115,7 @@ Value parseOptionValue(const LicenceProfile& profile, const OptionSpec& spec,
 }
 
 OptionValues parseOptionAssignments(const LicenceProfile& profile,
-                                     const std::vector<std::string>& assignments) {
+                                    const std::vector<std::string>& assignments) {
     OptionValues values;
     for (const std::string& assignment : assignments) {
         const auto equals = assignment.find('=');

@@ -15,9 +15,9 @@ namespace geolicence {
 
 namespace {
 
-using nlohmann::json;
 using detail::OperandType;
 using detail::ValueKind;
+using nlohmann::json;
 
 const std::vector<std::pair<std::string_view, DutyType>>& dutyNames() {
     static const std::vector<std::pair<std::string_view, DutyType>> names = {
@@ -172,8 +172,8 @@ private:
         std::string text = string(value, pointer);
         static const std::regex kIdentifier("^[a-z0-9][a-z0-9.-]*$");
         if (!std::regex_match(text, kIdentifier)) {
-            fail(pointer, "\"" + text +
-                              "\" is not a valid id (lower-case letters, digits, '.' and '-')");
+            fail(pointer,
+                 "\"" + text + "\" is not a valid id (lower-case letters, digits, '.' and '-')");
         }
         return text;
     }
@@ -228,8 +228,8 @@ private:
         const std::string name = string(value, pointer);
         const detail::KnownOption* known = detail::findKnownOption(name);
         if (known == nullptr) {
-            fail(pointer, "unknown option \"" + name + "\"; options are " +
-                              detail::knownOptionNames());
+            fail(pointer,
+                 "unknown option \"" + name + "\"; options are " + detail::knownOptionNames());
         }
         return *known;
     }
@@ -300,8 +300,8 @@ private:
             }
             break;
         }
-        fail(pointer, "expected " + std::string(detail::toString(type.kind)) + ", found " +
-                          typeName(value));
+        fail(pointer,
+             "expected " + std::string(detail::toString(type.kind)) + ", found " + typeName(value));
     }
 
     ActionSet actions(const json& value, const std::string& pointer) const {
@@ -384,8 +384,8 @@ private:
             const OperandType right_type = detail::operandType(*constraint.right);
             if (right_type.kind != type.kind) {
                 fail(pointer + "/value_of", constraint.left.text + " is " +
-                                                std::string(detail::toString(type.kind)) +
-                                                " but " + constraint.right->text + " is " +
+                                                std::string(detail::toString(type.kind)) + " but " +
+                                                constraint.right->text + " is " +
                                                 std::string(detail::toString(right_type.kind)));
             }
             return constraint;
@@ -437,7 +437,8 @@ private:
             }
         }
         if (const json* option = optionalMember(value, "text_option")) {
-            duty.text_option = optionReference(*option, pointer + "/text_option", OptionType::String);
+            duty.text_option =
+                optionReference(*option, pointer + "/text_option", OptionType::String);
         }
         if (const json* option = optionalMember(value, "date_option")) {
             duty.date_option = optionReference(*option, pointer + "/date_option", OptionType::Date);
@@ -499,8 +500,8 @@ private:
                 fail(pointer + "/severity", "only a notice has a severity");
             }
             if (text != "warning" && text != "info") {
-                fail(pointer + "/severity", "severity is \"warning\" or \"info\", not \"" + text +
-                                                "\"");
+                fail(pointer + "/severity",
+                     "severity is \"warning\" or \"info\", not \"" + text + "\"");
             }
             rule.severity = text == "warning" ? Severity::Warning : Severity::Info;
         }
@@ -526,8 +527,8 @@ private:
         rule.cite = string(member(value, pointer, "cite"), pointer + "/cite");
         static const std::regex kCite(R"(^\S+ \S.*$)");
         if (!std::regex_match(rule.cite, kCite)) {
-            fail(pointer + "/cite", "cite \"" + rule.cite +
-                                        "\" must be \"<seed file or document> <article>\"");
+            fail(pointer + "/cite",
+                 "cite \"" + rule.cite + "\" must be \"<seed file or document> <article>\"");
         }
         rule.message = localized(member(value, pointer, "message"), pointer + "/message");
         return rule;

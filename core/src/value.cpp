@@ -22,6 +22,8 @@ struct DisplayVisitor {
 };
 } // namespace
 
-std::string toDisplayString(const Value& value) { return std::visit(DisplayVisitor{}, value); }
+std::string toDisplayString(const Value& value) {
+    return std::visit(DisplayVisitor{}, value);
+}
 
 } // namespace geolicence

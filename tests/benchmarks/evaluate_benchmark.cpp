@@ -20,13 +20,16 @@ std::vector<LayerInput> layers(std::size_t count) {
     std::vector<LayerInput> list;
     for (std::size_t i = 0; i < count; ++i) {
         const LicenceProfile& profile = *profiles[i % profiles.size()];
-        LayerInput layer{"layer-" + std::to_string(i), "Layer " + std::to_string(i),
-                         LicenceBinding{profile.id, {}, "benchmark"}, {}};
+        LayerInput layer{"layer-" + std::to_string(i),
+                         "Layer " + std::to_string(i),
+                         LicenceBinding{profile.id, {}, "benchmark"},
+                         {}};
         if (profile.findOption("valid_until") != nullptr) {
             layer.binding->options["valid_until"] = *Date::parse("2027-12-31");
         }
         if (profile.findOption("attribution") != nullptr) {
-            layer.binding->options["attribution"] = std::string("Bron: gemeente " + std::to_string(i % 7));
+            layer.binding->options["attribution"] =
+                std::string("Bron: gemeente " + std::to_string(i % 7));
         }
         list.push_back(std::move(layer));
     }

@@ -107,7 +107,8 @@ TEST(CliLicences, CatalogPathFromTheEnvironmentAddsProfiles) {
 }
 
 TEST(CliLicences, ShowPrintsRulesWithCitations) {
-    const CliResult result = runCli({"licences", "show", "grb-art6-testgebruik", "--format", "json"});
+    const CliResult result =
+        runCli({"licences", "show", "grb-art6-testgebruik", "--format", "json"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const json profile = json::parse(result.out);
     EXPECT_EQ(profile.at("id"), "grb-art6-testgebruik");
@@ -141,10 +142,10 @@ TEST(CliEvaluate, NdffPublishAggregatedIsPermittedWithExitZero) {
 }
 
 TEST(CliEvaluate, GrbPublishOwesTheExactAttribution) {
-    const CliResult result = runCli(
-        {"evaluate", "--licence", "grb-art7-intern-gebruik", "--option", "publication_right=true",
-         "--option", "valid_until=2030-12-31", "--action", "publish", "--date", "2026-06-01",
-         "--format", "json"});
+    const CliResult result =
+        runCli({"evaluate", "--licence", "grb-art7-intern-gebruik", "--option",
+                "publication_right=true", "--option", "valid_until=2030-12-31", "--action",
+                "publish", "--date", "2026-06-01", "--format", "json"});
     ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
     const json decision = json::parse(result.out);
     bool attribution = false;
@@ -169,7 +170,7 @@ TEST(CliEvaluate, StrictTurnsWarningsIntoExitOne) {
     // Sharing with an unstated recipient: permitted for CC0, but no warning either, so use a
     // licence whose required option is missing.
     const std::vector<std::string> args = {"evaluate", "--licence", "cc-by-4.0", "--action",
-                                           "publish", "--date", "2026-06-01"};
+                                           "publish",  "--date",    "2026-06-01"};
     EXPECT_EQ(runCli(args).exit_code, 0);
     std::vector<std::string> strict = args;
     strict.push_back("--strict");
@@ -180,10 +181,10 @@ TEST(CliEvaluate, UsageErrorsExitTwo) {
     EXPECT_EQ(runCli({"evaluate", "--licence", "cc0-1.0", "--action", "steal"}).exit_code, 2);
     EXPECT_EQ(runCli({"evaluate", "--licence", "cc0-1.0"}).exit_code, 2);
     EXPECT_EQ(runCli({"evaluate", "--licence", "no-such", "--action", "display"}).exit_code, 2);
-    EXPECT_EQ(runCli({"evaluate", "--licence", "cc0-1.0", "--action", "display", "--date",
-                      "01-06-2026"})
-                  .exit_code,
-              2);
+    EXPECT_EQ(
+        runCli({"evaluate", "--licence", "cc0-1.0", "--action", "display", "--date", "01-06-2026"})
+            .exit_code,
+        2);
     const CliResult option = runCli({"evaluate", "--licence", "ndff-uitvoerportaal", "--action",
                                      "share", "--option", "role=boss"});
     EXPECT_EQ(option.exit_code, 2);

@@ -20,11 +20,11 @@ using nlohmann::json;
 
 const std::vector<std::string>& ruleBookClauses() {
     static const std::vector<std::string> clauses = {
-        "N1",     "N2",     "N3",     "N4",     "N5",     "N6",      "N7",      "N8",
-        "N9",     "N10",    "G0",     "G1",     "G2",     "G3",      "Art. 5",  "Art. 6",
-        "Art. 7", "Art. 8", "Art. 9", "Art. 10", "Art. 11", "L1",    "L2",      "L3",
-        "L4",     "L5",     "L6",     "V1",     "V2",     "V3",      "V4",      "D1",
-        "D2",     "D3",     "D4",     "D5",     "D6",     "CC0-1.0", "CC-BY-4.0", "ODbL-1.0"};
+        "N1",     "N2",     "N3",     "N4",      "N5",      "N6",      "N7",        "N8",
+        "N9",     "N10",    "G0",     "G1",      "G2",      "G3",      "Art. 5",    "Art. 6",
+        "Art. 7", "Art. 8", "Art. 9", "Art. 10", "Art. 11", "L1",      "L2",        "L3",
+        "L4",     "L5",     "L6",     "V1",      "V2",      "V3",      "V4",        "D1",
+        "D2",     "D3",     "D4",     "D5",      "D6",      "CC0-1.0", "CC-BY-4.0", "ODbL-1.0"};
     return clauses;
 }
 
@@ -69,8 +69,8 @@ Decision runCase(const Catalog& catalog, const json& data) {
         if (spec == nullptr) {
             throw std::runtime_error("licence " + licence + " has no option " + name);
         }
-        layer.binding->options.insert_or_assign(name,
-                                                parseOptionValue(*profile, *spec, scalarText(value)));
+        layer.binding->options.insert_or_assign(
+            name, parseOptionValue(*profile, *spec, scalarText(value)));
     }
     const json facts = data.value("layer", json::object());
     if (facts.contains("within_territory")) {
@@ -166,8 +166,8 @@ TEST_P(ClauseCaseTest, DecisionAndDutiesMatchTheRuleBook) {
 }
 
 std::string caseName(const ::testing::TestParamInfo<ClauseCase>& info) {
-    std::string name = info.param.data.at("clause").get<std::string>() + "_" +
-                       std::to_string(info.param.index);
+    std::string name =
+        info.param.data.at("clause").get<std::string>() + "_" + std::to_string(info.param.index);
     for (char& c : name) {
         if (!std::isalnum(static_cast<unsigned char>(c))) {
             c = '_';

@@ -72,13 +72,13 @@ EvaluationRequest request(Action action) {
 }
 
 bool hasFinding(const Decision& decision, const std::string& rule, Severity severity) {
-    return std::any_of(decision.findings.begin(), decision.findings.end(), [&](const Finding& f) {
-        return f.rule == rule && f.severity == severity;
-    });
+    return std::any_of(decision.findings.begin(), decision.findings.end(),
+                       [&](const Finding& f) { return f.rule == rule && f.severity == severity; });
 }
 
 TEST(Evaluation, PermissionThatHoldsPermitsAndNamesItself) {
-    const Decision d = evaluate(testCatalog(), request(Action::Display), {layer("a", "test-licence")});
+    const Decision d =
+        evaluate(testCatalog(), request(Action::Display), {layer("a", "test-licence")});
     EXPECT_TRUE(d.permitted);
     EXPECT_TRUE(hasFinding(d, "view", Severity::Info));
 }
@@ -92,21 +92,24 @@ TEST(Evaluation, ActionNoPermissionCoversIsProhibited) {
 TEST(Evaluation, ProhibitionWinsOverPermission) {
     EvaluationRequest r = request(Action::Display);
     r.context.date = Date::parse("2027-01-02");
-    const Decision d = evaluate(testCatalog(), r,
-                                {layer("a", "test-licence", {{"valid_until", *Date::parse("2027-01-01")}})});
+    const Decision d =
+        evaluate(testCatalog(), r,
+                 {layer("a", "test-licence", {{"valid_until", *Date::parse("2027-01-01")}})});
     EXPECT_FALSE(d.permitted);
     EXPECT_TRUE(hasFinding(d, "expired", Severity::Error));
     EXPECT_FALSE(hasFinding(d, "view", Severity::Info));
 }
 
 TEST(Evaluation, AnOptionalOptionLeftOutMeansAbsentNotUnknown) {
-    const Decision d = evaluate(testCatalog(), request(Action::Display), {layer("a", "test-licence")});
+    const Decision d =
+        evaluate(testCatalog(), request(Action::Display), {layer("a", "test-licence")});
     EXPECT_TRUE(d.permitted);
     EXPECT_FALSE(hasFinding(d, "expired", Severity::Warning)) << "no end date: nothing expires";
 }
 
 TEST(Evaluation, UnknownContextMakesPermissionConditionalAndSaysWhatIsMissing) {
-    const Decision d = evaluate(testCatalog(), request(Action::Publish), {layer("a", "test-licence")});
+    const Decision d =
+        evaluate(testCatalog(), request(Action::Publish), {layer("a", "test-licence")});
     EXPECT_FALSE(d.permitted);
     ASSERT_TRUE(hasFinding(d, "no-permission", Severity::Error));
     const auto it = std::find_if(d.findings.begin(), d.findings.end(),
@@ -115,7 +118,8 @@ TEST(Evaluation, UnknownContextMakesPermissionConditionalAndSaysWhatIsMissing) {
 }
 
 TEST(Evaluation, UnknownContextMakesProhibitionAWarning) {
-    const Decision d = evaluate(testCatalog(), request(Action::Share), {layer("a", "test-licence")});
+    const Decision d =
+        evaluate(testCatalog(), request(Action::Share), {layer("a", "test-licence")});
     EXPECT_TRUE(hasFinding(d, "no-share-third", Severity::Warning));
     EvaluationRequest r = request(Action::Share);
     r.context.recipient = "contractor";
@@ -147,14 +151,16 @@ TEST(Evaluation, UnknownLicenceIdIsAnError) {
 }
 
 TEST(Evaluation, WrongOptionTypeInABindingIsAnError) {
-    const Decision d = evaluate(testCatalog(), request(Action::Display),
-                                {layer("a", "test-licence", {{"valid_until", std::string("soon")}})});
+    const Decision d =
+        evaluate(testCatalog(), request(Action::Display),
+                 {layer("a", "test-licence", {{"valid_until", std::string("soon")}})});
     EXPECT_FALSE(d.permitted);
     EXPECT_TRUE(hasFinding(d, "invalid-option", Severity::Error));
 }
 
 TEST(Evaluation, MissingRequiredOptionWarnsAndDutyStillOwed) {
-    const Decision d = evaluate(testCatalog(), request(Action::Publish), {layer("a", "other-licence")});
+    const Decision d =
+        evaluate(testCatalog(), request(Action::Publish), {layer("a", "other-licence")});
     EXPECT_TRUE(d.permitted);
     EXPECT_TRUE(hasFinding(d, "missing-option", Severity::Warning));
     ASSERT_EQ(d.duties.size(), 1U);
@@ -233,9 +239,8 @@ TEST(DecisionJson, FollowsTheCliContract) {
         }
     }
     const auto& duties = json["duties"];
-    const auto attribution = std::find_if(duties.begin(), duties.end(), [](const auto& duty) {
-        return duty["type"] == "attribute";
-    });
+    const auto attribution = std::find_if(
+        duties.begin(), duties.end(), [](const auto& duty) { return duty["type"] == "attribute"; });
     ASSERT_NE(attribution, duties.end()) << json.dump();
     EXPECT_EQ((*attribution)["text"], "Bron: X");
     EXPECT_EQ((*attribution)["layers"], nlohmann::json::array({"a"}));

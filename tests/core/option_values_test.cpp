@@ -8,7 +8,9 @@
 namespace geolicence::test {
 namespace {
 
-const LicenceProfile& ndff() { return *bundledCatalog().find("ndff-uitvoerportaal"); }
+const LicenceProfile& ndff() {
+    return *bundledCatalog().find("ndff-uitvoerportaal");
+}
 
 TEST(OptionValues, ConvertsAssignmentsToTheDeclaredTypes) {
     const OptionValues values = parseOptionAssignments(

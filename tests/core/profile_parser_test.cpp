@@ -47,8 +47,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadProfile{"missing_cite.json", 14, 5, "has no \"cite\""},
         BadProfile{"wrong_option_type.json", 16, 15,
                    "option \"publication_right\" has type bool, not string"},
-        BadProfile{"undeclared_option.json", 27, 23,
-                   "uses option \"valid_until\", which profile \"bad-undeclared\" does not declare"},
+        BadProfile{
+            "undeclared_option.json", 27, 23,
+            "uses option \"valid_until\", which profile \"bad-undeclared\" does not declare"},
         BadProfile{"misspelt_field.json", 14, 5, "does not match the licence profile schema"},
         BadProfile{"wrong_value_type.json", 27, 20, "expected a number, found the string \"1000\""},
         BadProfile{"unknown_purpose.json", 27, 20, "\"profit\" is not one of public-task"}),

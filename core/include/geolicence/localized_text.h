@@ -16,9 +16,7 @@ struct LocalizedText {
     std::string nl;
     std::string en;
 
-    const std::string& in(Language language) const {
-        return language == Language::Dutch ? nl : en;
-    }
+    const std::string& in(Language language) const { return language == Language::Dutch ? nl : en; }
 };
 
 } // namespace geolicence

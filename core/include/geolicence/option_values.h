@@ -14,7 +14,7 @@ using OptionValues = std::map<std::string, Value, std::less<>>;
 // Converts `name=value` assignments (as typed on a command line) to typed option values of
 // `profile`. InputError for an option the profile does not declare or a value of the wrong type.
 OptionValues parseOptionAssignments(const LicenceProfile& profile,
-                                     const std::vector<std::string>& assignments);
+                                    const std::vector<std::string>& assignments);
 
 // Converts one textual value to the option's type (bool: true/false/yes/no/1/0/ja/nee).
 Value parseOptionValue(const LicenceProfile& profile, const OptionSpec& spec,

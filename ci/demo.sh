@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The README's first command: installs what is needed, builds geolicence and runs it on bundled
+# situations — what an analyst asks before publishing a map.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash ci/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release --target geolicence
+geolicence=./build/release/cli/geolicence
+
+show() {
+  echo
+  echo "\$ geolicence $*"
+  # A prohibited decision exits 1; in a demo that is an answer, not a failure.
+  "$geolicence" "$@" || [ $? -eq 1 ]
+}
+
+echo "== The licence catalog"
+show licences list
+
+echo
+echo "== NDFF observations: may I publish the exact points? And aggregated to 1 km squares?"
+show evaluate --licence ndff-uitvoerportaal --action publish
+show evaluate --licence ndff-uitvoerportaal --action publish --cell-size 1000
+
+echo
+echo "== NDFF data to a contractor, for a project that ends on 31 March 2027"
+show evaluate --licence ndff-uitvoerportaal --action share --recipient contractor \
+  --option project_end=2027-03-31
+
+echo
+echo "== GRB for a municipality's public task: a web map combined with own data, not downloadable"
+show evaluate --licence grb-art5-oorspronkelijk-doel --action publish --purpose public-task \
+  --combined-with-own-data --no-downloadable --lang nl
+
+echo
+echo "== GRB under the test-use right: exporting a map is not allowed"
+show evaluate --licence grb-art6-testgebruik --action export --purpose test
+
+echo
+echo "== A Logius service on a public-task map: Logius is never named in the attribution"
+show evaluate --licence logius-algemene-voorwaarden --action publish --purpose public-task
+
+echo
+echo "== OpenStreetMap data in a sold product (JSON for pipelines)"
+show evaluate --licence odbl-1.0 --action sell --format json
