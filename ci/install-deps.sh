@@ -8,6 +8,8 @@ packages=(
   g++ cmake ninja-build pkg-config clang-format
   # core and CLI
   nlohmann-json3-dev libvalijson-dev libcli11-dev
+  # GIS: vector I/O, GeoPackage metadata
+  libgdal-dev gdal-bin
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   # the schema is also checked with an independent validator
