@@ -10,6 +10,8 @@ packages=(
   nlohmann-json3-dev libvalijson-dev libcli11-dev
   # GIS: vector I/O, GeoPackage metadata
   libgdal-dev gdal-bin
+  # QGIS projects without QGIS: XML and .qgz (zip)
+  libpugixml-dev libzip-dev
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   # the schema is also checked with an independent validator

@@ -1,5 +1,6 @@
 #include "evaluate_command.h"
 
+#include "context_options.h"
 #include "decision_text.h"
 
 #include <geolicence/context.h>
@@ -7,7 +8,6 @@
 #include <geolicence/errors.h>
 #include <geolicence/evaluation.h>
 
-#include <ctime>
 #include <iostream>
 
 namespace geolicence::cli {
@@ -16,16 +16,6 @@ namespace {
 
 template <typename Vocabulary> std::vector<std::string> names(const Vocabulary& vocabulary) {
     return {vocabulary.begin(), vocabulary.end()};
-}
-
-// Today in local time: licence terms end on the user's calendar day.
-Date today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
-    return *Date::parse(buffer);
 }
 
 void addTriState(CLI::App& app, const std::string& name, std::optional<bool>& target,

@@ -1,6 +1,10 @@
 // geolicence: licence checks and licence-safe aggregation for GIS data, headless.
+#include "attribution_command.h"
+#include "bind_command.h"
+#include "check_command.h"
 #include "command.h"
 #include "evaluate_command.h"
+#include "inspect_command.h"
 #include "licences_command.h"
 
 #include <iostream>
@@ -20,6 +24,10 @@ int main(int argc, char** argv) {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(std::make_unique<LicencesCommand>());
     commands.push_back(std::make_unique<EvaluateCommand>());
+    commands.push_back(std::make_unique<InspectCommand>());
+    commands.push_back(std::make_unique<CheckCommand>());
+    commands.push_back(std::make_unique<AttributionCommand>());
+    commands.push_back(std::make_unique<BindCommand>());
     for (auto& command : commands) {
         command->setup(app);
     }

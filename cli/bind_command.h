@@ -1,0 +1,24 @@
+#pragma once
+
+#include "command.h"
+
+namespace geolicence::cli {
+
+// geolicence bind DATASET --licence ID [--option K=V]... [--layer NAME]: writes the licence
+// into the dataset (GeoPackage metadata) or beside it (sidecar), so it travels with the file.
+class BindCommand : public Command {
+public:
+    void setup(CLI::App& app) override;
+    bool chosen() const override { return app_ != nullptr && app_->parsed(); }
+    int run(const GlobalOptions& options) override;
+
+private:
+    CLI::App* app_ = nullptr;
+    std::string dataset_;
+    std::string licence_;
+    std::vector<std::string> options_;
+    std::string layer_;
+    std::vector<std::string> attribution_;
+};
+
+} // namespace geolicence::cli

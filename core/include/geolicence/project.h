@@ -1,0 +1,97 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace geolicence {
+
+// What geolicence needs to know of a QGIS project (.qgs/.qgz), read without QGIS.
+
+struct ProjectLayer {
+    std::string id;
+    std::string name;
+    std::string type;     // vector, raster, mesh, vector-tile, point-cloud, plugin, annotation
+    std::string provider; // ogr, gdal, delimitedtext, memory, postgres, wms, ...
+    std::string source;   // as QGIS resolves it: relative file paths made absolute
+    std::string crs;      // authority id, e.g. EPSG:28992
+    std::map<std::string, std::string> custom_properties;
+    std::vector<std::string> metadata_rights;
+    std::vector<std::string> metadata_licenses;
+};
+
+struct LayerTreeNode {
+    enum class Kind { Group, Layer };
+    Kind kind = Kind::Group;
+    std::string name;
+    std::string layer_id; // for layers
+    bool checked = true;
+    std::vector<LayerTreeNode> children;
+};
+
+struct MapTheme {
+    std::string name;
+    std::vector<std::string> visible_layer_ids; // in the order the theme lists them
+};
+
+// A layout map item and how it chooses its layers (QgsLayoutItemMap).
+struct LayoutMap {
+    std::string id;   // the item id the user sees ("Map 1"); may be empty
+    std::string uuid; // stable identifier, referenced by legends
+    bool keep_layer_set = false;
+    std::vector<std::string> layer_set; // stored <LayerSet>, in drawing order
+    bool follow_theme = false;
+    std::string theme_name;
+    // A data-defined layer list ("name1|name2") when it is a constant QGIS would evaluate to;
+    // set `data_defined_layers_unresolved` when it is an expression only QGIS can evaluate.
+    std::optional<std::string> data_defined_layers;
+    bool data_defined_layers_unresolved = false;
+};
+
+struct LayoutLegend {
+    std::string id;
+    std::string uuid;
+    std::string linked_map_uuid;
+    bool auto_update = true;         // shows the project's layer tree as it is
+    std::vector<std::string> layers; // the custom legend tree's layers when not auto-updating
+    bool filter_by_map = false;
+};
+
+struct LayoutLabel {
+    std::string id;
+    std::string uuid;
+    std::string text;
+};
+
+struct Layout {
+    std::string name;
+    std::vector<LayoutMap> maps;
+    std::vector<LayoutLegend> legends;
+    std::vector<LayoutLabel> labels;
+};
+
+struct Project {
+    std::filesystem::path path;
+    std::string title;
+    std::string qgis_version;
+    std::vector<ProjectLayer> layers; // in <projectlayers> order
+    LayerTreeNode layer_tree;
+    bool custom_order_enabled = false;
+    std::vector<std::string> custom_order;
+    std::vector<MapTheme> themes;
+    std::vector<Layout> layouts;
+
+    // Call after filling `layers`: lookups by id are frequent in large projects.
+    void indexLayers();
+    const ProjectLayer* findLayer(const std::string& id) const;
+    const MapTheme* findTheme(const std::string& name) const;
+    const Layout* findLayout(const std::string& name) const;
+
+private:
+    std::unordered_map<std::string, std::size_t> layer_index_;
+};
+
+} // namespace geolicence

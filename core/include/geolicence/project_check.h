@@ -1,0 +1,48 @@
+#pragma once
+
+#include "geolicence/catalog.h"
+#include "geolicence/evaluation.h"
+#include "geolicence/project.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace geolicence {
+
+struct CheckRequest {
+    EvaluationRequest evaluation;
+    std::optional<std::string> layout; // check what this layout's maps render
+};
+
+// One checked layer and how it is licensed, for reports that list every layer (JUnit).
+struct CheckedLayer {
+    std::string id;
+    std::string name;
+    std::optional<LicenceBinding> binding;
+};
+
+struct CheckResult {
+    Decision decision;
+    std::vector<CheckedLayer> layers;
+    std::string subject; // the project or dataset file
+};
+
+// Checks `request.evaluation.action` for a project: the layers the layout's maps render (when
+// a layout is named; its owed attributions and legends are then verified on the layout), else
+// the project's visible layers (duties are listed, not verified). InputError for a layout the
+// project does not have.
+CheckResult checkProject(const Project& project, const Catalog& catalog,
+                         const CheckRequest& request);
+
+// Checks a data file (any GDAL vector format): each layer with its dataset binding.
+CheckResult checkDataset(const std::filesystem::path& dataset, const Catalog& catalog,
+                         const CheckRequest& request);
+
+// The layers `checkProject` looks at, with their bindings (for `inspect` and `attribution`).
+std::vector<LayerInput> projectLayerInputs(const Project& project, const Catalog& catalog,
+                                           const std::vector<std::string>& layer_ids,
+                                           std::vector<Finding>& binding_problems);
+
+} // namespace geolicence
