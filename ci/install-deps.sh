@@ -16,6 +16,8 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   # the schema is also checked with an independent validator
   python3 python3-jsonschema
+  # the project reader is compared with the real QGIS, headless
+  python3-qgis qgis-providers python3-gdal
 )
 
 missing=()

@@ -48,13 +48,12 @@ std::string layerNames(const Project& project, const std::vector<std::string>& i
     return names;
 }
 
-Finding layoutFinding(Severity severity, const Duty& duty, std::string rule, std::string message) {
-    return Finding{severity,
-                   duty.layers.empty() ? "" : duty.layers.front(),
-                   "",
-                   duty.licence,
-                   std::move(rule),
-                   std::move(message),
+Finding layoutFinding(const Project& project, Severity severity, const Duty& duty, std::string rule,
+                      std::string message) {
+    const std::string layer_id = duty.layers.empty() ? "" : duty.layers.front();
+    const ProjectLayer* layer = project.findLayer(layer_id);
+    return Finding{severity,     layer_id,        layer != nullptr ? layer->name : "",
+                   duty.licence, std::move(rule), std::move(message),
                    duty.cite};
 }
 
@@ -77,7 +76,7 @@ void verifyDutiesOnLayout(const Project& project, const Layout& layout, Language
                 decision.permitted = false;
                 const std::string names = layerNames(project, duty.layers);
                 decision.findings.push_back(layoutFinding(
-                    Severity::Error, duty, "attribution-missing",
+                    project, Severity::Error, duty, "attribution-missing",
                     dutch ? "Layout \"" + layout.name + "\" toont de verplichte bronvermelding \"" +
                                 duty.text + "\" niet (voor " + names +
                                 "). Voeg een label met precies deze tekst toe."
@@ -92,13 +91,14 @@ void verifyDutiesOnLayout(const Project& project, const Layout& layout, Language
                 }
                 decision.permitted = false;
                 Finding finding = layoutFinding(
-                    Severity::Error, duty, "legend-missing",
+                    project, Severity::Error, duty, "legend-missing",
                     dutch ? "Layout \"" + layout.name + "\" heeft geen legende die laag \"" +
                                 layerNames(project, {id}) +
                                 "\" toont; de licentie eist de juiste legende."
                           : "Layout \"" + layout.name + "\" has no legend showing layer \"" +
                                 layerNames(project, {id}) + "\"; the licence requires its legend.");
                 finding.layer_id = id;
+                finding.layer_name = layerNames(project, {id});
                 decision.findings.push_back(std::move(finding));
             }
         } else if (duty.type == DutyType::NoEndorsement) {
@@ -108,7 +108,7 @@ void verifyDutiesOnLayout(const Project& project, const Layout& layout, Language
                 for (const std::string& name : names) {
                     if (!name.empty() && lower(label).find(lower(name)) != std::string::npos) {
                         decision.findings.push_back(layoutFinding(
-                            Severity::Warning, duty, "endorsement",
+                            project, Severity::Warning, duty, "endorsement",
                             dutch ? "Een label op layout \"" + layout.name + "\" noemt " + name +
                                         ", dat zonder toestemming niet als referentie genoemd "
                                         "mag worden (optie permission_ref)."
