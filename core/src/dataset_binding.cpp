@@ -1,5 +1,3 @@
-#include "gdal_support.h"
-
 #include <geolicence/binding_json.h>
 #include <geolicence/dataset_binding.h>
 #include <geolicence/errors.h>
@@ -8,9 +6,8 @@
 
 #include <cstdio>
 #include <fstream>
-#include <gdal_priv.h>
-#include <memory>
-#include <ogrsf_frmts.h>
+#include <functional>
+#include <sqlite3.h>
 #include <unistd.h>
 
 namespace geolicence {
@@ -25,17 +22,6 @@ bool isGeoPackage(const std::filesystem::path& dataset) {
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     return extension == ".gpkg";
-}
-
-std::string sqlQuote(const std::string& text) {
-    std::string quoted = "'";
-    for (char c : text) {
-        quoted += c;
-        if (c == '\'') {
-            quoted += '\'';
-        }
-    }
-    return quoted + "'";
 }
 
 std::string toJson(const DatasetLicence& licence) {
@@ -84,140 +70,150 @@ DatasetLicence fromJson(const std::string& text, const Catalog& catalog, const s
     return licence;
 }
 
-struct DatasetCloser {
-    void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
+// GeoPackage is SQLite: its metadata tables are read and written with SQLite itself, so
+// checking a project does not have to load GDAL and its hundred libraries.
+class GeoPackage {
+public:
+    GeoPackage(const std::filesystem::path& path, bool update) : path_(path.string()) {
+        const int flags = update ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+        if (sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+            const std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
+            sqlite3_close(db_);
+            db_ = nullptr;
+            throw InputError(path_ + ": cannot open as GeoPackage: " + message);
+        }
+        sqlite3_busy_timeout(db_, 5000);
+        if (!hasTable("gpkg_contents")) {
+            throw InputError(path_ + ": not a GeoPackage (no gpkg_contents table)");
+        }
+    }
+    ~GeoPackage() { sqlite3_close(db_); }
+    GeoPackage(const GeoPackage&) = delete;
+    GeoPackage& operator=(const GeoPackage&) = delete;
+
+    // Runs `sql` with text parameters; calls `row` for each result row.
+    void run(const std::string& sql, const std::vector<std::string>& parameters,
+             const std::function<void(sqlite3_stmt*)>& row = {}) {
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
+            fail();
+        }
+        for (std::size_t i = 0; i < parameters.size(); ++i) {
+            sqlite3_bind_text(statement, static_cast<int>(i + 1), parameters[i].c_str(), -1,
+                              SQLITE_TRANSIENT);
+        }
+        int status = SQLITE_ROW;
+        while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
+            if (row) {
+                row(statement);
+            }
+        }
+        sqlite3_finalize(statement);
+        if (status != SQLITE_DONE) {
+            fail();
+        }
+    }
+
+    bool hasTable(const std::string& table) {
+        bool found = false;
+        run("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", {table},
+            [&](sqlite3_stmt*) { found = true; });
+        return found;
+    }
+
+    bool hasContent(const std::string& table) {
+        bool found = false;
+        run("SELECT 1 FROM gpkg_contents WHERE table_name = ?", {table},
+            [&](sqlite3_stmt*) { found = true; });
+        return found;
+    }
+
+    [[noreturn]] void fail() const {
+        throw InputError(path_ + ": GeoPackage metadata: " + sqlite3_errmsg(db_));
+    }
+
+private:
+    std::string path_;
+    sqlite3* db_ = nullptr;
 };
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-
-DatasetPtr openGeoPackage(const std::filesystem::path& dataset, bool update) {
-    detail::ensureGdalRegistered();
-    const char* drivers[] = {"GPKG", nullptr};
-    DatasetPtr opened(GDALDataset::Open(dataset.string().c_str(),
-                                        GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : 0), drivers));
-    if (!opened) {
-        throw InputError(dataset.string() +
-                         ": cannot open as GeoPackage: " + detail::QuietGdalErrors::lastMessage());
-    }
-    return opened;
-}
-
-// Runs a statement that returns no rows; throws with GDAL's message when it fails.
-void execute(GDALDataset& dataset, const std::filesystem::path& path, const std::string& sql) {
-    CPLErrorReset();
-    OGRLayer* result = dataset.ExecuteSQL(sql.c_str(), nullptr, "SQLITE");
-    if (result != nullptr) {
-        dataset.ReleaseResultSet(result);
-    }
-    if (CPLGetLastErrorType() >= CE_Failure) {
-        throw InputError(path.string() + ": cannot write licence metadata: " +
-                         detail::QuietGdalErrors::lastMessage());
-    }
-}
-
-bool hasTable(GDALDataset& dataset, const std::string& table) {
-    OGRLayer* result = dataset.ExecuteSQL(
-        ("SELECT name FROM sqlite_master WHERE type = 'table' AND name = " + sqlQuote(table))
-            .c_str(),
-        nullptr, "SQLITE");
-    if (result == nullptr) {
-        return false;
-    }
-    const bool found = result->GetFeatureCount() > 0;
-    dataset.ReleaseResultSet(result);
-    return found;
-}
 
 std::optional<DatasetLicence> readGeoPackage(const std::filesystem::path& path,
                                              const Catalog& catalog, const std::string& table) {
-    DatasetPtr dataset = openGeoPackage(path, false);
-    if (!hasTable(*dataset, "gpkg_metadata") || !hasTable(*dataset, "gpkg_metadata_reference")) {
+    GeoPackage gpkg(path, false);
+    if (!gpkg.hasTable("gpkg_metadata") || !gpkg.hasTable("gpkg_metadata_reference")) {
         return std::nullopt;
     }
     // A binding of the layer's own table wins over one of the whole file.
-    const std::string sql =
-        "SELECT m.metadata AS metadata, r.reference_scope AS scope FROM gpkg_metadata m "
-        "JOIN gpkg_metadata_reference r ON r.md_file_id = m.id WHERE m.mime_type = " +
-        sqlQuote(kGeolicenceMimeType) + " AND (r.reference_scope = 'geopackage'" +
-        (table.empty() ? std::string() : " OR r.table_name = " + sqlQuote(table)) +
-        ") ORDER BY CASE r.reference_scope WHEN 'geopackage' THEN 1 ELSE 0 END, m.id DESC";
-    OGRLayer* result = dataset->ExecuteSQL(sql.c_str(), nullptr, "SQLITE");
-    if (result == nullptr) {
-        throw InputError(path.string() + ": cannot read GeoPackage metadata: " +
-                         detail::QuietGdalErrors::lastMessage());
+    std::optional<std::string> text;
+    gpkg.run("SELECT m.metadata FROM gpkg_metadata m JOIN gpkg_metadata_reference r "
+             "ON r.md_file_id = m.id WHERE m.mime_type = ? AND (r.reference_scope = "
+             "'geopackage' OR (? <> '' AND r.table_name = ?)) ORDER BY CASE "
+             "r.reference_scope WHEN 'geopackage' THEN 1 ELSE 0 END, m.id DESC LIMIT 1",
+             {kGeolicenceMimeType, table, table}, [&](sqlite3_stmt* row) {
+                 const unsigned char* value = sqlite3_column_text(row, 0);
+                 text = value != nullptr ? reinterpret_cast<const char*>(value) : "";
+             });
+    if (!text) {
+        return std::nullopt;
     }
-    std::optional<DatasetLicence> licence;
-    if (OGRFeature* row = result->GetNextFeature()) {
-        const std::string text = row->GetFieldAsString("metadata");
-        OGRFeature::DestroyFeature(row);
-        dataset->ReleaseResultSet(result);
-        return fromJson(text, catalog, path.string() + " (gpkg_metadata)", "geopackage-metadata");
-    }
-    dataset->ReleaseResultSet(result);
-    return licence;
+    return fromJson(*text, catalog, path.string() + " (gpkg_metadata)", "geopackage-metadata");
 }
 
 void writeGeoPackage(const std::filesystem::path& path, const DatasetLicence& licence,
                      const std::string& table) {
-    DatasetPtr dataset = openGeoPackage(path, true);
-    if (!table.empty() && dataset->GetLayerByName(table.c_str()) == nullptr) {
+    GeoPackage gpkg(path, true);
+    if (!table.empty() && !gpkg.hasContent(table)) {
         throw InputError(path.string() + ": has no layer \"" + table + "\"");
     }
-    if (dataset->StartTransaction() != OGRERR_NONE) {
-        throw InputError(path.string() + ": cannot start a transaction");
-    }
+    gpkg.run("BEGIN IMMEDIATE", {});
     try {
         // Tables and extension rows as the GeoPackage 1.2 metadata extension defines them.
-        execute(*dataset, path,
-                "CREATE TABLE IF NOT EXISTS gpkg_metadata (id INTEGER CONSTRAINT m_pk PRIMARY "
-                "KEY ASC NOT NULL, md_scope TEXT NOT NULL DEFAULT 'dataset', md_standard_uri "
-                "TEXT NOT NULL, mime_type TEXT NOT NULL DEFAULT 'text/xml', metadata TEXT NOT "
-                "NULL DEFAULT '')");
-        execute(*dataset, path,
-                "CREATE TABLE IF NOT EXISTS gpkg_metadata_reference (reference_scope TEXT NOT "
-                "NULL, table_name TEXT, column_name TEXT, row_id_value INTEGER, timestamp "
-                "DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), md_file_id "
-                "INTEGER NOT NULL, md_parent_id INTEGER, CONSTRAINT crmr_mfi_fk FOREIGN KEY "
-                "(md_file_id) REFERENCES gpkg_metadata(id), CONSTRAINT crmr_mpi_fk FOREIGN KEY "
-                "(md_parent_id) REFERENCES gpkg_metadata(id))");
-        execute(*dataset, path,
-                "CREATE TABLE IF NOT EXISTS gpkg_extensions (table_name TEXT, column_name TEXT, "
-                "extension_name TEXT NOT NULL, definition TEXT NOT NULL, scope TEXT NOT NULL, "
-                "CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))");
+        gpkg.run("CREATE TABLE IF NOT EXISTS gpkg_metadata (id INTEGER CONSTRAINT m_pk PRIMARY "
+                 "KEY ASC NOT NULL, md_scope TEXT NOT NULL DEFAULT 'dataset', md_standard_uri "
+                 "TEXT NOT NULL, mime_type TEXT NOT NULL DEFAULT 'text/xml', metadata TEXT NOT "
+                 "NULL DEFAULT '')",
+                 {});
+        gpkg.run("CREATE TABLE IF NOT EXISTS gpkg_metadata_reference (reference_scope TEXT NOT "
+                 "NULL, table_name TEXT, column_name TEXT, row_id_value INTEGER, timestamp "
+                 "DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), md_file_id "
+                 "INTEGER NOT NULL, md_parent_id INTEGER, CONSTRAINT crmr_mfi_fk FOREIGN KEY "
+                 "(md_file_id) REFERENCES gpkg_metadata(id), CONSTRAINT crmr_mpi_fk FOREIGN KEY "
+                 "(md_parent_id) REFERENCES gpkg_metadata(id))",
+                 {});
+        gpkg.run("CREATE TABLE IF NOT EXISTS gpkg_extensions (table_name TEXT, column_name TEXT, "
+                 "extension_name TEXT NOT NULL, definition TEXT NOT NULL, scope TEXT NOT NULL, "
+                 "CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))",
+                 {});
         for (const char* name : {"gpkg_metadata", "gpkg_metadata_reference"}) {
-            execute(*dataset, path,
-                    std::string("INSERT OR IGNORE INTO gpkg_extensions VALUES (") + sqlQuote(name) +
-                        ", NULL, 'gpkg_metadata', "
-                        "'http://www.geopackage.org/spec120/#extension_metadata', "
-                        "'read-write')");
+            gpkg.run("INSERT OR IGNORE INTO gpkg_extensions VALUES (?, NULL, 'gpkg_metadata', "
+                     "'http://www.geopackage.org/spec120/#extension_metadata', 'read-write')",
+                     {name});
         }
         const std::string scope =
-            table.empty() ? "reference_scope = 'geopackage'" : "table_name = " + sqlQuote(table);
-        const std::string ours =
-            "SELECT id FROM gpkg_metadata WHERE mime_type = " + sqlQuote(kGeolicenceMimeType);
-        execute(*dataset, path,
-                "DELETE FROM gpkg_metadata_reference WHERE " + scope + " AND md_file_id IN (" +
-                    ours + ")");
-        execute(*dataset, path,
-                "DELETE FROM gpkg_metadata WHERE mime_type = " + sqlQuote(kGeolicenceMimeType) +
-                    " AND id NOT IN (SELECT md_file_id FROM gpkg_metadata_reference)");
-        execute(*dataset, path,
-                "INSERT INTO gpkg_metadata (md_scope, md_standard_uri, mime_type, metadata) "
-                "VALUES ('dataset', " +
-                    sqlQuote(kStandardUri) + ", " + sqlQuote(kGeolicenceMimeType) + ", " +
-                    sqlQuote(toJson(licence)) + ")");
-        execute(
-            *dataset, path,
-            "INSERT INTO gpkg_metadata_reference (reference_scope, table_name, md_file_id) "
-            "VALUES (" +
-                std::string(table.empty() ? "'geopackage', NULL" : "'table', " + sqlQuote(table)) +
-                ", (SELECT max(id) FROM gpkg_metadata))");
+            table.empty() ? "reference_scope = 'geopackage' AND ? = ''" : "table_name = ?";
+        gpkg.run("DELETE FROM gpkg_metadata_reference WHERE " + scope +
+                     " AND md_file_id IN (SELECT id FROM gpkg_metadata WHERE mime_type = ?)",
+                 {table, kGeolicenceMimeType});
+        gpkg.run("DELETE FROM gpkg_metadata WHERE mime_type = ? AND id NOT IN "
+                 "(SELECT md_file_id FROM gpkg_metadata_reference)",
+                 {kGeolicenceMimeType});
+        gpkg.run("INSERT INTO gpkg_metadata (md_scope, md_standard_uri, mime_type, metadata) "
+                 "VALUES ('dataset', ?, ?, ?)",
+                 {kStandardUri, kGeolicenceMimeType, toJson(licence)});
+        gpkg.run(table.empty()
+                     ? "INSERT INTO gpkg_metadata_reference (reference_scope, table_name, "
+                       "md_file_id) VALUES ('geopackage', NULLIF(?, ''), last_insert_rowid())"
+                     : "INSERT INTO gpkg_metadata_reference (reference_scope, table_name, "
+                       "md_file_id) VALUES ('table', ?, last_insert_rowid())",
+                 {table});
+        gpkg.run("COMMIT", {});
     } catch (...) {
-        dataset->RollbackTransaction();
+        try {
+            gpkg.run("ROLLBACK", {});
+        } catch (const InputError&) {
+            // The original error says more than a failed rollback.
+        }
         throw;
-    }
-    if (dataset->CommitTransaction() != OGRERR_NONE) {
-        throw InputError(path.string() + ": cannot write licence metadata: " +
-                         detail::QuietGdalErrors::lastMessage());
     }
 }
 
@@ -250,7 +246,6 @@ std::filesystem::path sidecarPath(const std::filesystem::path& dataset) {
 
 std::optional<DatasetLicence> readDatasetLicence(const std::filesystem::path& dataset,
                                                  const Catalog& catalog, const std::string& table) {
-    const detail::QuietGdalErrors quiet;
     const std::filesystem::path sidecar = sidecarPath(dataset);
     std::error_code error;
     if (std::filesystem::exists(sidecar, error)) {
@@ -264,7 +259,6 @@ std::optional<DatasetLicence> readDatasetLicence(const std::filesystem::path& da
 
 void writeDatasetLicence(const std::filesystem::path& dataset, const DatasetLicence& licence,
                          const Catalog& catalog, const std::string& table) {
-    const detail::QuietGdalErrors quiet;
     const LicenceProfile* profile = catalog.find(licence.binding.licence_id);
     if (profile == nullptr || profile->is_abstract) {
         throw InputError("licence \"" + licence.binding.licence_id +

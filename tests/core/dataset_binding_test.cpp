@@ -132,6 +132,34 @@ TEST(DatasetBinding, BrokenSidecarsAreInputErrorsNamingTheFile) {
     }
 }
 
+TEST(DatasetBinding, CorruptGeoPackageIsAnInputErrorNamingTheFile) {
+    const std::string dir = makeTempDir();
+    const std::string gpkg = dir + "/kapot.gpkg";
+    std::ofstream(gpkg) << "this is not a database, just text pretending to be one";
+    for (bool write : {false, true}) {
+        try {
+            if (write) {
+                writeDatasetLicence(gpkg, ndffBinding(1000), bundledCatalog());
+            } else {
+                readDatasetLicence(gpkg, bundledCatalog(), "waarnemingen");
+            }
+            ADD_FAILURE() << "corrupt GeoPackage accepted";
+        } catch (const InputError& e) {
+            EXPECT_NE(std::string(e.what()).find(gpkg), std::string::npos) << e.what();
+        }
+    }
+}
+
+TEST(DatasetBinding, BindingAnUnknownTableIsRefused) {
+    const std::string gpkg = makeGeoPackage(makeTempDir());
+    try {
+        writeDatasetLicence(gpkg, ndffBinding(1000), bundledCatalog(), "bestaat_niet");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("has no layer \"bestaat_niet\""), std::string::npos);
+    }
+}
+
 TEST(DatasetBinding, WritingRefusesUnknownLicencesAndMissingFiles) {
     const std::string dir = makeTempDir();
     EXPECT_THROW(writeDatasetLicence(dir + "/missing.gpkg", ndffBinding(1000), bundledCatalog()),
