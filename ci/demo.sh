@@ -11,7 +11,9 @@ geolicence=./build/release/cli/geolicence
 
 show() {
   echo
-  echo "\$ geolicence $*"
+  printf '$ geolicence'
+  printf ' %q' "$@"
+  echo
   # A prohibited decision exits 1; in a demo that is an answer, not a failure.
   "$geolicence" "$@" || [ $? -eq 1 ]
 }
@@ -45,3 +47,22 @@ show evaluate --licence logius-algemene-voorwaarden --action publish --purpose p
 echo
 echo "== OpenStreetMap data in a sold product (JSON for pipelines)"
 show evaluate --licence odbl-1.0 --action sell --format json
+
+echo
+echo "== The bundled sample project: NDFF observations and GRB buildings on one print layout"
+sample=build/sample
+/usr/bin/python3 resources/samples/make_sample.py "$sample" >/dev/null 2>&1
+show bind "$sample/data/grb_gebouwen.gpkg" --licence grb-art7-intern-gebruik \
+  --option valid_until=2027-12-31 --option publication_right=true
+show inspect "$sample/natuurkaart.qgz"
+echo
+echo "== May this layout be published? (exact NDFF points; the GRB source notice is missing)"
+show check "$sample/natuurkaart.qgz" --action publish --layout "Natuurkaart A4"
+echo
+echo "== The attribution block the layout must carry"
+show attribution "$sample/natuurkaart.qgz" --layout "Natuurkaart A4"
+echo
+echo "== The same check as SARIF, for code-scanning in CI"
+"$geolicence" check "$sample/natuurkaart.qgz" --action publish --layout "Natuurkaart A4" \
+  --format sarif > "$sample/check.sarif" || [ $? -eq 1 ]
+echo "(written to $sample/check.sarif)"
