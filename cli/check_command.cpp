@@ -4,6 +4,7 @@
 #include "report_junit.h"
 #include "report_sarif.h"
 
+#include <geolicence/dataset_check.h>
 #include <geolicence/decision_json.h>
 #include <geolicence/project_check.h>
 #include <geolicence/project_reader.h>

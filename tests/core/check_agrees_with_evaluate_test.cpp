@@ -4,7 +4,7 @@
 #include "test_support.h"
 
 #include <geolicence/dataset_binding.h>
-#include <geolicence/project_check.h>
+#include <geolicence/dataset_check.h>
 
 #include <gtest/gtest.h>
 

@@ -36,10 +36,6 @@ struct CheckResult {
 CheckResult checkProject(const Project& project, const Catalog& catalog,
                          const CheckRequest& request);
 
-// Checks a data file (any GDAL vector format): each layer with its dataset binding.
-CheckResult checkDataset(const std::filesystem::path& dataset, const Catalog& catalog,
-                         const CheckRequest& request);
-
 // The layers `checkProject` looks at, with their bindings (for `inspect` and `attribution`).
 std::vector<LayerInput> projectLayerInputs(const Project& project, const Catalog& catalog,
                                            const std::vector<std::string>& layer_ids,
