@@ -1,0 +1,161 @@
+#pragma once
+
+#include "geolicence/grid.h"
+#include "geolicence/progress.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace geolicence {
+
+// How a line or polygon finds its cells (points always go to the one cell they lie in).
+enum class Assignment : std::uint8_t {
+    Centroid,  // the cell of its centroid (GEOS), so every feature counts once
+    Intersects // every cell whose interior it reaches, so a feature may count in several
+};
+
+std::string_view toString(Assignment assignment);
+std::optional<Assignment> parseAssignment(std::string_view text);
+
+// What to aggregate to: the grid, the per-row grouping and the aggregates.
+struct AggregationSpec {
+    GridKind grid = GridKind::Rd;
+    std::int64_t cell_size_m = 1000;
+    std::vector<std::string> group_by;
+    std::vector<std::string> sum; // numbers
+    std::vector<std::string> min; // numbers, dates, date-times
+    std::vector<std::string> max;
+    // Rows (cell + group values) with fewer observations are left out and only counted: the
+    // usual protection of sensitive species.
+    std::int64_t min_count = 1;
+    Assignment assign = Assignment::Centroid;
+};
+
+// What is wrong with `spec` on its face: a cell size the grid cannot use, min_count below 1,
+// a field named twice or an output column name taken twice or reserved (cell_code,
+// cell_code_short, n_obs). Empty when nothing; aggregateCells throws std::invalid_argument for
+// such a spec, so adapters check first and report the problems as usage errors.
+std::vector<std::string> specProblems(const AggregationSpec& spec);
+
+// Where the features come from: anything GDAL opens as vector data (a file, or a connection
+// string such as PG:...).
+struct AggregationInput {
+    std::string source;
+    std::string layer; // empty: the source's only layer (an error when it has several)
+    std::string crs;   // CRS to assume ("EPSG:28992", WKT, PROJJSON); empty: the layer's own
+};
+
+// Types of the output columns, as written by the cell writer.
+enum class FieldKind : std::uint8_t { Integer, Integer64, Real, String, Date, DateTime };
+
+struct OutputField {
+    std::string name;
+    FieldKind kind = FieldKind::String;
+};
+
+enum class AggregateOp : std::uint8_t { Sum, Min, Max };
+
+struct AggregateField {
+    std::string name;   // sum_<f>, min_<f>, max_<f>
+    std::string source; // <f>
+    AggregateOp op = AggregateOp::Sum;
+    FieldKind kind = FieldKind::Real;
+};
+
+// A group-by value: null, an integer (also booleans), a real, or text (dates and date-times as
+// ISO 8601 text).
+using GroupValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+// An aggregate: integers for integer fields, reals for real ones; dates as days since
+// 1970-01-01 and date-times as milliseconds since 1970-01-01T00:00:00 (in the source's time
+// zone), both std::int64_t.
+using AggregateValue = std::variant<std::int64_t, double>;
+
+// Features that were read but have no usable geometry, by reason.
+struct SkippedFeatures {
+    std::int64_t null_geometry = 0;
+    std::int64_t empty = 0;
+    std::int64_t invalid = 0;          // a line or polygon GEOS calls invalid
+    std::int64_t non_finite = 0;       // a NaN or infinite coordinate
+    std::int64_t transform_failed = 0; // PROJ could not take it to the grid's CRS
+    std::int64_t outside_area = 0;     // outside the grid CRS's area of use (EPSG bounding box)
+
+    std::int64_t total() const {
+        return null_geometry + empty + invalid + non_finite + transform_failed + outside_area;
+    }
+};
+
+struct AggregationCounts {
+    std::int64_t features_read = 0;
+    std::int64_t features_used = 0; // with a usable geometry: features_read - skipped.total()
+    SkippedFeatures skipped;
+    // Observations as counted in n_obs: one per used feature with Centroid, one per (feature,
+    // cell) with Intersects.
+    std::int64_t observations = 0;
+    std::int64_t observations_written = 0;
+    std::int64_t observations_suppressed = 0;
+    std::int64_t rows_written = 0;
+    std::int64_t rows_suppressed = 0;
+    std::int64_t cells_written = 0; // distinct cells among the rows written
+    std::int64_t larger_than_cell = 0;
+};
+
+namespace detail {
+class CellAccumulator;
+}
+
+// The aggregated rows that may leave: for each (cell, group values) with at least min_count
+// observations, its count and aggregates. Rows are sorted by cell (column, then row) and then
+// by group values, so the same input always gives the same output.
+class CellTable {
+public:
+    const Grid& grid() const { return grid_; }
+    const std::vector<OutputField>& groupFields() const { return group_fields_; }
+    const std::vector<AggregateField>& aggregateFields() const { return aggregate_fields_; }
+
+    std::size_t size() const { return order_.size(); }
+    CellIndex cell(std::size_t row) const;
+    std::int64_t count(std::size_t row) const { return counts_[order_[row]]; }
+    const std::vector<GroupValue>& groupValues(std::size_t row) const;
+    // nullopt when no observation in the row had a value for the field.
+    std::optional<AggregateValue> aggregate(std::size_t row, std::size_t field) const;
+
+private:
+    friend class detail::CellAccumulator;
+    explicit CellTable(Grid grid) : grid_(grid) {}
+
+    // Columns of the accumulator, moved in when reading ends (no copy of the big arrays).
+    Grid grid_;
+    std::vector<OutputField> group_fields_;
+    std::vector<AggregateField> aggregate_fields_;
+    std::vector<std::int32_t> columns_;
+    std::vector<std::int32_t> rows_;
+    std::vector<std::uint32_t> groups_;
+    std::vector<std::int64_t> counts_;
+    std::vector<std::uint64_t> slots_;   // aggregate_fields_.size() per record, as raw bits
+    std::vector<std::uint64_t> present_; // per record: bit i set when aggregate i has a value
+    std::vector<std::vector<GroupValue>> group_values_;
+    std::vector<std::uint32_t> order_; // records written, in output order
+};
+
+struct AggregationResult {
+    CellTable table;
+    AggregationCounts counts;
+    std::string layer; // the layer read
+    std::vector<std::string> warnings;
+};
+
+// Streams every feature of `input` once, takes it to the grid's CRS with PROJ (x/y axis
+// order whatever the CRS says), assigns it to cells and accumulates per (cell, group values).
+// Memory grows with the number of rows, not of features. Nothing of a feature but its cell,
+// its group-by values and its aggregated values is kept.
+//
+// InputError for a source that cannot be read or a field that is missing or of the wrong type;
+// Cancelled when `progress` returns false.
+AggregationResult aggregateCells(const AggregationInput& input, const AggregationSpec& spec,
+                                 const ProgressCallback& progress = {});
+
+} // namespace geolicence

@@ -1,0 +1,179 @@
+#include "arrow_column.h"
+#include "batch_pipeline.h"
+#include "cell_accumulator.h"
+#include "feature_batcher.h"
+#include "gdal_support.h"
+#include "location_hints.h"
+#include "read_plan.h"
+#include "source_layer.h"
+
+#include <geolicence/aggregation.h>
+#include <geolicence/errors.h>
+
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+#include <thread>
+
+namespace geolicence {
+
+std::string_view toString(Assignment assignment) {
+    return assignment == Assignment::Centroid ? "centroid" : "intersects";
+}
+
+std::optional<Assignment> parseAssignment(std::string_view text) {
+    if (text == "centroid") {
+        return Assignment::Centroid;
+    }
+    if (text == "intersects") {
+        return Assignment::Intersects;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+std::string lower(std::string text) {
+    for (char& c : text) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return text;
+}
+
+void addCounts(AggregationCounts& total, const AggregationCounts& batch) {
+    total.features_read += batch.features_read;
+    total.features_used += batch.features_used;
+    total.observations += batch.observations;
+    total.larger_than_cell += batch.larger_than_cell;
+    total.skipped.null_geometry += batch.skipped.null_geometry;
+    total.skipped.empty += batch.skipped.empty;
+    total.skipped.invalid += batch.skipped.invalid;
+    total.skipped.non_finite += batch.skipped.non_finite;
+    total.skipped.transform_failed += batch.skipped.transform_failed;
+    total.skipped.outside_area += batch.skipped.outside_area;
+}
+
+std::vector<std::string> locationWarnings(const detail::ReadPlan& plan,
+                                          const std::vector<std::vector<GroupValue>>& groups) {
+    std::vector<std::string> warnings;
+    for (std::size_t i = 0; i < plan.groups.size(); ++i) {
+        const std::string& name = plan.groups[i].name;
+        std::optional<std::string> why = detail::locationRevealingName(name);
+        if (!why) {
+            std::vector<GroupValue> values;
+            values.reserve(std::min<std::size_t>(groups.size(), 10000));
+            for (std::size_t g = 0; g < groups.size() && g < 10000; ++g) {
+                values.push_back(groups[g][i]);
+            }
+            why = detail::locationRevealingValues(values);
+        }
+        if (why) {
+            warnings.push_back("group-by field \"" + name +
+                               "\" may reveal locations finer than a " + "cell (" + *why +
+                               "); check before publishing");
+        }
+    }
+    for (const detail::InputColumn& input : plan.inputs) {
+        if (const auto why = detail::locationRevealingName(input.name)) {
+            warnings.push_back("aggregated field \"" + input.name +
+                               "\" may reveal locations finer than a cell (" + *why +
+                               "); check before publishing");
+        }
+    }
+    return warnings;
+}
+
+} // namespace
+
+std::vector<std::string> specProblems(const AggregationSpec& spec) {
+    std::vector<std::string> problems;
+    if (const auto problem = cellSizeProblem(spec.grid, static_cast<double>(spec.cell_size_m))) {
+        problems.push_back(*problem);
+    }
+    if (spec.min_count < 1) {
+        problems.emplace_back("the minimum count must be at least 1");
+    }
+    // Output column names, compared as GeoPackage, Shapefile and PostGIS users see them.
+    std::vector<std::pair<std::string, std::string>> columns = {
+        {"cell_code", "the cell code"},
+        {"cell_code_short", "the short cell code"},
+        {"n_obs", "the count"}};
+    const auto claim = [&](const std::string& column, const std::string& what) {
+        for (const auto& [taken, by] : columns) {
+            if (lower(taken) == lower(column)) {
+                problems.push_back("output column \"" + column + "\" (" + what + ") is already " +
+                                   by);
+                return;
+            }
+        }
+        columns.emplace_back(column, what);
+    };
+    for (const std::string& field : spec.group_by) {
+        claim(field, "--group-by " + field);
+    }
+    for (const std::string& field : spec.sum) {
+        claim("sum_" + field, "--sum " + field);
+    }
+    for (const std::string& field : spec.min) {
+        claim("min_" + field, "--min " + field);
+    }
+    for (const std::string& field : spec.max) {
+        claim("max_" + field, "--max " + field);
+    }
+    return problems;
+}
+
+AggregationResult aggregateCells(const AggregationInput& input, const AggregationSpec& spec,
+                                 const ProgressCallback& progress) {
+    if (const auto problems = specProblems(spec); !problems.empty()) {
+        throw std::invalid_argument(problems.front());
+    }
+    const Grid grid(spec.grid, spec.cell_size_m);
+    detail::SourceLayer source(input);
+    const detail::ReadPlan plan = detail::makeReadPlan(source, spec);
+    detail::FeatureBatcher batcher(source, plan, grid, spec.assign);
+    const std::int64_t expected = source.featureCountIfCheap();
+
+    detail::CellAccumulator accumulator(grid, plan.aggregates, plan.aggregate_inputs);
+    AggregationCounts counts;
+
+    // Reading, decoding and projecting on one core, accumulating on the other: the accumulator
+    // is the only shared state and only this thread touches it.
+    detail::BatchPipeline pipeline;
+    std::thread reader(
+        [&pipeline, &batcher] { pipeline.produce([&batcher] { return batcher.next(); }); });
+    const detail::JoinOnExit join(reader, pipeline);
+
+    const std::size_t inputs = plan.inputs.size();
+    while (auto batch = pipeline.next()) {
+        for (std::size_t i = 0; i < batch->keys.size(); ++i) {
+            accumulator.add(batch->keys[i], batch->values.data() + i * inputs,
+                            inputs == 0 ? 0 : batch->present[i]);
+        }
+        addCounts(counts, batch->counts);
+        if (progress && expected > 0) {
+            const double fraction = std::min(1.0, static_cast<double>(counts.features_read) /
+                                                      static_cast<double>(expected));
+            if (!progress(fraction)) {
+                throw Cancelled();
+            }
+        }
+    }
+    pipeline.rethrowReaderError();
+
+    std::vector<std::string> warnings = locationWarnings(plan, batcher.groupValues());
+    CellTable table =
+        accumulator.finish(plan.group_fields, batcher.releaseGroups(), spec.min_count, counts);
+    AggregationResult result{std::move(table), counts, source.layerName(), std::move(warnings)};
+    if (spec.assign == Assignment::Centroid && counts.larger_than_cell > 0) {
+        result.warnings.push_back(std::to_string(counts.larger_than_cell) +
+                                  " lines or polygons are larger than a cell; each was counted "
+                                  "in the cell of its centroid only");
+    }
+    if (progress && !progress(1.0)) {
+        throw Cancelled();
+    }
+    return result;
+}
+
+} // namespace geolicence

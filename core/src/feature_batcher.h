@@ -1,0 +1,79 @@
+#pragma once
+
+#include "arrow_column.h"
+#include "batch_pipeline.h"
+#include "group_dictionary.h"
+#include "read_plan.h"
+
+#include <geolicence/aggregation.h>
+
+#include <memory>
+#include <ogr_recordbatch.h>
+#include <optional>
+#include <string>
+#include <vector>
+
+class OGRCoordinateTransformation;
+class OGRGeometry;
+
+namespace geolicence::detail {
+
+class SourceLayer;
+
+// Turns the layer's Arrow batches into prepared batches: decodes WKB points in place (other
+// geometries through OGR/GEOS), projects them to the grid's CRS in one PROJ call per batch,
+// sorts out unusable geometries by reason, assigns cells and interns group-by values. Runs on
+// the reader thread; everything it touches is its own.
+class FeatureBatcher {
+public:
+    FeatureBatcher(SourceLayer& source, const ReadPlan& plan, const Grid& grid, Assignment assign);
+    ~FeatureBatcher();
+    FeatureBatcher(const FeatureBatcher&) = delete;
+    FeatureBatcher& operator=(const FeatureBatcher&) = delete;
+
+    // The next batch, nullopt at the end of the layer. InputError when GDAL fails to read.
+    std::optional<PreparedBatch> next();
+
+    const std::vector<std::vector<GroupValue>>& groupValues() const { return groups_.values(); }
+    std::vector<std::vector<GroupValue>> releaseGroups() { return groups_.release(); }
+
+private:
+    struct Columns {
+        std::optional<ArrowColumn> geometry;
+        std::vector<ArrowColumn> groups;
+        std::vector<ArrowColumn> inputs;
+    };
+
+    void bindSchema();
+    Columns columnsOf(const ArrowArray& array) const;
+    void prepare(const ArrowArray& array, PreparedBatch& batch);
+    void emit(PreparedBatch& batch, const Columns& columns, std::int64_t row, const CellKey& key);
+    std::uint32_t groupOf(const Columns& columns, std::int64_t row);
+    // Lines, polygons, collections: GEOS centroid or every cell reached.
+    void assignGeneric(PreparedBatch& batch, const Columns& columns, std::int64_t row,
+                       std::string_view wkb);
+    bool cellInArea(double x, double y, std::int32_t& column, std::int32_t& grid_row) const;
+
+    SourceLayer& source_;
+    const ReadPlan& plan_;
+    Grid grid_;
+    Envelope area_;
+    Assignment assign_;
+    std::unique_ptr<OGRCoordinateTransformation> transform_; // null: already in the grid CRS
+
+    ArrowArrayStream stream_{};
+    ArrowSchema schema_{};
+    int geometry_child_ = -1;
+    std::vector<int> group_children_;
+    std::vector<int> input_children_;
+
+    GroupDictionary groups_;
+    std::string key_; // reused for every row: no allocation per feature
+    std::vector<double> xs_;
+    std::vector<double> ys_;
+    std::vector<int> ok_;
+    std::vector<std::int64_t> point_rows_;
+    std::vector<std::uint64_t> row_values_;
+};
+
+} // namespace geolicence::detail
