@@ -1,10 +1,10 @@
 #include "check_command.h"
 
 #include "decision_text.h"
+#include "gis_entry.h"
 #include "report_junit.h"
 #include "report_sarif.h"
 
-#include <geolicence/dataset_check.h>
 #include <geolicence/decision_json.h>
 #include <geolicence/project_check.h>
 #include <geolicence/project_reader.h>
@@ -49,7 +49,7 @@ int CheckCommand::run(const GlobalOptions& options) {
         if (!layout_.empty()) {
             throw UsageError("--layout applies to a QGIS project, not to the dataset " + input_);
         }
-        result = checkDataset(input_, catalog, request);
+        result = checkDatasetEntry(input_, catalog, request);
     }
     if (format_ == "json") {
         std::cout << decisionToJson(result.decision) << "\n";

@@ -4,6 +4,7 @@
 #include "check_command.h"
 #include "command.h"
 #include "evaluate_command.h"
+#include "gis_entry.h"
 #include "inspect_command.h"
 #include "licences_command.h"
 
@@ -13,6 +14,7 @@
 using namespace geolicence::cli;
 
 int main(int argc, char** argv) {
+    rememberCommandLine(argc, argv);
     CLI::App app{"geolicence — know what the licences of your GIS layers allow"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "geolicence 0.1.0");

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <geolicence/dataset_check.h>
+
+namespace geolicence::cli {
+
+// GDAL loads about a hundred shared libraries (~60 ms) before main() runs. `geolicence` is
+// built without it, so checking a project in CI stays fast; the work that needs GDAL (datasets
+// of any format, aggregation) runs in `geolicence-gis`, the same CLI linked with GDAL, to which
+// `geolicence` hands over its whole command line. Each binary links one implementation of the
+// functions below: in-process (gis_entry_direct.cpp) or hand-over (gis_entry_handover.cpp).
+
+// Called first in main(), so a hand-over can repeat the exact command line.
+void rememberCommandLine(int argc, char** argv);
+
+CheckResult checkDatasetEntry(const std::filesystem::path& dataset, const Catalog& catalog,
+                              const CheckRequest& request);
+
+} // namespace geolicence::cli

@@ -1,0 +1,12 @@
+#include "gis_entry.h"
+
+namespace geolicence::cli {
+
+void rememberCommandLine(int /*argc*/, char** /*argv*/) {}
+
+CheckResult checkDatasetEntry(const std::filesystem::path& dataset, const Catalog& catalog,
+                              const CheckRequest& request) {
+    return checkDataset(dataset, catalog, request);
+}
+
+} // namespace geolicence::cli
