@@ -1,5 +1,7 @@
 #pragma once
 
+#include "aggregate_command.h"
+
 #include <geolicence/dataset_check.h>
 
 namespace geolicence::cli {
@@ -15,5 +17,7 @@ void rememberCommandLine(int argc, char** argv);
 
 CheckResult checkDatasetEntry(const std::filesystem::path& dataset, const Catalog& catalog,
                               const CheckRequest& request);
+
+int aggregateEntry(const AggregateArguments& arguments, const GlobalOptions& options);
 
 } // namespace geolicence::cli

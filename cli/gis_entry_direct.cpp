@@ -9,4 +9,8 @@ CheckResult checkDatasetEntry(const std::filesystem::path& dataset, const Catalo
     return checkDataset(dataset, catalog, request);
 }
 
+int aggregateEntry(const AggregateArguments& arguments, const GlobalOptions& options) {
+    return runAggregate(arguments, options);
+}
+
 } // namespace geolicence::cli

@@ -53,4 +53,8 @@ CheckResult checkDatasetEntry(const std::filesystem::path& /*dataset*/, const Ca
     handOverToGis();
 }
 
+int aggregateEntry(const AggregateArguments& /*arguments*/, const GlobalOptions& /*options*/) {
+    handOverToGis();
+}
+
 } // namespace geolicence::cli

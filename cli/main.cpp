@@ -1,4 +1,5 @@
 // geolicence: licence checks and licence-safe aggregation for GIS data, headless.
+#include "aggregate_command.h"
 #include "attribution_command.h"
 #include "bind_command.h"
 #include "check_command.h"
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<CheckCommand>());
     commands.push_back(std::make_unique<AttributionCommand>());
     commands.push_back(std::make_unique<BindCommand>());
+    commands.push_back(std::make_unique<AggregateCommand>());
     for (auto& command : commands) {
         command->setup(app);
     }

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "geolicence/aggregation.h"
+#include "geolicence/catalog.h"
+#include "geolicence/dataset_binding.h"
+#include "geolicence/evaluation.h"
+#include "geolicence/progress.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace geolicence {
+
+// "Aggregate to grid" from start to finish, as the CLI and the QGIS plugin run it.
+struct AggregationRequest {
+    AggregationInput input;
+    AggregationSpec spec;
+    std::filesystem::path output;
+    std::string format; // GDAL driver; empty: from the output's extension
+    bool overwrite = false;
+    // The input's licence as the user states it; nullopt: read from the input (sidecar or
+    // GeoPackage metadata).
+    std::optional<LicenceBinding> licence;
+    Language language = Language::English;
+};
+
+struct AggregationReport {
+    std::string input;
+    std::string layer;
+    std::string output;
+    std::string format;
+    AggregationSpec spec;
+    AggregationCounts counts;
+    std::optional<LicenceBinding> input_licence; // .from says where it was found
+    std::optional<DatasetLicence> output_licence;
+    std::vector<std::string> warnings;
+    double seconds = 0;
+
+    // Every feature read is accounted for: counted in the output, suppressed, or skipped with a
+    // reason (with intersects, features used instead of observations).
+    bool conserved() const;
+};
+
+// The input's licence (`given`, else what the input carries) after checking that data
+// aggregated to `cell_size_m` may be published under it: PrecisionRefused when it is too fine.
+// nullopt when the input carries no licence and none is given. InputError for an unreadable
+// input or binding.
+std::optional<LicenceBinding> checkedInputLicence(const Catalog& catalog,
+                                                  const AggregationInput& input,
+                                                  const std::optional<LicenceBinding>& given,
+                                                  double cell_size_m,
+                                                  Language language = Language::English);
+
+// Checks the output path (never the input, an existing file only with `overwrite`), reads the
+// input's licence and refuses a cell size finer than it lets anyone publish (PrecisionRefused),
+// aggregates, writes the output atomically (a temporary file renamed into place; an error or
+// cancel leaves nothing), and binds the output to the input's licence with `cell_size_m` set and
+// the attribution owed. Progress runs from 0 to 1 over reading and writing.
+//
+// InputError for unusable input or output paths; Cancelled when `progress` returns false.
+AggregationReport runAggregation(const Catalog& catalog, const AggregationRequest& request,
+                                 const ProgressCallback& progress = {});
+
+// The report as JSON (what `geolicence aggregate --report FILE.json` writes).
+std::string reportToJson(const AggregationReport& report);
+
+} // namespace geolicence

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "geolicence/aggregation.h"
+#include "geolicence/progress.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace geolicence {
+
+// The GDAL driver to write `output` with: `format` when given (a GDAL short name such as GPKG,
+// GeoJSON, FlatGeobuf, "ESRI Shapefile", CSV), else the one its extension names. InputError when
+// neither says, or the driver cannot write vector data.
+std::string outputDriverFor(const std::filesystem::path& output, const std::string& format = "");
+
+// Writes every row of `table` as one feature and nothing else: the cell square (in the grid's
+// CRS), cell_code (and cell_code_short on the eea grid), the group-by values, n_obs and the
+// aggregates. One transaction where the format has them. What GDAL warns about (e.g. field names
+// shortened for Shapefile) is added to `warnings`. InputError when GDAL cannot write; Cancelled
+// when `progress` returns false (the caller removes the partial file).
+void writeCellTable(const CellTable& table, const std::filesystem::path& path,
+                    const std::string& driver, const std::string& layer_name,
+                    std::vector<std::string>& warnings, const ProgressCallback& progress = {});
+
+} // namespace geolicence
