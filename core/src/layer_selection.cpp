@@ -86,6 +86,9 @@ std::vector<std::string> visibleLayers(const Project& project) {
 }
 
 std::vector<std::string> layersToRender(const Project& project, const LayoutMap& map) {
+    if (map.resolved_layers) {
+        return existingOnly(project, *map.resolved_layers);
+    }
     if (map.data_defined_layers) {
         // Names joined by '|'; every layer with that name (QgsProject::mapLayersByName).
         std::vector<std::string> ids;

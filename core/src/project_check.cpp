@@ -142,6 +142,14 @@ std::vector<LayerInput> projectLayerInputs(const Project& project, const Catalog
 
 CheckResult checkProject(const Project& project, const Catalog& catalog,
                          const CheckRequest& request) {
+    return checkProject(project, catalog, request,
+                        [&](const std::vector<std::string>& ids, std::vector<Finding>& problems) {
+                            return projectLayerInputs(project, catalog, ids, problems);
+                        });
+}
+
+CheckResult checkProject(const Project& project, const Catalog& catalog,
+                         const CheckRequest& request, const LayerInputSource& bind) {
     const Layout* layout = nullptr;
     std::vector<std::string> ids;
     if (request.layout) {
@@ -159,7 +167,7 @@ CheckResult checkProject(const Project& project, const Catalog& catalog,
         ids = visibleLayers(project);
     }
     std::vector<Finding> problems;
-    const std::vector<LayerInput> inputs = projectLayerInputs(project, catalog, ids, problems);
+    const std::vector<LayerInput> inputs = bind(ids, problems);
     CheckResult result;
     result.subject = project.path.string();
     result.decision = evaluate(catalog, request.evaluation, inputs);

@@ -49,6 +49,8 @@ struct LayoutMap {
     // set `data_defined_layers_unresolved` when it is an expression only QGIS can evaluate.
     std::optional<std::string> data_defined_layers;
     bool data_defined_layers_unresolved = false;
+    // Set by an adapter running inside QGIS: the layers QGIS itself says the map renders.
+    std::optional<std::vector<std::string>> resolved_layers;
 };
 
 struct LayoutLegend {

@@ -5,6 +5,7 @@
 #include "geolicence/project.h"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,13 @@ struct CheckResult {
 // project does not have.
 CheckResult checkProject(const Project& project, const Catalog& catalog,
                          const CheckRequest& request);
+
+// The same, for adapters that bind layers themselves (the QGIS plugin adds the organisation's
+// defaults and measured facts): `bind` turns the selected layer ids into evaluation inputs.
+using LayerInputSource = std::function<std::vector<LayerInput>(
+    const std::vector<std::string>& layer_ids, std::vector<Finding>& binding_problems)>;
+CheckResult checkProject(const Project& project, const Catalog& catalog,
+                         const CheckRequest& request, const LayerInputSource& bind);
 
 // The layers `checkProject` looks at, with their bindings (for `inspect` and `attribution`).
 std::vector<LayerInput> projectLayerInputs(const Project& project, const Catalog& catalog,

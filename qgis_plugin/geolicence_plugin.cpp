@@ -1,0 +1,161 @@
+#include "geolicence_plugin.h"
+
+#include "export_guard.h"
+#include "layout_licence_check.h"
+#include "licence_dock.h"
+#include "licence_indicators.h"
+#include "licence_page.h"
+#include "licence_state.h"
+#include "settings_dialog.h"
+#include "translate.h"
+
+#include "plugin_resources.h"
+
+#include <QAction>
+#include <QLocale>
+#include <QMenu>
+#include <QTranslator>
+#include <qgisinterface.h>
+#include <qgsapplication.h>
+#include <qgslayoutdesignerinterface.h>
+#include <qgsmapcanvas.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgsvaliditycheckregistry.h>
+
+namespace geolicence::qgis {
+
+const QString GeolicencePlugin::kName = QStringLiteral("geolicence");
+const QString GeolicencePlugin::kDescription =
+    QStringLiteral("Licences of layers: warnings before disallowed exports, checks before "
+                   "layouts are published");
+const QString GeolicencePlugin::kCategory = QStringLiteral("Plugins");
+const QString GeolicencePlugin::kVersion = QStringLiteral("0.1.0");
+const QString GeolicencePlugin::kIcon = QStringLiteral(":/geolicence/icons/licence_ok.svg");
+
+GeolicencePlugin::GeolicencePlugin(QgisInterface* iface)
+    : QgisPlugin(kName, kDescription, kCategory, kVersion, QgisPlugin::UI), iface_(iface) {}
+
+GeolicencePlugin::~GeolicencePlugin() = default;
+
+void GeolicencePlugin::installTranslator() {
+    const QString language = PluginSettings::load().language.isEmpty()
+                                 ? QLocale().name().left(2)
+                                 : PluginSettings::load().language;
+    translator_ = new QTranslator(this);
+    if (translator_->load(QStringLiteral(":/geolicence/i18n/geolicence_%1.qm").arg(language))) {
+        QCoreApplication::installTranslator(translator_);
+    }
+}
+
+void GeolicencePlugin::initGui() {
+    initGeolicenceResources();
+    installTranslator();
+    state_ = new LicenceState(QgsProject::instance(), this);
+
+    dock_ = new LicenceDock(state_, iface_->mainWindow());
+    iface_->addDockWidget(Qt::RightDockWidgetArea, dock_);
+
+    indicators_ = new LicenceIndicators(state_, iface_->layerTreeView(), this);
+
+    page_factory_ = std::make_unique<LicencePageFactory>(state_);
+    iface_->registerMapLayerConfigWidgetFactory(page_factory_.get());
+
+    LayoutLicenceCheck::setState(state_);
+    layout_check_ = new LayoutLicenceCheck();
+    QgsApplication::validityCheckRegistry()->addCheck(layout_check_);
+
+    QgisInterface* iface = iface_;
+    export_guard_ = new ExportGuard(
+        state_, [iface] { return QList<QgsMapLayer*>{iface->activeLayer()}; },
+        [iface] { return iface->mapCanvas()->layers(); }, this);
+    export_guard_->watchCopyAction(iface_->actionCopyFeatures());
+
+    settings_action_ = new QAction(QIcon(kIcon), gtr("Settings…"), this);
+    settings_action_->setObjectName(QStringLiteral("mActionGeolicenceSettings"));
+    connect(settings_action_, &QAction::triggered, this, &GeolicencePlugin::openSettings);
+    iface_->addPluginToMenu(gtr("&geolicence"), settings_action_);
+    dock_action_ = dock_->toggleViewAction();
+    dock_action_->setText(gtr("Licences panel"));
+    iface_->addPluginToMenu(gtr("&geolicence"), dock_action_);
+
+    designer_connection_ = connect(iface_, &QgisInterface::layoutDesignerOpened, this,
+                                   &GeolicencePlugin::designerOpened);
+    for (QgsLayoutDesignerInterface* designer : iface_->openLayoutDesigners()) {
+        designerOpened(designer);
+    }
+}
+
+void GeolicencePlugin::designerOpened(QgsLayoutDesignerInterface* designer) {
+    auto* layout = qobject_cast<QgsPrintLayout*>(designer->layout());
+    if (layout == nullptr || designer->layoutMenu() == nullptr) {
+        return;
+    }
+    // Parented to the designer: it goes when the designer closes; unload() removes the rest.
+    auto* action = new QAction(gtr("Internal working document (geolicence)"), designer);
+    action->setObjectName(QStringLiteral("mActionGeolicenceInternal"));
+    action->setCheckable(true);
+    action->setChecked(LicenceState::layoutIsInternal(*layout));
+    QPointer<QgsPrintLayout> guarded(layout);
+    connect(action, &QAction::toggled, this, [guarded](bool internal) {
+        if (guarded) {
+            LicenceState::setLayoutInternal(*guarded, internal);
+        }
+    });
+    designer->layoutMenu()->addAction(action);
+}
+
+void GeolicencePlugin::openSettings() {
+    SettingsDialog dialog(state_->settings(), iface_->mainWindow());
+    if (dialog.exec() == QDialog::Accepted) {
+        dialog.settings().save();
+        state_->reload();
+    }
+}
+
+void GeolicencePlugin::unload() {
+    disconnect(designer_connection_);
+    for (QgsLayoutDesignerInterface* designer : iface_->openLayoutDesigners()) {
+        if (designer->layoutMenu() != nullptr) {
+            for (QAction* action : designer->layoutMenu()->actions()) {
+                if (action->objectName() == QLatin1String("mActionGeolicenceInternal")) {
+                    designer->layoutMenu()->removeAction(action);
+                    action->deleteLater();
+                }
+            }
+        }
+    }
+    iface_->removePluginMenu(gtr("&geolicence"), dock_action_);
+    iface_->removePluginMenu(gtr("&geolicence"), settings_action_);
+    delete settings_action_;
+    settings_action_ = nullptr;
+    dock_action_ = nullptr;
+
+    delete export_guard_;
+    export_guard_ = nullptr;
+
+    QgsApplication::validityCheckRegistry()->removeCheck(layout_check_); // and deletes it
+    layout_check_ = nullptr;
+    LayoutLicenceCheck::setState(nullptr);
+
+    iface_->unregisterMapLayerConfigWidgetFactory(page_factory_.get());
+    page_factory_.reset();
+
+    delete indicators_;
+    indicators_ = nullptr;
+
+    iface_->removeDockWidget(dock_);
+    delete dock_;
+    dock_ = nullptr;
+
+    delete state_;
+    state_ = nullptr;
+
+    if (translator_ != nullptr) {
+        QCoreApplication::removeTranslator(translator_);
+        delete translator_;
+        translator_ = nullptr;
+    }
+}
+
+} // namespace geolicence::qgis

@@ -1,0 +1,92 @@
+#include "layout_licence_check.h"
+
+#include "licence_state.h"
+#include "status_text.h"
+#include "translate.h"
+
+#include <qgslayout.h>
+#include <qgsprintlayout.h>
+
+namespace geolicence::qgis {
+
+namespace {
+QPointer<LicenceState>& sharedState() {
+    static QPointer<LicenceState> state;
+    return state;
+}
+} // namespace
+
+const QString LayoutLicenceCheck::kId = QStringLiteral("geolicence_layout_licences");
+
+void LayoutLicenceCheck::setState(LicenceState* state) {
+    sharedState() = state;
+}
+
+QgsAbstractValidityCheck* LayoutLicenceCheck::create() const {
+    return new LayoutLicenceCheck();
+}
+
+QString LayoutLicenceCheck::id() const {
+    return kId;
+}
+
+int LayoutLicenceCheck::checkType() const {
+    return QgsAbstractValidityCheck::TypeLayoutCheck;
+}
+
+// Gathers everything on the main thread, as QGIS asks of checks that touch layers.
+bool LayoutLicenceCheck::prepareCheck(const QgsValidityCheckContext* context, QgsFeedback*) {
+    results_.clear();
+    const auto* layout_context = dynamic_cast<const QgsLayoutValidityCheckContext*>(context);
+    LicenceState* state = sharedState();
+    if (layout_context == nullptr || state == nullptr) {
+        return false;
+    }
+    const auto* layout = qobject_cast<const QgsPrintLayout*>(layout_context->layout);
+    if (layout == nullptr) {
+        return false;
+    }
+    const bool internal = LicenceState::layoutIsInternal(*layout);
+    const Action action = internal ? Action::UseInternal : Action::Publish;
+    const CheckResult checked = state->checkLayout(*layout, action);
+    for (const Finding& finding : checked.decision.findings) {
+        if (finding.severity == Severity::Info) {
+            continue;
+        }
+        QgsValidityCheckResult result;
+        result.checkId = kId;
+        result.type = finding.severity == Severity::Error ? QgsValidityCheckResult::Critical
+                                                          : QgsValidityCheckResult::Warning;
+        const QString layer = fromString(finding.layer_name);
+        if (finding.rule == "attribution-missing" || finding.rule == "legend-missing") {
+            result.title = gtr("Licence duty not met on this layout");
+        } else if (finding.rule == "unlicensed") {
+            result.title = gtr("Layer without licence: %1").arg(layer);
+        } else if (finding.severity == Severity::Error) {
+            result.title =
+                gtr("The licence of %1 does not permit this (%2)").arg(layer, actionLabel(action));
+        } else {
+            result.title = gtr("Licence warning for %1").arg(layer);
+        }
+        result.detailedDescription = fromString(finding.message);
+        if (!finding.cite.empty()) {
+            result.detailedDescription +=
+                QStringLiteral("<br><i>%1</i>").arg(fromString(finding.cite));
+        }
+        if (!internal && finding.severity == Severity::Error) {
+            result.detailedDescription +=
+                QStringLiteral("<br>") +
+                gtr("If this layout is an internal working document, mark it as such "
+                    "(Layout menu, \"Internal working document (geolicence)\").");
+        }
+        results_ << result;
+    }
+    return true;
+}
+
+QList<QgsValidityCheckResult> LayoutLicenceCheck::runCheck(const QgsValidityCheckContext*,
+                                                           QgsFeedback*) {
+    return results_;
+}
+
+} // namespace geolicence::qgis

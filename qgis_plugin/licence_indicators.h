@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QMap>
+#include <QObject>
+#include <QPointer>
+
+class QgsLayerTreeLayer;
+class QgsLayerTreeView;
+class QgsLayerTreeViewIndicator;
+
+namespace geolicence::qgis {
+
+class LicenceState;
+
+// An icon in the layer tree for every layer: licensed, restricted (publishing not permitted)
+// or unlicensed, with the licence and its key restriction as tooltip.
+class LicenceIndicators : public QObject {
+    Q_OBJECT
+
+public:
+    LicenceIndicators(LicenceState* state, QgsLayerTreeView* view, QObject* parent = nullptr);
+    ~LicenceIndicators() override;
+
+    // The tooltip shown for a layer, for tests and for the dock.
+    QString toolTipOf(const QString& layer_id) const;
+
+public slots:
+    void refresh();
+
+private:
+    void removeAll();
+
+    LicenceState* state_;
+    QPointer<QgsLayerTreeView> view_;
+    QMap<QgsLayerTreeLayer*, QgsLayerTreeViewIndicator*> indicators_;
+};
+
+} // namespace geolicence::qgis

@@ -1,0 +1,83 @@
+#include "status_text.h"
+
+#include "translate.h"
+
+namespace geolicence::qgis {
+
+QString fromString(const std::string& text) {
+    return QString::fromStdString(text);
+}
+
+LayerStatus statusOf(const Decision& decision) {
+    for (const Finding& finding : decision.findings) {
+        if (finding.rule == "unlicensed") {
+            return LayerStatus::Unlicensed;
+        }
+    }
+    if (!decision.permitted) {
+        return LayerStatus::Prohibited;
+    }
+    return decision.hasWarnings() ? LayerStatus::PermittedWithWarnings : LayerStatus::Permitted;
+}
+
+QString statusLabel(LayerStatus status) {
+    switch (status) {
+    case LayerStatus::Permitted:
+        return gtr("Permitted");
+    case LayerStatus::PermittedWithWarnings:
+        return gtr("Permitted, with warnings");
+    case LayerStatus::Prohibited:
+        return gtr("Not permitted");
+    case LayerStatus::Unlicensed:
+        return gtr("No licence");
+    }
+    return QString();
+}
+
+QString actionLabel(Action action) {
+    switch (action) {
+    case Action::Display:
+        return gtr("display");
+    case Action::UseInternal:
+        return gtr("internal use");
+    case Action::Export:
+        return gtr("export");
+    case Action::Publish:
+        return gtr("publish");
+    case Action::Share:
+        return gtr("share");
+    case Action::Sell:
+        return gtr("sell");
+    case Action::Aggregate:
+        return gtr("aggregate");
+    }
+    return QString();
+}
+
+QString keyRestriction(const Decision& decision) {
+    for (const Finding& finding : decision.findings) {
+        if (finding.severity == Severity::Error) {
+            return fromString(finding.message) +
+                   (finding.cite.empty() ? QString()
+                                         : QStringLiteral(" (%1)").arg(fromString(finding.cite)));
+        }
+    }
+    return QString();
+}
+
+QString dutiesText(const Decision& decision) {
+    QStringList lines;
+    for (const Duty& duty : decision.duties) {
+        QString line = fromString(std::string(toString(duty.type)));
+        if (!duty.text.empty()) {
+            line += QStringLiteral(": ") + fromString(duty.text);
+        }
+        if (duty.date) {
+            line += QStringLiteral(" ") + fromString(duty.date->toString());
+        }
+        lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace geolicence::qgis

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <geolicence/evaluation.h>
+#include <geolicence/licence_profile.h>
+
+#include <QString>
+
+namespace geolicence::qgis {
+
+// How a layer stands for an intent, as the dock and the layer tree show it.
+enum class LayerStatus { Permitted, PermittedWithWarnings, Prohibited, Unlicensed };
+
+LayerStatus statusOf(const Decision& decision);
+QString statusLabel(LayerStatus status);
+QString actionLabel(Action action);
+
+// The first prohibition's message with its article, or empty when nothing is prohibited.
+QString keyRestriction(const Decision& decision);
+
+// The duties as one line each ("attribute: Bron : …", "delete-at 2027-03-31").
+QString dutiesText(const Decision& decision);
+
+QString fromString(const std::string& text);
+
+} // namespace geolicence::qgis

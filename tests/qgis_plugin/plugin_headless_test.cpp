@@ -1,0 +1,291 @@
+// The plugin's adapters on real QGIS objects, headless (QgsApplication, offscreen platform):
+// bindings of live layers, the layout check QGIS runs before exports, the licence page, the
+// export guard, the dock and the layer-tree indicators.
+#include "export_guard.h"
+#include "layout_licence_check.h"
+#include "licence_dock.h"
+#include "licence_indicators.h"
+#include "licence_page.h"
+#include "licence_state.h"
+#include "plugin_resources.h"
+
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <qgsapplication.h>
+#include <qgsfeedback.h>
+#include <qgslayertree.h>
+#include <qgslayertreemodel.h>
+#include <qgslayertreeview.h>
+#include <qgslayoutitemlabel.h>
+#include <qgslayoutitemlegend.h>
+#include <qgslayoutitemmap.h>
+#include <qgslayoutmanager.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgsvaliditycheckcontext.h>
+#include <qgsvaliditycheckregistry.h>
+#include <qgsvectorlayer.h>
+
+using namespace geolicence;
+using namespace geolicence::qgis;
+
+namespace {
+
+const char* kGrbText =
+    "Bron : Grootschalig Referentie Bestand Vlaanderen, AGIV, reproductie verboden";
+
+QgsVectorLayer* addLayer(const QString& name, const QString& licence = QString(),
+                         const QString& options = QString()) {
+    auto* layer = new QgsVectorLayer(QStringLiteral("Point?crs=EPSG:28992&field=soort:string"),
+                                     name, QStringLiteral("memory"));
+    if (!licence.isEmpty()) {
+        layer->setCustomProperty(QStringLiteral("geolicence/licence"), licence);
+    }
+    if (!options.isEmpty()) {
+        layer->setCustomProperty(QStringLiteral("geolicence/options"), options);
+    }
+    QgsProject::instance()->addMapLayer(layer);
+    return layer;
+}
+
+class PluginTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        QgsProject::instance()->clear();
+        state_ = std::make_unique<LicenceState>(QgsProject::instance());
+        LayoutLicenceCheck::setState(state_.get());
+    }
+    void TearDown() override {
+        LayoutLicenceCheck::setState(nullptr);
+        QgsProject::instance()->clear();
+        state_.reset();
+    }
+
+    // A print layout whose one map renders `layers`, with the given labels.
+    QgsPrintLayout* makeLayout(const QList<QgsMapLayer*>& layers, const QStringList& labels) {
+        auto* layout = new QgsPrintLayout(QgsProject::instance());
+        layout->initializeDefaults();
+        layout->setName(QStringLiteral("Kaart %1").arg(++layouts_));
+        auto* map = new QgsLayoutItemMap(layout);
+        map->setLayers(layers);
+        map->setKeepLayerSet(true);
+        layout->addLayoutItem(map);
+        for (const QString& text : labels) {
+            auto* label = new QgsLayoutItemLabel(layout);
+            label->setText(text);
+            layout->addLayoutItem(label);
+        }
+        QgsProject::instance()->layoutManager()->addLayout(layout);
+        return layout;
+    }
+
+    QList<QgsValidityCheckResult> runLayoutCheck(QgsPrintLayout* layout) {
+        LayoutLicenceCheck check;
+        QgsLayoutValidityCheckContext context(layout);
+        QgsFeedback feedback;
+        EXPECT_TRUE(check.prepareCheck(&context, &feedback));
+        return check.runCheck(&context, &feedback);
+    }
+
+    static int count(const QList<QgsValidityCheckResult>& results,
+                     QgsValidityCheckResult::Type type) {
+        int n = 0;
+        for (const QgsValidityCheckResult& result : results) {
+            n += result.type == type ? 1 : 0;
+        }
+        return n;
+    }
+
+    std::unique_ptr<LicenceState> state_;
+    int layouts_ = 0;
+};
+
+TEST_F(PluginTest, LiveLayerBindingComesFromCustomProperties) {
+    QgsVectorLayer* layer =
+        addLayer(QStringLiteral("waarnemingen"), QStringLiteral("ndff-uitvoerportaal"),
+                 QStringLiteral(R"({"project_end": "2027-03-31"})"));
+    const LayerBindingResult bound = state_->bindingOf(*layer);
+    ASSERT_TRUE(bound.binding);
+    EXPECT_EQ(bound.binding->licence_id, "ndff-uitvoerportaal");
+    EXPECT_EQ(bound.binding->from, "custom-property");
+    EXPECT_EQ(std::get<Date>(bound.binding->options.at("project_end")).toString(), "2027-03-31");
+}
+
+TEST_F(PluginTest, StateSignalsWhenALicencePropertyChanges) {
+    QgsVectorLayer* layer = addLayer(QStringLiteral("gebouwen"));
+    QSignalSpy spy(state_.get(), &LicenceState::changed);
+    layer->setCustomProperty(QStringLiteral("unrelated"), 1);
+    EXPECT_EQ(spy.count(), 0);
+    layer->setCustomProperty(QStringLiteral("geolicence/licence"), QStringLiteral("cc0-1.0"));
+    EXPECT_EQ(spy.count(), 1);
+    addLayer(QStringLiteral("nog een"));
+    EXPECT_EQ(spy.count(), 2);
+}
+
+TEST_F(PluginTest, LayoutMissingTheGrbAttributionIsCritical) {
+    QgsVectorLayer* grb =
+        addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
+                 QStringLiteral(R"({"valid_until": "2030-12-31", "publication_right": true})"));
+    const auto without = runLayoutCheck(makeLayout({grb}, {QStringLiteral("Titel")}));
+    ASSERT_EQ(count(without, QgsValidityCheckResult::Critical), 1);
+    EXPECT_TRUE(without.front().detailedDescription.contains(QString::fromUtf8(kGrbText)));
+    const auto with = runLayoutCheck(makeLayout({grb}, {QString::fromUtf8(kGrbText)}));
+    EXPECT_EQ(count(with, QgsValidityCheckResult::Critical), 0);
+}
+
+TEST_F(PluginTest, ExactNdffPointsOnALayoutAreCriticalUnlessInternal) {
+    QgsVectorLayer* ndff = addLayer(QStringLiteral("NDFF"), QStringLiteral("ndff-uitvoerportaal"));
+    QgsPrintLayout* layout = makeLayout({ndff}, {});
+    EXPECT_GE(count(runLayoutCheck(layout), QgsValidityCheckResult::Critical), 1);
+    LicenceState::setLayoutInternal(*layout, true);
+    EXPECT_EQ(count(runLayoutCheck(layout), QgsValidityCheckResult::Critical), 0)
+        << "an internal working document may show exact observations";
+}
+
+TEST_F(PluginTest, UnlicensedLayerIsAWarningOnly) {
+    QgsVectorLayer* bare = addLayer(QStringLiteral("schets"));
+    const auto results = runLayoutCheck(makeLayout({bare}, {}));
+    EXPECT_EQ(count(results, QgsValidityCheckResult::Critical), 0);
+    ASSERT_EQ(count(results, QgsValidityCheckResult::Warning), 1);
+    EXPECT_TRUE(results.front().title.contains(QStringLiteral("schets")));
+}
+
+TEST_F(PluginTest, CheckIsRegisteredWithQgisAndBlocksTheExport) {
+    QgsVectorLayer* ndff = addLayer(QStringLiteral("NDFF"), QStringLiteral("ndff-uitvoerportaal"));
+    QgsPrintLayout* layout = makeLayout({ndff}, {});
+    auto* registered = new LayoutLicenceCheck();
+    QgsApplication::validityCheckRegistry()->addCheck(registered);
+    QgsLayoutValidityCheckContext context(layout);
+    QgsFeedback feedback;
+    const QList<QgsValidityCheckResult> results =
+        QgsApplication::validityCheckRegistry()->runChecks(
+            QgsAbstractValidityCheck::TypeLayoutCheck, &context, &feedback);
+    QgsApplication::validityCheckRegistry()->removeCheck(registered);
+    bool ours = false;
+    for (const QgsValidityCheckResult& result : results) {
+        ours |= result.checkId == LayoutLicenceCheck::kId &&
+                result.type == QgsValidityCheckResult::Critical;
+    }
+    EXPECT_TRUE(ours);
+}
+
+TEST_F(PluginTest, LicencePageWritesTheCustomPropertiesTheCliReads) {
+    QgsVectorLayer* layer = addLayer(QStringLiteral("gebouwen"));
+    LicencePage page(state_.get(), layer, nullptr);
+    page.setLicence(QStringLiteral("grb-art7-intern-gebruik"));
+    page.setOptionText(QStringLiteral("valid_until"), QStringLiteral("2027-12-31"));
+    page.setOptionText(QStringLiteral("publication_right"), QStringLiteral("true"));
+    page.apply();
+    EXPECT_EQ(layer->customProperty(QStringLiteral("geolicence/licence")).toString(),
+              QStringLiteral("grb-art7-intern-gebruik"));
+    const QString options = layer->customProperty(QStringLiteral("geolicence/options")).toString();
+    EXPECT_TRUE(options.contains(QStringLiteral("\"valid_until\":\"2027-12-31\"")))
+        << options.toStdString();
+    EXPECT_TRUE(options.contains(QStringLiteral("\"publication_right\":true")))
+        << options.toStdString();
+
+    // A wrong date is refused with the core's message; the stored binding stays as it was.
+    page.setOptionText(QStringLiteral("valid_until"), QStringLiteral("31-12-2027"));
+    page.apply();
+    EXPECT_TRUE(layer->customProperty(QStringLiteral("geolicence/options"))
+                    .toString()
+                    .contains(QStringLiteral("2027-12-31")));
+}
+
+TEST_F(PluginTest, ExportGuardNamesLayerLicenceAndArticle) {
+    QgsVectorLayer* ndff = addLayer(QStringLiteral("NDFF"), QStringLiteral("ndff-uitvoerportaal"),
+                                    QStringLiteral(R"({"revoked": true})"));
+    QgsVectorLayer* open = addLayer(QStringLiteral("open"), QStringLiteral("cc0-1.0"));
+    ExportGuard guard(
+        state_.get(), [] { return QList<QgsMapLayer*>{}; }, [] { return QList<QgsMapLayer*>{}; });
+    const QString warning = guard.warningFor({ndff, open}, Action::Export);
+    EXPECT_TRUE(warning.contains(QStringLiteral("NDFF")));
+    EXPECT_TRUE(warning.contains(QStringLiteral("NDFF export portal terms of use")));
+    EXPECT_TRUE(warning.contains(QStringLiteral("000_b5f211ad1171a64c.txt bullet 10")))
+        << warning.toStdString();
+    EXPECT_FALSE(warning.contains(QStringLiteral("open")));
+    EXPECT_TRUE(guard.warningFor({open}, Action::Export).isEmpty());
+}
+
+TEST_F(PluginTest, RefusedCopyFeaturesIsTakenBackOutOfTheClipboard) {
+    QgsVectorLayer* ndff = addLayer(QStringLiteral("NDFF"), QStringLiteral("ndff-uitvoerportaal"),
+                                    QStringLiteral(R"({"revoked": true})"));
+    QgsMapLayer* active = ndff;
+    ExportGuard guard(
+        state_.get(), [&] { return QList<QgsMapLayer*>{active}; },
+        [] { return QList<QgsMapLayer*>{}; });
+    int asked = 0;
+    guard.setAsk([&](const QString&, const QString&) {
+        ++asked;
+        return false;
+    });
+    QAction copy_features(QStringLiteral("Copy Features"), nullptr);
+    // QGIS connects its own copy first; the guard runs after it, as in the application.
+    QObject::connect(&copy_features, &QAction::triggered, [] {
+        QApplication::clipboard()->setText(
+            QStringLiteral("wkt_geom\tsoort\nPoint (155000 463000)\tDas"));
+    });
+    guard.watchCopyAction(&copy_features);
+    copy_features.trigger();
+    EXPECT_EQ(asked, 1);
+    EXPECT_TRUE(QApplication::clipboard()->text().isEmpty());
+
+    active = addLayer(QStringLiteral("open"), QStringLiteral("cc0-1.0"));
+    copy_features.trigger();
+    EXPECT_EQ(asked, 1) << "a permitted copy asks nothing";
+    EXPECT_FALSE(QApplication::clipboard()->text().isEmpty());
+}
+
+TEST_F(PluginTest, DockShowsEveryLayerAndMakesUnlicensedOnesStandOut) {
+    addLayer(QStringLiteral("NDFF"), QStringLiteral("ndff-uitvoerportaal"));
+    QgsVectorLayer* bare = addLayer(QStringLiteral("schets"));
+    QgsProject::instance()->layerTreeRoot()->findLayer(bare);
+    LicenceDock dock(state_.get());
+    QTableWidget* table = dock.table();
+    ASSERT_EQ(table->rowCount(), 2);
+    bool bold_unlicensed = false;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        if (table->item(row, 0)->text() == QLatin1String("schets")) {
+            bold_unlicensed = table->item(row, 0)->font().bold();
+            EXPECT_EQ(table->item(row, 3)->text(), QStringLiteral("No licence"));
+        } else {
+            EXPECT_TRUE(table->item(row, 3)->text().startsWith(QStringLiteral("Not permitted")));
+        }
+    }
+    EXPECT_TRUE(bold_unlicensed);
+}
+
+TEST_F(PluginTest, LayerTreeIndicatorsCarryTheKeyRestriction) {
+    QgsVectorLayer* ndff = addLayer(QStringLiteral("NDFF"), QStringLiteral("ndff-uitvoerportaal"));
+    QgsVectorLayer* bare = addLayer(QStringLiteral("schets"));
+    QgsLayerTreeModel model(QgsProject::instance()->layerTreeRoot());
+    QgsLayerTreeView view;
+    view.setModel(&model);
+    LicenceIndicators indicators(state_.get(), &view);
+    EXPECT_TRUE(indicators.toolTipOf(ndff->id()).contains(QStringLiteral("1 x 1 km")))
+        << indicators.toolTipOf(ndff->id()).toStdString();
+    EXPECT_TRUE(indicators.toolTipOf(bare->id()).startsWith(QStringLiteral("No licence")));
+    QgsLayerTreeLayer* node = QgsProject::instance()->layerTreeRoot()->findLayer(ndff->id());
+    EXPECT_EQ(view.indicators(node).size(), 1);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QTemporaryDir profile;
+    QgsApplication app(argc, argv, true, profile.path());
+    QgsApplication::initQgis();
+    initGeolicenceResources();
+    ::testing::InitGoogleTest(&argc, argv);
+    const int result = RUN_ALL_TESTS();
+    QgsProject::instance()->clear();
+    QgsApplication::exitQgis();
+    return result;
+}
