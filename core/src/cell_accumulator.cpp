@@ -60,6 +60,7 @@ CellAccumulator::CellAccumulator(Grid grid, std::vector<AggregateField> aggregat
     for (const AggregateField& field : aggregates_) {
         integral_.push_back(isIntegral(field.kind));
     }
+    present_stride_ = (aggregates_.size() + 7) / 8;
     table_.assign(kInitialCapacity, 0);
     mask_ = kInitialCapacity - 1;
 }
@@ -107,9 +108,11 @@ std::uint32_t CellAccumulator::insert(const CellKey& key, std::uint64_t hash) {
     rows_.push_back(key.row);
     groups_.push_back(key.group);
     counts_.push_back(0);
-    if (!aggregates_.empty()) {
+    for (std::size_t i = 0; i < present_stride_; ++i) {
         present_.push_back(0);
-        slots_.resize(slots_.size() + aggregates_.size(), 0);
+    }
+    for (std::size_t i = 0; i < aggregates_.size(); ++i) {
+        slots_.push_back(0);
     }
     // Linear probing stays short below 70% load.
     if (columns_.size() * 10 > table_.size() * 7) {
@@ -124,23 +127,25 @@ void CellAccumulator::add(const CellKey& key, const std::uint64_t* values, std::
     if (aggregates_.empty()) {
         return;
     }
-    std::uint64_t* slots = slots_.data() + std::size_t{record} * aggregates_.size();
-    std::uint64_t& has = present_[record];
+    const std::size_t base = std::size_t{record} * aggregates_.size();
+    const std::size_t has = std::size_t{record} * present_stride_;
     for (std::size_t i = 0; i < aggregates_.size(); ++i) {
         const std::size_t input = inputs_[i];
         if ((present >> input & 1U) == 0) {
             continue;
         }
         const std::uint64_t value = values[input];
-        const bool first = (has >> i & 1U) == 0;
-        has |= std::uint64_t{1} << i;
-        if (first) {
-            slots[i] = value;
+        std::uint8_t& bits = present_[has + i / 8];
+        const auto bit = static_cast<std::uint8_t>(1U << (i % 8));
+        std::uint64_t& slot = slots_[base + i];
+        if ((bits & bit) == 0) {
+            bits = static_cast<std::uint8_t>(bits | bit);
+            slot = value;
             continue;
         }
         const AggregateOp op = aggregates_[i].op;
         if (integral_[i]) {
-            const std::int64_t current = asInt(slots[i]);
+            const std::int64_t current = asInt(slot);
             const std::int64_t incoming = asInt(value);
             std::int64_t result = current;
             if (op == AggregateOp::Sum) {
@@ -153,9 +158,9 @@ void CellAccumulator::add(const CellKey& key, const std::uint64_t* values, std::
             } else {
                 result = std::max(current, incoming);
             }
-            slots[i] = fromInt(result);
+            slot = fromInt(result);
         } else {
-            const double current = asDouble(slots[i]);
+            const double current = asDouble(slot);
             const double incoming = asDouble(value);
             double result = current;
             if (op == AggregateOp::Sum) {
@@ -165,15 +170,104 @@ void CellAccumulator::add(const CellKey& key, const std::uint64_t* values, std::
             } else {
                 result = std::max(current, incoming);
             }
-            slots[i] = fromDouble(result);
+            slot = fromDouble(result);
         }
     }
 }
 
+std::vector<std::uint32_t> CellAccumulator::outputOrder(const std::vector<std::uint32_t>& rank,
+                                                        std::int64_t min_count,
+                                                        AggregationCounts& counts) {
+    std::vector<std::uint32_t> kept;
+    kept.reserve(records());
+    std::int32_t min_column = std::numeric_limits<std::int32_t>::max();
+    std::int32_t max_column = std::numeric_limits<std::int32_t>::min();
+    std::int32_t min_row = min_column;
+    std::int32_t max_row = max_column;
+    for (std::uint32_t record = 0; record < records(); ++record) {
+        if (counts_[record] < min_count) {
+            ++counts.rows_suppressed;
+            counts.observations_suppressed += counts_[record];
+            continue;
+        }
+        kept.push_back(record);
+        counts.observations_written += counts_[record];
+        min_column = std::min(min_column, columns_[record]);
+        max_column = std::max(max_column, columns_[record]);
+        min_row = std::min(min_row, rows_[record]);
+        max_row = std::max(max_row, rows_[record]);
+    }
+    if (kept.empty()) {
+        return kept;
+    }
+    const auto bitsFor = [](std::uint64_t range) {
+        unsigned bits = 0;
+        while (bits < 64 && (range >> bits) != 0) {
+            ++bits;
+        }
+        return bits;
+    };
+    const unsigned column_bits =
+        bitsFor(static_cast<std::uint64_t>(static_cast<std::int64_t>(max_column) - min_column));
+    const unsigned row_bits =
+        bitsFor(static_cast<std::uint64_t>(static_cast<std::int64_t>(max_row) - min_row));
+    const unsigned rank_bits = bitsFor(rank.empty() ? 0 : rank.size() - 1);
+    if (column_bits + row_bits + rank_bits <= 64) {
+        // One 64-bit key per row: sorting touches nothing but the keys.
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
+        keyed.reserve(kept.size());
+        for (std::uint32_t record : kept) {
+            const auto column = static_cast<std::uint64_t>(
+                static_cast<std::int64_t>(columns_[record]) - min_column);
+            const auto row =
+                static_cast<std::uint64_t>(static_cast<std::int64_t>(rows_[record]) - min_row);
+            std::uint64_t key = rank[groups_[record]];
+            key |= rank_bits + row_bits < 64 ? column << (rank_bits + row_bits) : 0;
+            key |= rank_bits < 64 ? row << rank_bits : 0;
+            keyed.emplace_back(key, record);
+        }
+        std::vector<std::uint32_t>().swap(kept);
+        std::sort(keyed.begin(), keyed.end());
+        kept.reserve(keyed.size());
+        for (const auto& [key, record] : keyed) {
+            kept.push_back(record);
+        }
+        return kept;
+    }
+    std::sort(kept.begin(), kept.end(), [&](std::uint32_t a, std::uint32_t b) {
+        if (columns_[a] != columns_[b]) {
+            return columns_[a] < columns_[b];
+        }
+        if (rows_[a] != rows_[b]) {
+            return rows_[a] < rows_[b];
+        }
+        return rank[groups_[a]] < rank[groups_[b]];
+    });
+    return kept;
+}
+
+namespace {
+
+// Moves a chunked column into a plain one in output order, freeing the chunks.
+template <typename T>
+std::vector<T> gather(ChunkedArray<T>& from, const std::vector<std::uint32_t>& order,
+                      std::size_t stride = 1) {
+    std::vector<T> to(order.size() * stride);
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        for (std::size_t j = 0; j < stride; ++j) {
+            to[i * stride + j] = from[std::size_t{order[i]} * stride + j];
+        }
+    }
+    from.release();
+    return to;
+}
+
+} // namespace
+
 CellTable CellAccumulator::finish(std::vector<OutputField> group_fields,
                                   std::vector<std::vector<GroupValue>> group_values,
                                   std::int64_t min_count, AggregationCounts& counts) {
-    // The table is not needed any more; free it before sorting needs memory.
+    // The hash table is not needed any more; free it before sorting needs memory.
     std::vector<std::uint64_t>().swap(table_);
 
     // Group ids were handed out in reading order; rank them by value for a stable output order.
@@ -186,26 +280,7 @@ CellTable CellAccumulator::finish(std::vector<OutputField> group_fields,
         rank[by_value[i]] = i;
     }
 
-    std::vector<std::uint32_t> order;
-    order.reserve(columns_.size());
-    for (std::uint32_t record = 0; record < columns_.size(); ++record) {
-        if (counts_[record] < min_count) {
-            ++counts.rows_suppressed;
-            counts.observations_suppressed += counts_[record];
-        } else {
-            order.push_back(record);
-            counts.observations_written += counts_[record];
-        }
-    }
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        if (columns_[a] != columns_[b]) {
-            return columns_[a] < columns_[b];
-        }
-        if (rows_[a] != rows_[b]) {
-            return rows_[a] < rows_[b];
-        }
-        return rank[groups_[a]] < rank[groups_[b]];
-    });
+    const std::vector<std::uint32_t> order = outputOrder(rank, min_count, counts);
     counts.rows_written = static_cast<std::int64_t>(order.size());
     counts.cells_written = 0;
     for (std::size_t i = 0; i < order.size(); ++i) {
@@ -217,15 +292,14 @@ CellTable CellAccumulator::finish(std::vector<OutputField> group_fields,
 
     CellTable table(grid_);
     table.group_fields_ = std::move(group_fields);
-    table.aggregate_fields_ = std::move(aggregates_);
-    table.columns_ = std::move(columns_);
-    table.rows_ = std::move(rows_);
-    table.groups_ = std::move(groups_);
-    table.counts_ = std::move(counts_);
-    table.slots_ = std::move(slots_);
-    table.present_ = std::move(present_);
     table.group_values_ = std::move(group_values);
-    table.order_ = std::move(order);
+    table.columns_ = gather(columns_, order);
+    table.rows_ = gather(rows_, order);
+    table.groups_ = gather(groups_, order);
+    table.counts_ = gather(counts_, order);
+    table.slots_ = gather(slots_, order, aggregates_.size());
+    table.present_ = gather(present_, order, present_stride_);
+    table.aggregate_fields_ = std::move(aggregates_);
     return table;
 }
 
@@ -233,21 +307,12 @@ CellTable CellAccumulator::finish(std::vector<OutputField> group_fields,
 
 namespace geolicence {
 
-CellIndex CellTable::cell(std::size_t row) const {
-    const std::uint32_t record = order_[row];
-    return {columns_[record], rows_[record]};
-}
-
-const std::vector<GroupValue>& CellTable::groupValues(std::size_t row) const {
-    return group_values_[groups_[order_[row]]];
-}
-
 std::optional<AggregateValue> CellTable::aggregate(std::size_t row, std::size_t field) const {
-    const std::uint32_t record = order_[row];
-    if ((present_[record] >> field & 1U) == 0) {
+    const std::size_t stride = (aggregate_fields_.size() + 7) / 8;
+    if ((present_[row * stride + field / 8] >> (field % 8) & 1U) == 0) {
         return std::nullopt;
     }
-    const std::uint64_t bits = slots_[std::size_t{record} * aggregate_fields_.size() + field];
+    const std::uint64_t bits = slots_[row * aggregate_fields_.size() + field];
     if (aggregate_fields_[field].kind == FieldKind::Real) {
         double value;
         std::memcpy(&value, &bits, sizeof value);

@@ -3,6 +3,7 @@
 #include <geolicence/aggregation.h>
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace geolicence::detail {
@@ -19,9 +20,37 @@ struct CellKey {
     }
 };
 
+// An append-only array in chunks of 64 Ki elements: growing never copies and never holds the
+// old and the new storage at once, as a doubling std::vector does, which at millions of rows is
+// the difference between the memory budget and twice it.
+template <typename T> class ChunkedArray {
+public:
+    static constexpr std::size_t kShift = 16;
+    static constexpr std::size_t kChunk = std::size_t{1} << kShift;
+
+    void push_back(T value) {
+        if ((size_ & (kChunk - 1)) == 0) {
+            chunks_.push_back(std::make_unique<T[]>(kChunk));
+        }
+        chunks_.back()[size_ & (kChunk - 1)] = value;
+        ++size_;
+    }
+    T& operator[](std::size_t i) { return chunks_[i >> kShift][i & (kChunk - 1)]; }
+    const T& operator[](std::size_t i) const { return chunks_[i >> kShift][i & (kChunk - 1)]; }
+    std::size_t size() const { return size_; }
+    void release() {
+        std::vector<std::unique_ptr<T[]>>().swap(chunks_);
+        size_ = 0;
+    }
+
+private:
+    std::vector<std::unique_ptr<T[]>> chunks_;
+    std::size_t size_ = 0;
+};
+
 // The per-(cell, group) counts and aggregates, in an open-addressing table over columnar
-// records: about 40 bytes per row for a count and one aggregate, the budget that keeps millions
-// of rows within a few hundred megabytes.
+// records: 28 bytes per row plus 8 per aggregate (and 8 in the table), the budget that keeps
+// millions of rows within a few hundred megabytes.
 class CellAccumulator {
 public:
     // Aggregate i reads input value `inputs[i]` of each observation.
@@ -35,7 +64,7 @@ public:
     std::size_t records() const { return columns_.size(); }
 
     // Drops rows below `min_count` (counting them in `counts`), sorts the rest into output order
-    // and hands the columns over to the table. The accumulator is empty afterwards.
+    // and moves them into the table. The accumulator is empty afterwards.
     CellTable finish(std::vector<OutputField> group_fields,
                      std::vector<std::vector<GroupValue>> group_values, std::int64_t min_count,
                      AggregationCounts& counts);
@@ -43,21 +72,24 @@ public:
 private:
     std::uint32_t insert(const CellKey& key, std::uint64_t hash);
     void grow();
+    std::vector<std::uint32_t> outputOrder(const std::vector<std::uint32_t>& rank,
+                                           std::int64_t min_count, AggregationCounts& counts);
 
     Grid grid_;
     std::vector<AggregateField> aggregates_;
     std::vector<std::size_t> inputs_;
     std::vector<bool> integral_;
+    std::size_t present_stride_ = 0; // bytes of presence bits per record
 
     std::vector<std::uint64_t> table_; // 0: empty; else hash tag << 32 | (record + 1)
     std::uint64_t mask_ = 0;
 
-    std::vector<std::int32_t> columns_;
-    std::vector<std::int32_t> rows_;
-    std::vector<std::uint32_t> groups_;
-    std::vector<std::int64_t> counts_;
-    std::vector<std::uint64_t> slots_;
-    std::vector<std::uint64_t> present_;
+    ChunkedArray<std::int32_t> columns_;
+    ChunkedArray<std::int32_t> rows_;
+    ChunkedArray<std::uint32_t> groups_;
+    ChunkedArray<std::int64_t> counts_;
+    ChunkedArray<std::uint64_t> slots_;
+    ChunkedArray<std::uint8_t> present_;
 };
 
 } // namespace geolicence::detail

@@ -1,5 +1,6 @@
 #include "arrow_column.h"
 #include "gdal_support.h"
+#include "geopackage_fill.h"
 
 #include <geolicence/cell_writer.h>
 #include <geolicence/errors.h>
@@ -224,6 +225,20 @@ void writeCellTable(const CellTable& table, const std::filesystem::path& path,
         if (layer->CreateField(&definition) != OGRERR_NONE) {
             fail("cannot create field " + name);
         }
+    }
+
+    if (driver_name == "GPKG") {
+        // GDAL lays out the GeoPackage (metadata tables, CRS, columns, spatial index); the rows
+        // go in through SQLite directly, see geopackage_fill.h.
+        dataset.reset();
+        if (!messages.failure.empty()) {
+            fail("cannot create");
+        }
+        detail::fillGeoPackage(path, layer_name, table, progress);
+        if (progress && !progress(1.0)) {
+            throw Cancelled();
+        }
+        return;
     }
 
     const bool transaction = dataset->StartTransaction() == OGRERR_NONE;

@@ -86,7 +86,15 @@ bool looksLikePostcode(std::string_view text) {
            isLetter(compact[5]);
 }
 
-// "Dorpsstraat 12", "Kerkweg 3a": words, a space, then a house number (with a suffix).
+// Last words of street names (Dutch, then English), so that "Dorpsstraat 12" counts and a
+// numbered category ("soort 12", "plot 3") does not.
+constexpr std::array<std::string_view, 30> kStreetEndings = {
+    "straat",    "weg",   "laan",   "plein",     "gracht", "kade",    "dijk", "singel",
+    "steeg",     "hof",   "dreef",  "markt",     "ring",   "baan",    "pad",  "wal",
+    "plantsoen", "park",  "erf",    "boulevard", "allee",  "street",  "road", "avenue",
+    "lane",      "drive", "square", "way",       "rue",    "chaussee"};
+
+// "Dorpsstraat 12", "Kerkweg 3a": a street name, a space, then a house number (with a suffix).
 bool looksLikeAddress(std::string_view text) {
     const std::size_t space = text.find_last_of(' ');
     if (space == std::string_view::npos || space == 0 || space + 1 >= text.size()) {
@@ -96,14 +104,14 @@ bool looksLikeAddress(std::string_view text) {
     if (!isDigit(number[0]) || number.size() > 8) {
         return false;
     }
-    bool letters_before = false;
-    for (char c : text.substr(0, space)) {
-        if (isDigit(c)) {
-            return false;
+    const std::string street = lower(text.substr(0, space));
+    for (std::string_view ending : kStreetEndings) {
+        if (street.size() >= ending.size() &&
+            street.compare(street.size() - ending.size(), ending.size(), ending) == 0) {
+            return true;
         }
-        letters_before = letters_before || isLetter(c);
     }
-    return letters_before;
+    return false;
 }
 
 // "52.0907, 5.1214", "POINT (155000 463000)", or a real with four or more decimals.

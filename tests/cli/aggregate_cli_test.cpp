@@ -18,6 +18,7 @@
 #include <map>
 #include <ogrsf_frmts.h>
 #include <random>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -167,6 +168,119 @@ TEST(AggregateCli, EveryOutputFormatRoundTripsWithNothingFiner) {
         if (file != "cells.csv") { // CSV has no CRS
             EXPECT_EQ(output.epsg, 28992) << file;
         }
+    }
+}
+
+// The GeoPackage rows and spatial index are written through SQLite directly (geopackage_fill.h):
+// the file must be what GDAL itself would have written, index and triggers included.
+TEST(AggregateCli, GeoPackageOutputHasAWorkingSpatialIndex) {
+    const std::string dir = makeTempDir();
+    const Observations data = makeObservations(dir, 6000, 12);
+    const std::string out = dir + "/cells.gpkg";
+    // Observers are unique: a row per point, enough rows for a three-level R-tree.
+    ASSERT_EQ(runCli({"aggregate", data.path, out, "--group-by", "waarnemer"}).exit_code, 0);
+    const std::size_t rows = 6000;
+    std::int64_t in_cell = 0;
+    for (const auto& [key, row] : data.expected) {
+        in_cell += key.rfind("155-463|", 0) == 0 ? row.count : 0;
+    }
+    {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open_v2(out.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+        const auto text = [db](const std::string& sql) {
+            sqlite3_stmt* statement = nullptr;
+            sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
+            std::string value;
+            if (statement != nullptr && sqlite3_step(statement) == SQLITE_ROW) {
+                const unsigned char* column = sqlite3_column_text(statement, 0);
+                value = column != nullptr ? reinterpret_cast<const char*>(column) : "";
+            }
+            sqlite3_finalize(statement);
+            return value;
+        };
+        EXPECT_EQ(text("SELECT rtreecheck('rtree_cells_geom')"), "ok");
+        EXPECT_EQ(text("SELECT count(*) FROM rtree_cells_geom"), std::to_string(rows));
+        EXPECT_EQ(text("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'cells'"),
+                  std::to_string(rows));
+        EXPECT_EQ(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = "
+                       "'cells'"),
+                  "8")
+            << "six R-tree triggers and two feature-count triggers";
+        EXPECT_EQ(text("SELECT min_x || ' ' || min_y || ' ' || max_x || ' ' || max_y FROM "
+                       "gpkg_contents WHERE table_name = 'cells'"),
+                  "150000.0 460000.0 160000.0 470000.0");
+        sqlite3_close(db);
+    }
+    // GDAL finds the cells through the index, and keeps the index up to date when editing.
+    std::unique_ptr<GDALDataset> dataset(
+        GDALDataset::Open(out.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    ASSERT_TRUE(dataset);
+    OGRLayer* layer = dataset->GetLayer(0);
+    layer->SetSpatialFilterRect(155100, 463100, 155900, 463900);
+    int found = 0;
+    for (auto& feature : *layer) {
+        EXPECT_STREQ(feature->GetFieldAsString("cell_code"), "155-463");
+        ++found;
+    }
+    EXPECT_EQ(found, in_cell) << "a row per observation in that cell";
+    layer->SetSpatialFilter(nullptr);
+    OGRFeature extra(layer->GetLayerDefn());
+    OGRGeometry* square = nullptr;
+    OGRGeometryFactory::createFromWkt("POLYGON ((0 0,1 0,1 1,0 1,0 0))", nullptr, &square);
+    extra.SetGeometryDirectly(square);
+    ASSERT_EQ(layer->CreateFeature(&extra), OGRERR_NONE);
+    dataset.reset();
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(out.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM rtree_cells_geom", -1, &statement, nullptr);
+    ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int64(statement, 0), static_cast<std::int64_t>(rows) + 1);
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+}
+
+TEST(AggregateCli, DatesAndRealsKeepTheirTypes) {
+    const std::string dir = makeTempDir();
+    const std::string in = dir + "/dated.gpkg";
+    writeTestLayer(in, "GPKG", 28992, {{"datum", OFTDate}, {"hoogte", OFTReal}},
+                   {{std::make_pair(155100.0, 463100.0), "", {"2021-05-04", "1.25"}},
+                    {std::make_pair(155200.0, 463200.0), "", {"2019-12-31", "2.5"}},
+                    {std::make_pair(156200.0, 463200.0), "", {std::nullopt, std::nullopt}}});
+    for (const std::string file : {"dated_out.gpkg", "dated_out.fgb"}) {
+        const std::string out = dir + "/" + file;
+        ASSERT_EQ(
+            runCli({"aggregate", in, out, "--min", "datum", "--max", "datum", "--sum", "hoogte"})
+                .exit_code,
+            0);
+        std::unique_ptr<GDALDataset> dataset(GDALDataset::Open(out.c_str(), GDAL_OF_VECTOR));
+        ASSERT_TRUE(dataset);
+        OGRLayer* layer = dataset->GetLayer(0);
+        OGRFeatureDefn* definition = layer->GetLayerDefn();
+        // FlatGeobuf has no date type and stores dates as date-times.
+        EXPECT_EQ(definition->GetFieldDefn(definition->GetFieldIndex("min_datum"))->GetType(),
+                  file == "dated_out.gpkg" ? OFTDate : OFTDateTime)
+            << file;
+        EXPECT_EQ(definition->GetFieldDefn(definition->GetFieldIndex("sum_hoogte"))->GetType(),
+                  OFTReal)
+            << file;
+        std::map<std::string, std::string> seen;
+        for (auto& feature : *layer) {
+            // GetFieldAsString formats dates into a shared buffer: copy each before the next.
+            std::string text;
+            for (const char* name : {"min_datum", "max_datum", "sum_hoogte"}) {
+                const int index = definition->GetFieldIndex(name);
+                text += std::string(feature->IsFieldSetAndNotNull(index)
+                                        ? feature->GetFieldAsString(index)
+                                        : "null") +
+                        " ";
+            }
+            seen[feature->GetFieldAsString("cell_code")] = text;
+        }
+        const std::string midnight = file == "dated_out.gpkg" ? "" : " 00:00:00";
+        EXPECT_EQ(seen["155-463"], "2019/12/31" + midnight + " 2021/05/04" + midnight + " 3.75 ")
+            << file;
+        EXPECT_EQ(seen["156-463"], "null null null ") << file;
     }
 }
 

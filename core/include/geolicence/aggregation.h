@@ -116,10 +116,12 @@ public:
     const std::vector<OutputField>& groupFields() const { return group_fields_; }
     const std::vector<AggregateField>& aggregateFields() const { return aggregate_fields_; }
 
-    std::size_t size() const { return order_.size(); }
-    CellIndex cell(std::size_t row) const;
-    std::int64_t count(std::size_t row) const { return counts_[order_[row]]; }
-    const std::vector<GroupValue>& groupValues(std::size_t row) const;
+    std::size_t size() const { return counts_.size(); }
+    CellIndex cell(std::size_t row) const { return {columns_[row], rows_[row]}; }
+    std::int64_t count(std::size_t row) const { return counts_[row]; }
+    const std::vector<GroupValue>& groupValues(std::size_t row) const {
+        return group_values_[groups_[row]];
+    }
     // nullopt when no observation in the row had a value for the field.
     std::optional<AggregateValue> aggregate(std::size_t row, std::size_t field) const;
 
@@ -127,7 +129,7 @@ private:
     friend class detail::CellAccumulator;
     explicit CellTable(Grid grid) : grid_(grid) {}
 
-    // Columns of the accumulator, moved in when reading ends (no copy of the big arrays).
+    // Columns in output order, so writers read them front to back.
     Grid grid_;
     std::vector<OutputField> group_fields_;
     std::vector<AggregateField> aggregate_fields_;
@@ -135,10 +137,9 @@ private:
     std::vector<std::int32_t> rows_;
     std::vector<std::uint32_t> groups_;
     std::vector<std::int64_t> counts_;
-    std::vector<std::uint64_t> slots_;   // aggregate_fields_.size() per record, as raw bits
-    std::vector<std::uint64_t> present_; // per record: bit i set when aggregate i has a value
+    std::vector<std::uint64_t> slots_;  // aggregate_fields_.size() per row, as raw bits
+    std::vector<std::uint8_t> present_; // per row a bit set per aggregate that has a value
     std::vector<std::vector<GroupValue>> group_values_;
-    std::vector<std::uint32_t> order_; // records written, in output order
 };
 
 struct AggregationResult {
