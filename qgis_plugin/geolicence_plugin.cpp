@@ -6,10 +6,9 @@
 #include "licence_indicators.h"
 #include "licence_page.h"
 #include "licence_state.h"
+#include "plugin_resources.h"
 #include "settings_dialog.h"
 #include "translate.h"
-
-#include "plugin_resources.h"
 
 #include <QAction>
 #include <QLocale>

@@ -133,8 +133,19 @@ LayerInput LicenceState::inputOf(const QgsMapLayer& layer) const {
                 return input;
             }
         }
-        if (!extent.isEmpty()) {
-            input.facts.within_territory = territory_->contains(QgsGeometry::fromRect(extent));
+        if (!extent.isNull()) {
+            // A layer of one point (or of points on a line) has an extent without area.
+            QgsGeometry footprint;
+            if (extent.width() > 0 && extent.height() > 0) {
+                footprint = QgsGeometry::fromRect(extent);
+            } else if (extent.width() > 0 || extent.height() > 0) {
+                footprint =
+                    QgsGeometry::fromPolylineXY({QgsPointXY(extent.xMinimum(), extent.yMinimum()),
+                                                 QgsPointXY(extent.xMaximum(), extent.yMaximum())});
+            } else {
+                footprint = QgsGeometry::fromPointXY(extent.center());
+            }
+            input.facts.within_territory = territory_->contains(footprint);
         }
     }
     return input;

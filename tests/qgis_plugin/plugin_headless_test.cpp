@@ -8,17 +8,22 @@
 #include "licence_page.h"
 #include "licence_state.h"
 #include "plugin_resources.h"
+#include "plugin_settings.h"
+#include "status_text.h"
 
 #include <gtest/gtest.h>
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <qgsapplication.h>
 #include <qgsfeedback.h>
+#include <qgsgeometry.h>
 #include <qgslayertree.h>
 #include <qgslayertreemodel.h>
 #include <qgslayertreeview.h>
@@ -30,6 +35,7 @@
 #include <qgsproject.h>
 #include <qgsvaliditycheckcontext.h>
 #include <qgsvaliditycheckregistry.h>
+#include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
 
 using namespace geolicence;
@@ -273,6 +279,56 @@ TEST_F(PluginTest, LayerTreeIndicatorsCarryTheKeyRestriction) {
     EXPECT_TRUE(indicators.toolTipOf(bare->id()).startsWith(QStringLiteral("No licence")));
     QgsLayerTreeLayer* node = QgsProject::instance()->layerTreeRoot()->findLayer(ndff->id());
     EXPECT_EQ(view.indicators(node).size(), 1);
+}
+
+TEST_F(PluginTest, LayerReachingOutsideTheTerritoryWarns) {
+    QTemporaryDir dir;
+    const QString territory = dir.filePath(QStringLiteral("gebied.geojson"));
+    QFile file(territory);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    // A 10 x 10 km square in RD around (150 000, 460 000).
+    file.write(
+        R"({"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},
+      "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon",
+      "coordinates": [[[145000, 455000], [155000, 455000], [155000, 465000], [145000, 465000], [145000, 455000]]]}}]})");
+    file.close();
+    PluginSettings settings = PluginSettings::load();
+    settings.territory_file = territory;
+    settings.save();
+    state_->reload();
+
+    QgsVectorLayer* inside =
+        addLayer(QStringLiteral("binnen"), QStringLiteral("ndff-uitvoerportaal"));
+    QgsVectorLayer* outside =
+        addLayer(QStringLiteral("buiten"), QStringLiteral("ndff-uitvoerportaal"));
+    for (const auto& [layer, x] :
+         {std::make_pair(inside, 150000.0), std::make_pair(outside, 170000.0)}) {
+        QgsFeature feature(layer->fields());
+        feature.setGeometry(QgsGeometry::fromPointXY(QgsPointXY(x, 460000)));
+        layer->dataProvider()->addFeature(feature);
+        layer->updateExtents();
+    }
+    auto territoryWarning = [&](QgsMapLayer* layer) {
+        const Decision decision = state_->evaluateLayers({layer}, Action::UseInternal);
+        return std::any_of(decision.findings.begin(), decision.findings.end(),
+                           [](const Finding& f) {
+                               return f.rule == "n1-territory" && f.severity == Severity::Warning;
+                           });
+    };
+    EXPECT_FALSE(territoryWarning(inside));
+    EXPECT_TRUE(territoryWarning(outside));
+    settings.territory_file.clear();
+    settings.save();
+}
+
+TEST_F(PluginTest, DutchTranslationIsCompiledIn) {
+    QTranslator translator;
+    ASSERT_TRUE(translator.load(QStringLiteral(":/geolicence/i18n/geolicence_nl.qm")));
+    QCoreApplication::installTranslator(&translator);
+    EXPECT_EQ(statusLabel(LayerStatus::Permitted), QStringLiteral("Toegestaan"));
+    EXPECT_EQ(statusLabel(LayerStatus::Unlicensed), QStringLiteral("Geen licentie"));
+    QCoreApplication::removeTranslator(&translator);
+    EXPECT_EQ(statusLabel(LayerStatus::Permitted), QStringLiteral("Permitted"));
 }
 
 } // namespace
