@@ -66,3 +66,13 @@ echo "== The same check as SARIF, for code-scanning in CI"
 "$geolicence" check "$sample/natuurkaart.qgz" --action publish --layout "Natuurkaart A4" \
   --format sarif > "$sample/check.sarif" || [ $? -eq 1 ]
 echo "(written to $sample/check.sarif)"
+
+echo
+echo "== The exact NDFF points may not be published; aggregated to the RD 1 km grid they may"
+show aggregate "$sample/data/waarnemingen.gpkg" "$sample/waarnemingen_1km.gpkg" \
+  --licence ndff-uitvoerportaal --group-by soort --sum aantal --min datum --max datum --overwrite
+show check "$sample/waarnemingen_1km.gpkg" --action publish
+echo
+echo "== 500 m squares would be finer than the NDFF terms allow"
+show aggregate "$sample/data/waarnemingen.gpkg" "$sample/waarnemingen_500m.gpkg" \
+  --licence ndff-uitvoerportaal --cell-size 500

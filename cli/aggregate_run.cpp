@@ -112,9 +112,11 @@ void printSummary(const AggregationReport& report) {
         out << " (" << thousands(c.features_used) << " features, --assign intersects)";
     }
     out << "\n";
-    out << "  suppressed           " << thousands(c.observations_suppressed) << " in "
-        << thousands(c.rows_suppressed) << " rows with fewer than " << report.spec.min_count
-        << " observations\n";
+    if (report.spec.min_count > 1) {
+        out << "  suppressed           " << thousands(c.observations_suppressed) << " in "
+            << thousands(c.rows_suppressed) << " rows with fewer than " << report.spec.min_count
+            << " observations\n";
+    }
     out << "  skipped              " << thousands(s.total()) << " (no geometry "
         << thousands(s.null_geometry) << ", empty " << thousands(s.empty) << ", invalid "
         << thousands(s.invalid) << ", NaN/infinite " << thousands(s.non_finite)

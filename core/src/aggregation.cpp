@@ -146,10 +146,8 @@ AggregationResult aggregateCells(const AggregationInput& input, const Aggregatio
 
     const std::size_t inputs = plan.inputs.size();
     while (auto batch = pipeline.next()) {
-        for (std::size_t i = 0; i < batch->keys.size(); ++i) {
-            accumulator.add(batch->keys[i], batch->values.data() + i * inputs,
-                            inputs == 0 ? 0 : batch->present[i]);
-        }
+        accumulator.addAll(batch->keys.data(), batch->keys.size(), batch->values.data(),
+                           inputs == 0 ? nullptr : batch->present.data(), inputs);
         addCounts(counts, batch->counts);
         if (progress && expected > 0) {
             const double fraction = std::min(1.0, static_cast<double>(counts.features_read) /

@@ -122,7 +122,33 @@ std::uint32_t CellAccumulator::insert(const CellKey& key, std::uint64_t hash) {
 }
 
 void CellAccumulator::add(const CellKey& key, const std::uint64_t* values, std::uint64_t present) {
-    const std::uint32_t record = insert(key, hashKey(key));
+    addHashed(key, hashKey(key), values, present);
+}
+
+void CellAccumulator::addAll(const CellKey* keys, std::size_t count, const std::uint64_t* values,
+                             const std::uint64_t* present, std::size_t inputs) {
+    // Millions of rows make the table far larger than the caches: asking for the slot of the
+    // key a few places ahead hides most of the wait for memory.
+    constexpr std::size_t kAhead = 8;
+    std::uint64_t hashes[kAhead];
+    for (std::size_t i = 0; i < count && i < kAhead; ++i) {
+        hashes[i] = hashKey(keys[i]);
+        __builtin_prefetch(&table_[(hashes[i] >> 32) & mask_]);
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::uint64_t hash = hashes[i % kAhead];
+        if (i + kAhead < count) {
+            const std::uint64_t ahead = hashKey(keys[i + kAhead]);
+            hashes[i % kAhead] = ahead;
+            __builtin_prefetch(&table_[(ahead >> 32) & mask_]);
+        }
+        addHashed(keys[i], hash, values + i * inputs, present != nullptr ? present[i] : 0);
+    }
+}
+
+void CellAccumulator::addHashed(const CellKey& key, std::uint64_t hash, const std::uint64_t* values,
+                                std::uint64_t present) {
+    const std::uint32_t record = insert(key, hash);
     ++counts_[record];
     if (aggregates_.empty()) {
         return;

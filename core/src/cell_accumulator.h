@@ -60,6 +60,9 @@ public:
     // `values` holds one value per input as raw bits (std::int64_t or double as the aggregate's
     // kind says); bit j of `present` says whether input j has a value at all.
     void add(const CellKey& key, const std::uint64_t* values, std::uint64_t present);
+    // The same for `count` observations: `inputs` values each, `present` null when no inputs.
+    void addAll(const CellKey* keys, std::size_t count, const std::uint64_t* values,
+                const std::uint64_t* present, std::size_t inputs);
 
     std::size_t records() const { return columns_.size(); }
 
@@ -70,6 +73,8 @@ public:
                      AggregationCounts& counts);
 
 private:
+    void addHashed(const CellKey& key, std::uint64_t hash, const std::uint64_t* values,
+                   std::uint64_t present);
     std::uint32_t insert(const CellKey& key, std::uint64_t hash);
     void grow();
     std::vector<std::uint32_t> outputOrder(const std::vector<std::uint32_t>& rank,

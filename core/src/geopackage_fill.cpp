@@ -216,7 +216,6 @@ void bindText(sqlite3_stmt* statement, int parameter, const std::string& text) {
 void bindRow(sqlite3_stmt* statement, int& parameter, const CellTable& cells, const RowBlock& block,
              std::size_t r) {
     const std::size_t row = block.first + r;
-    sqlite3_bind_int64(statement, parameter++, static_cast<std::int64_t>(row + 1));
     sqlite3_bind_blob(statement, parameter++, block.blobs.data() + r * kBlobSize,
                       static_cast<int>(kBlobSize), SQLITE_STATIC);
     bindText(statement, parameter++, block.codes[r]);
@@ -261,10 +260,19 @@ struct RtreeEntry {
 // a blob of the root's size, big-endian: the tree depth (meaningful in the root, node 1), the
 // number of cells, then per cell a 64-bit id and minx, maxx, miny, maxy as 32-bit floats. The
 // leaves take the rows in output order, which is spatially coherent (by cell column, then row).
-void bulkLoadRtree(Database& db, const std::string& rtree, std::vector<RtreeEntry> entries) {
-    if (entries.empty()) {
+//
+// The leaf entries are made from the table as they are needed rather than kept: at millions of
+// rows that is tens of megabytes the memory budget does not have.
+void bulkLoadRtree(Database& db, const std::string& rtree, const CellTable& cells) {
+    const std::size_t rows = cells.size();
+    if (rows == 0) {
         return;
     }
+    const auto leafEntry = [&cells](std::size_t row) {
+        const Envelope box = cells.grid().bounds(cells.cell(row));
+        return RtreeEntry{static_cast<std::int64_t>(row + 1), down(box.min_x), up(box.max_x),
+                          down(box.min_y), up(box.max_y)};
+    };
     Statement size_query(db, "SELECT length(data) FROM " + identifier(rtree + "_node") +
                                  " WHERE nodeno = 1");
     if (!size_query.step()) {
@@ -285,24 +293,25 @@ void bulkLoadRtree(Database& db, const std::string& rtree, std::vector<RtreeEntr
     // numbered first (from 2, or 1 when the root is the only leaf). Many rows per statement:
     // there are as many of these as output rows.
     {
-        const std::int64_t first_leaf = entries.size() <= static_cast<std::size_t>(fanout) ? 1 : 2;
-        const auto statementFor = [&](std::size_t rows) {
+        const std::int64_t first_leaf = rows <= static_cast<std::size_t>(fanout) ? 1 : 2;
+        const auto statementFor = [&](std::size_t pairs) {
             std::string sql =
                 "INSERT INTO " + identifier(rtree + "_rowid") + " (rowid, nodeno) VALUES ";
-            for (std::size_t i = 0; i < rows; ++i) {
+            for (std::size_t i = 0; i < pairs; ++i) {
                 sql += i == 0 ? "(?, ?)" : ", (?, ?)";
             }
             return std::make_unique<Statement>(db, sql);
         };
         constexpr std::size_t kPerStatement = 128;
         const std::unique_ptr<Statement> full = statementFor(kPerStatement);
-        for (std::size_t first = 0; first < entries.size(); first += kPerStatement) {
-            const std::size_t n = std::min(kPerStatement, entries.size() - first);
+        for (std::size_t first = 0; first < rows; first += kPerStatement) {
+            const std::size_t n = std::min(kPerStatement, rows - first);
             std::unique_ptr<Statement> tail;
             Statement& insert = n == kPerStatement ? *full : *(tail = statementFor(n));
             for (std::size_t i = 0; i < n; ++i) {
                 const std::size_t k = first + i;
-                sqlite3_bind_int64(insert.get(), static_cast<int>(2 * i + 1), entries[k].id);
+                sqlite3_bind_int64(insert.get(), static_cast<int>(2 * i + 1),
+                                   static_cast<std::int64_t>(k + 1));
                 sqlite3_bind_int64(insert.get(), static_cast<int>(2 * i + 2),
                                    first_leaf + static_cast<std::int64_t>(k / fanout));
             }
@@ -314,23 +323,27 @@ void bulkLoadRtree(Database& db, const std::string& rtree, std::vector<RtreeEntr
     std::int64_t next_node = 2;
     int depth = 0;
     std::vector<unsigned char> data(static_cast<std::size_t>(node_size));
+    std::vector<RtreeEntry> entries; // the level below, once above the leaves
+    std::size_t level_size = rows;
     while (true) {
-        const std::size_t count = (entries.size() + fanout - 1) / fanout;
+        const std::size_t count = (level_size + fanout - 1) / fanout;
         const bool root = count == 1;
         std::vector<RtreeEntry> above;
         above.reserve(count);
         for (std::size_t n = 0; n < count; ++n) {
             const std::size_t first = n * fanout;
-            const std::size_t last = std::min(entries.size(), first + fanout);
+            const std::size_t last = std::min(level_size, first + fanout);
             const std::int64_t number = root ? 1 : next_node++;
             std::fill(data.begin(), data.end(), 0);
             putBig(data.data(), static_cast<std::uint16_t>(root ? depth : 0));
             putBig(data.data() + 2, static_cast<std::uint16_t>(last - first));
-            RtreeEntry box{number, entries[first].min_x, entries[first].max_x, entries[first].min_y,
-                           entries[first].max_y};
+            RtreeEntry box{number, std::numeric_limits<float>::infinity(),
+                           -std::numeric_limits<float>::infinity(),
+                           std::numeric_limits<float>::infinity(),
+                           -std::numeric_limits<float>::infinity()};
             unsigned char* cell = data.data() + 4;
             for (std::size_t i = first; i < last; ++i, cell += 24) {
-                const RtreeEntry& e = entries[i];
+                const RtreeEntry e = depth == 0 ? leafEntry(i) : entries[i];
                 putBig(cell, e.id);
                 putBig(cell + 8, e.min_x);
                 putBig(cell + 12, e.max_x);
@@ -361,6 +374,7 @@ void bulkLoadRtree(Database& db, const std::string& rtree, std::vector<RtreeEntr
             parent.run();
         }
         entries = std::move(level);
+        level_size = entries.size();
         ++depth;
     }
 }
@@ -423,9 +437,11 @@ void fillGeoPackage(const std::filesystem::path& path, const std::string& table,
     // paid once per statement, not once per row.
     std::string prefix = "INSERT INTO " + identifier(table) + " (";
     std::string tuple = "(";
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        prefix += (i == 0 ? "" : ", ") + identifier(columns[i]);
-        tuple += i == 0 ? "?" : ", ?";
+    // The fid (first column) is left to SQLite: in an empty table it hands out 1, 2, 3, ... in
+    // insertion order, appending without a search per row.
+    for (std::size_t i = 1; i < columns.size(); ++i) {
+        prefix += (i == 1 ? "" : ", ") + identifier(columns[i]);
+        tuple += i == 1 ? "?" : ", ?";
     }
     prefix += ") VALUES ";
     tuple += ")";
@@ -439,8 +455,6 @@ void fillGeoPackage(const std::filesystem::path& path, const std::string& table,
     const std::unique_ptr<Statement> full = insertOf(kRowsPerStatement);
 
     const std::size_t rows = cells.size();
-    std::vector<RtreeEntry> entries;
-    entries.reserve(rows);
     Envelope extent{
         std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
         -std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
@@ -470,8 +484,6 @@ void fillGeoPackage(const std::filesystem::path& path, const std::string& table,
         }
         for (std::size_t r = 0; r < block.count; ++r) {
             const Envelope box = cells.grid().bounds(cells.cell(block.first + r));
-            entries.push_back({static_cast<std::int64_t>(block.first + r + 1), down(box.min_x),
-                               up(box.max_x), down(box.min_y), up(box.max_y)});
             extent.min_x = std::min(extent.min_x, box.min_x);
             extent.min_y = std::min(extent.min_y, box.min_y);
             extent.max_x = std::max(extent.max_x, box.max_x);
@@ -484,7 +496,7 @@ void fillGeoPackage(const std::filesystem::path& path, const std::string& table,
         }
     }
 
-    bulkLoadRtree(db, "rtree_" + table + "_" + geometry_column, std::move(entries));
+    bulkLoadRtree(db, "rtree_" + table + "_" + geometry_column, cells);
     {
         Statement update(db, "UPDATE gpkg_ogr_contents SET feature_count = ? WHERE "
                              "lower(table_name) = lower(?)");
