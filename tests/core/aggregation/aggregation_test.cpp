@@ -550,6 +550,13 @@ TEST(Aggregation, ReadsShapefileCsvAndGeoJson) {
     ASSERT_EQ(status, 0) << text;
     const AggregationResult result = aggregateCells({csv, "", "EPSG:28992"}, rdSpec());
     EXPECT_ROWS(rowsOf(result.table), data.expected);
+    // CSV with a WKT column.
+    const std::string wkt = dir + "/wkt.csv";
+    const auto [wkt_status, wkt_text] = runShell("ogr2ogr -f CSV " + wkt + " " + data.path +
+                                                 " -lco GEOMETRY=AS_WKT -lco CREATE_CSVT=YES 2>&1");
+    ASSERT_EQ(wkt_status, 0) << wkt_text;
+    const AggregationResult from_wkt = aggregateCells({wkt, "", "EPSG:28992"}, rdSpec());
+    EXPECT_ROWS(rowsOf(from_wkt.table), data.expected);
 }
 
 } // namespace
