@@ -1,5 +1,8 @@
 #include "geolicence_plugin.h"
 
+#include "aggregate_algorithm.h"
+#include "attribution_expression.h"
+#include "attribution_keeper.h"
 #include "export_guard.h"
 #include "layout_licence_check.h"
 #include "licence_dock.h"
@@ -7,6 +10,7 @@
 #include "licence_page.h"
 #include "licence_state.h"
 #include "plugin_resources.h"
+#include "processing_provider.h"
 #include "settings_dialog.h"
 #include "translate.h"
 
@@ -16,11 +20,15 @@
 #include <QTranslator>
 #include <qgisinterface.h>
 #include <qgsapplication.h>
+#include <qgsexpression.h>
 #include <qgslayoutdesignerinterface.h>
 #include <qgsmapcanvas.h>
 #include <qgsprintlayout.h>
+#include <qgsprocessingregistry.h>
 #include <qgsproject.h>
+#include <qgspythonrunner.h>
 #include <qgsvaliditycheckregistry.h>
+#include <qgsvectorlayer.h>
 
 namespace geolicence::qgis {
 
@@ -60,7 +68,11 @@ void GeolicencePlugin::initGui() {
     page_factory_ = std::make_unique<LicencePageFactory>(state_);
     iface_->registerMapLayerConfigWidgetFactory(page_factory_.get());
 
+    keeper_ = new AttributionKeeper(state_, QgsProject::instance(), this);
+    QgsExpression::registerFunction(new AttributionExpressionFunction(state_, keeper_), true);
+
     LayoutLicenceCheck::setState(state_);
+    LayoutLicenceCheck::setKeeper(keeper_);
     layout_check_ = new LayoutLicenceCheck();
     QgsApplication::validityCheckRegistry()->addCheck(layout_check_);
 
@@ -77,6 +89,23 @@ void GeolicencePlugin::initGui() {
     dock_action_ = dock_->toggleViewAction();
     dock_action_->setText(gtr("Licences panel"));
     iface_->addPluginToMenu(gtr("&geolicence"), dock_action_);
+
+    provider_ = new GeolicenceProcessingProvider(state_);
+    QgsApplication::processingRegistry()->addProvider(provider_);
+
+    aggregate_menu_action_ = new QAction(gtr("Export aggregated to 1 km grid…"), this);
+    aggregate_menu_action_->setObjectName(QStringLiteral("mActionGeolicenceAggregate"));
+    connect(aggregate_menu_action_, &QAction::triggered, this,
+            [this] { openAggregateDialog(iface_->activeLayer()); });
+    iface_->addPluginToMenu(gtr("&geolicence"), aggregate_menu_action_);
+    aggregate_layer_action_ = new QAction(gtr("Export aggregated to 1 km grid…"), this);
+    aggregate_layer_action_->setObjectName(QStringLiteral("mActionGeolicenceAggregateLayer"));
+    connect(aggregate_layer_action_, &QAction::triggered, this,
+            [this] { openAggregateDialog(iface_->activeLayer()); });
+    iface_->addCustomActionForLayerType(aggregate_layer_action_, QString(),
+                                        QgsMapLayerType::VectorLayer, false);
+    connect(state_, &LicenceState::changed, this, &GeolicencePlugin::updateAggregateActions);
+    updateAggregateActions();
 
     designer_connection_ = connect(iface_, &QgisInterface::layoutDesignerOpened, this,
                                    &GeolicencePlugin::designerOpened);
@@ -102,6 +131,59 @@ void GeolicencePlugin::designerOpened(QgsLayoutDesignerInterface* designer) {
         }
     });
     designer->layoutMenu()->addAction(action);
+
+    auto* restore = new QAction(gtr("Restore licence attribution (geolicence)"), designer);
+    restore->setObjectName(QStringLiteral("mActionGeolicenceRestoreAttribution"));
+    connect(restore, &QAction::triggered, this, [this, guarded] {
+        if (guarded && keeper_ != nullptr) {
+            keeper_->restore(*guarded);
+        }
+    });
+    designer->layoutMenu()->addAction(restore);
+}
+
+// Only layers whose licence demands aggregation before publication get the entry.
+void GeolicencePlugin::updateAggregateActions() {
+    for (QgsMapLayer* layer : QgsProject::instance()->mapLayers().values()) {
+        if (layer->type() != QgsMapLayerType::VectorLayer) {
+            continue;
+        }
+        if (state_->demandsAggregation(*layer)) {
+            iface_->addCustomActionForLayer(aggregate_layer_action_, layer);
+        }
+    }
+    QgsMapLayer* active = iface_->activeLayer();
+    aggregate_menu_action_->setEnabled(active != nullptr && state_->demandsAggregation(*active));
+}
+
+// Opens the Processing dialog pre-filled: the RD grid for data in EPSG:28992, else the EEA
+// grid; 1,000 m; a species-like field as group-by.
+void GeolicencePlugin::openAggregateDialog(QgsMapLayer* layer) {
+    auto* vector = qobject_cast<QgsVectorLayer*>(layer);
+    if (vector == nullptr) {
+        return;
+    }
+    const int grid = vector->crs().authid() == QLatin1String("EPSG:28992") ? 0 : 1;
+    QString group_by;
+    for (const QgsField& field : vector->fields()) {
+        const QString name = field.name().toLower();
+        if (name == QLatin1String("soort") || name.contains(QLatin1String("species")) ||
+            name.contains(QLatin1String("taxon")) || name.contains(QLatin1String("naam_nl"))) {
+            group_by = field.name();
+            break;
+        }
+    }
+    QString escaped_id = vector->id();
+    escaped_id.replace(QLatin1Char('\''), QLatin1String("\\'"));
+    QString escaped_field = group_by;
+    escaped_field.replace(QLatin1Char('\''), QLatin1String("\\'"));
+    QgsPythonRunner::run(
+        QStringLiteral("import processing\n"
+                       "processing.execAlgorithmDialog('geolicence:aggregate', {'INPUT': '%1', "
+                       "'GRID': %2, 'CELL_SIZE': 1000, 'GROUP_BY': [%3]})")
+            .arg(escaped_id)
+            .arg(grid)
+            .arg(group_by.isEmpty() ? QString() : QStringLiteral("'%1'").arg(escaped_field)));
 }
 
 void GeolicencePlugin::openSettings() {
@@ -114,10 +196,19 @@ void GeolicencePlugin::openSettings() {
 
 void GeolicencePlugin::unload() {
     disconnect(designer_connection_);
+    iface_->removeCustomActionForLayerType(aggregate_layer_action_);
+    iface_->removePluginMenu(gtr("&geolicence"), aggregate_menu_action_);
+    delete aggregate_layer_action_;
+    aggregate_layer_action_ = nullptr;
+    delete aggregate_menu_action_;
+    aggregate_menu_action_ = nullptr;
+    QgsApplication::processingRegistry()->removeProvider(provider_); // and deletes it
+    provider_ = nullptr;
     for (QgsLayoutDesignerInterface* designer : iface_->openLayoutDesigners()) {
         if (designer->layoutMenu() != nullptr) {
             for (QAction* action : designer->layoutMenu()->actions()) {
-                if (action->objectName() == QLatin1String("mActionGeolicenceInternal")) {
+                if (action->objectName() == QLatin1String("mActionGeolicenceInternal") ||
+                    action->objectName() == QLatin1String("mActionGeolicenceRestoreAttribution")) {
                     designer->layoutMenu()->removeAction(action);
                     action->deleteLater();
                 }
@@ -136,6 +227,10 @@ void GeolicencePlugin::unload() {
     QgsApplication::validityCheckRegistry()->removeCheck(layout_check_); // and deletes it
     layout_check_ = nullptr;
     LayoutLicenceCheck::setState(nullptr);
+    LayoutLicenceCheck::setKeeper(nullptr);
+    QgsExpression::unregisterFunction(AttributionExpressionFunction::kName);
+    delete keeper_;
+    keeper_ = nullptr;
 
     iface_->unregisterMapLayerConfigWidgetFactory(page_factory_.get());
     page_factory_.reset();

@@ -9,10 +9,13 @@ class QAction;
 class QTranslator;
 class QgisInterface;
 class QgsLayoutDesignerInterface;
+class QgsMapLayer;
 
 namespace geolicence::qgis {
 
+class AttributionKeeper;
 class ExportGuard;
+class GeolicenceProcessingProvider;
 class LayoutLicenceCheck;
 class LicenceDock;
 class LicenceIndicators;
@@ -41,6 +44,8 @@ private:
     void openSettings();
     void designerOpened(QgsLayoutDesignerInterface* designer);
     void installTranslator();
+    void updateAggregateActions();
+    void openAggregateDialog(QgsMapLayer* layer);
 
     QgisInterface* iface_;
     QTranslator* translator_ = nullptr;
@@ -53,6 +58,10 @@ private:
     QAction* settings_action_ = nullptr;
     QAction* dock_action_ = nullptr;
     QMetaObject::Connection designer_connection_;
+    AttributionKeeper* keeper_ = nullptr;
+    GeolicenceProcessingProvider* provider_ = nullptr; // owned by QGIS's registry
+    QAction* aggregate_layer_action_ = nullptr;
+    QAction* aggregate_menu_action_ = nullptr;
 };
 
 } // namespace geolicence::qgis

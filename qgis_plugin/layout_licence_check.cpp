@@ -1,5 +1,6 @@
 #include "layout_licence_check.h"
 
+#include "attribution_keeper.h"
 #include "licence_state.h"
 #include "status_text.h"
 #include "translate.h"
@@ -14,12 +15,20 @@ QPointer<LicenceState>& sharedState() {
     static QPointer<LicenceState> state;
     return state;
 }
+QPointer<AttributionKeeper>& sharedKeeper() {
+    static QPointer<AttributionKeeper> keeper;
+    return keeper;
+}
 } // namespace
 
 const QString LayoutLicenceCheck::kId = QStringLiteral("geolicence_layout_licences");
 
 void LayoutLicenceCheck::setState(LicenceState* state) {
     sharedState() = state;
+}
+
+void LayoutLicenceCheck::setKeeper(AttributionKeeper* keeper) {
+    sharedKeeper() = keeper;
 }
 
 QgsAbstractValidityCheck* LayoutLicenceCheck::create() const {
@@ -42,9 +51,12 @@ bool LayoutLicenceCheck::prepareCheck(const QgsValidityCheckContext* context, Qg
     if (layout_context == nullptr || state == nullptr) {
         return false;
     }
-    const auto* layout = qobject_cast<const QgsPrintLayout*>(layout_context->layout);
+    auto* layout = qobject_cast<QgsPrintLayout*>(layout_context->layout);
     if (layout == nullptr) {
         return false;
+    }
+    if (AttributionKeeper* keeper = sharedKeeper()) {
+        keeper->update(*layout);
     }
     const bool internal = LicenceState::layoutIsInternal(*layout);
     const Action action = internal ? Action::UseInternal : Action::Publish;
@@ -72,6 +84,12 @@ bool LayoutLicenceCheck::prepareCheck(const QgsValidityCheckContext* context, Qg
         if (!finding.cite.empty()) {
             result.detailedDescription +=
                 QStringLiteral("<br><i>%1</i>").arg(fromString(finding.cite));
+        }
+        if (finding.rule == "attribution-missing" && AttributionKeeper::userRemovedLabel(*layout)) {
+            result.detailedDescription +=
+                QStringLiteral("<br>") +
+                gtr("The attribution label was removed; rights-holder notices must be kept. "
+                    "Put it back with Layout › Restore licence attribution (geolicence).");
         }
         if (!internal && finding.severity == Severity::Error) {
             result.detailedDescription +=

@@ -6,6 +6,7 @@
 
 namespace geolicence::qgis {
 
+class AttributionKeeper;
 class LicenceState;
 
 // Runs before every layout export from the designer (PDF, image, SVG, print, atlas): the
@@ -19,6 +20,8 @@ public:
 
     // The plugin's state, shared by the instances QGIS creates; null while unloaded.
     static void setState(LicenceState* state);
+    // Brings the layout's attribution label up to date right before the export is checked.
+    static void setKeeper(AttributionKeeper* keeper);
 
     QgsAbstractValidityCheck* create() const override;
     QString id() const override;

@@ -190,6 +190,19 @@ CheckResult LicenceState::checkLayout(const QgsPrintLayout& layout, Action actio
         });
 }
 
+bool LicenceState::demandsAggregation(const QgsMapLayer& layer) const {
+    const LayerInput input = inputOf(layer);
+    if (!input.binding) {
+        return false;
+    }
+    EvaluationRequest exact = request(Action::Publish);
+    exact.context.cell_size_m = 0;
+    EvaluationRequest aggregated = exact;
+    aggregated.context.cell_size_m = 1000;
+    return !evaluate(*catalog_, exact, {input}).permitted &&
+           evaluate(*catalog_, aggregated, {input}).permitted;
+}
+
 bool LicenceState::layoutIsInternal(const QgsPrintLayout& layout) {
     return layout.customProperty(kInternalProperty, false).toBool();
 }

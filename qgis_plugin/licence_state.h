@@ -50,6 +50,10 @@ public:
     // attributions and legends it owes, verified on the layout.
     CheckResult checkLayout(const QgsPrintLayout& layout, Action action) const;
 
+    // True when the layer's licence prohibits publishing it exactly but permits it aggregated
+    // to 1 km (NDFF N4): the plugin then offers "Export aggregated to 1 km grid".
+    bool demandsAggregation(const QgsMapLayer& layer) const;
+
     static bool layoutIsInternal(const QgsPrintLayout& layout);
     static void setLayoutInternal(QgsPrintLayout& layout, bool internal);
 

@@ -143,13 +143,29 @@ std::optional<DatasetLicence> readGeoPackage(const std::filesystem::path& path,
     if (!gpkg.hasTable("gpkg_metadata") || !gpkg.hasTable("gpkg_metadata_reference")) {
         return std::nullopt;
     }
+    // A data source without a layer name means the file's only layer (as GDAL opens it).
+    std::string only_table;
+    if (table.empty()) {
+        int tables = 0;
+        gpkg.run("SELECT table_name FROM gpkg_contents WHERE data_type IN ('features', "
+                 "'attributes')",
+                 {}, [&](sqlite3_stmt* row) {
+                     ++tables;
+                     const unsigned char* name = sqlite3_column_text(row, 0);
+                     only_table = name != nullptr ? reinterpret_cast<const char*>(name) : "";
+                 });
+        if (tables != 1) {
+            only_table.clear();
+        }
+    }
+    const std::string& wanted = table.empty() ? only_table : table;
     // A binding of the layer's own table wins over one of the whole file.
     std::optional<std::string> text;
     gpkg.run("SELECT m.metadata FROM gpkg_metadata m JOIN gpkg_metadata_reference r "
              "ON r.md_file_id = m.id WHERE m.mime_type = ? AND (r.reference_scope = "
              "'geopackage' OR (? <> '' AND r.table_name = ?)) ORDER BY CASE "
              "r.reference_scope WHEN 'geopackage' THEN 1 ELSE 0 END, m.id DESC LIMIT 1",
-             {kGeolicenceMimeType, table, table}, [&](sqlite3_stmt* row) {
+             {kGeolicenceMimeType, wanted, wanted}, [&](sqlite3_stmt* row) {
                  const unsigned char* value = sqlite3_column_text(row, 0);
                  text = value != nullptr ? reinterpret_cast<const char*>(value) : "";
              });

@@ -1,6 +1,8 @@
 // The plugin's adapters on real QGIS objects, headless (QgsApplication, offscreen platform):
 // bindings of live layers, the layout check QGIS runs before exports, the licence page, the
 // export guard, the dock and the layer-tree indicators.
+#include "attribution_expression.h"
+#include "attribution_keeper.h"
 #include "export_guard.h"
 #include "layout_licence_check.h"
 #include "licence_dock.h"
@@ -9,6 +11,7 @@
 #include "licence_state.h"
 #include "plugin_resources.h"
 #include "plugin_settings.h"
+#include "processing_provider.h"
 #include "status_text.h"
 
 #include <gtest/gtest.h>
@@ -21,7 +24,10 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTranslator>
+#include <QUndoStack>
 #include <qgsapplication.h>
+#include <qgsexpression.h>
+#include <qgsexpressioncontext.h>
 #include <qgsfeedback.h>
 #include <qgsgeometry.h>
 #include <qgslayertree.h>
@@ -31,12 +37,20 @@
 #include <qgslayoutitemlegend.h>
 #include <qgslayoutitemmap.h>
 #include <qgslayoutmanager.h>
+#include <qgslayoutundostack.h>
 #include <qgsprintlayout.h>
+#include <qgsprocessingalgorithm.h>
+#include <qgsprocessingcontext.h>
+#include <qgsprocessingfeedback.h>
+#include <qgsprocessingregistry.h>
 #include <qgsproject.h>
 #include <qgsvaliditycheckcontext.h>
 #include <qgsvaliditycheckregistry.h>
 #include <qgsvectordataprovider.h>
+#include <qgsvectorfilewriter.h>
 #include <qgsvectorlayer.h>
+#include <set>
+#include <tuple>
 
 using namespace geolicence;
 using namespace geolicence::qgis;
@@ -329,6 +343,249 @@ TEST_F(PluginTest, DutchTranslationIsCompiledIn) {
     EXPECT_EQ(statusLabel(LayerStatus::Unlicensed), QStringLiteral("Geen licentie"));
     QCoreApplication::removeTranslator(&translator);
     EXPECT_EQ(statusLabel(LayerStatus::Permitted), QStringLiteral("Permitted"));
+}
+
+// --- Part 2: the attribution label, the expression function, the Processing algorithms ---
+
+QgsLayoutItemLabel* attributionLabel(QgsPrintLayout* layout) {
+    return qobject_cast<QgsLayoutItemLabel*>(layout->itemById(AttributionKeeper::kLabelId));
+}
+
+TEST_F(PluginTest, AttributionLabelFollowsTheLayersTheMapsRender) {
+    AttributionKeeper keeper(state_.get(), QgsProject::instance());
+    QgsVectorLayer* grb = addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
+                                   QStringLiteral(R"({"publication_right": true})"));
+    QgsVectorLayer* cc0 = addLayer(QStringLiteral("open"), QStringLiteral("cc0-1.0"));
+    QgsPrintLayout* layout = makeLayout({grb}, {});
+    QgsLayoutItemLabel* label = keeper.update(*layout);
+    ASSERT_NE(label, nullptr);
+    EXPECT_EQ(label->text(), QString::fromUtf8(kGrbText));
+    // Inside the first page, at its bottom.
+    EXPECT_GT(label->positionWithUnits().y(), 150.0);
+    EXPECT_GE(label->positionWithUnits().x(), 10.0);
+
+    QList<QgsLayoutItemMap*> maps;
+    layout->layoutItems(maps);
+    maps.front()->setLayers({cc0});
+    keeper.update(*layout);
+    EXPECT_EQ(attributionLabel(layout)->text(), QString()) << "CC0 needs no attribution";
+
+    layout->undoStack()->stack()->undo();
+    EXPECT_EQ(attributionLabel(layout)->text(), QString::fromUtf8(kGrbText))
+        << "the update is undoable";
+}
+
+TEST_F(PluginTest, NoLabelForALayoutThatOwesNothing) {
+    AttributionKeeper keeper(state_.get(), QgsProject::instance());
+    QgsVectorLayer* cc0 = addLayer(QStringLiteral("open"), QStringLiteral("cc0-1.0"));
+    QgsPrintLayout* layout = makeLayout({cc0}, {});
+    EXPECT_EQ(keeper.update(*layout), nullptr);
+    EXPECT_EQ(attributionLabel(layout), nullptr);
+}
+
+TEST_F(PluginTest, LogiusIsNeverNamedInTheAttribution) {
+    AttributionKeeper keeper(state_.get(), QgsProject::instance());
+    QgsVectorLayer* logius =
+        addLayer(QStringLiteral("DigiD"), QStringLiteral("logius-algemene-voorwaarden"));
+    QgsVectorLayer* osm = addLayer(QStringLiteral("osm"), QStringLiteral("odbl-1.0"));
+    QgsPrintLayout* layout = makeLayout({logius, osm}, {});
+    QgsLayoutItemLabel* label = keeper.update(*layout);
+    ASSERT_NE(label, nullptr);
+    EXPECT_EQ(label->text(), QStringLiteral("© OpenStreetMap contributors"));
+    EXPECT_FALSE(label->text().contains(QStringLiteral("Logius"), Qt::CaseInsensitive));
+}
+
+TEST_F(PluginTest, ARemovedLabelIsReportedAndCanBeRestored) {
+    AttributionKeeper keeper(state_.get(), QgsProject::instance());
+    LayoutLicenceCheck::setKeeper(&keeper);
+    QgsVectorLayer* grb = addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
+                                   QStringLiteral(R"({"publication_right": true})"));
+    QgsPrintLayout* layout = makeLayout({grb}, {});
+    ASSERT_NE(keeper.update(*layout), nullptr);
+    EXPECT_EQ(count(runLayoutCheck(layout), QgsValidityCheckResult::Critical), 0);
+
+    layout->removeLayoutItem(attributionLabel(layout));
+    EXPECT_EQ(keeper.update(*layout), nullptr) << "not put back behind the user's back";
+    const auto results = runLayoutCheck(layout);
+    ASSERT_EQ(count(results, QgsValidityCheckResult::Critical), 1);
+    EXPECT_TRUE(std::any_of(results.begin(), results.end(), [](const QgsValidityCheckResult& r) {
+        return r.type == QgsValidityCheckResult::Critical &&
+               r.detailedDescription.contains(QStringLiteral("Restore"));
+    }));
+
+    ASSERT_NE(keeper.restore(*layout), nullptr);
+    EXPECT_EQ(count(runLayoutCheck(layout), QgsValidityCheckResult::Critical), 0);
+    LayoutLicenceCheck::setKeeper(nullptr);
+}
+
+TEST_F(PluginTest, ExpressionFunctionGivesTheMapsAttribution) {
+    AttributionKeeper keeper(state_.get(), QgsProject::instance());
+    QgsExpression::registerFunction(new AttributionExpressionFunction(state_.get(), &keeper), true);
+    QgsVectorLayer* grb = addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
+                                   QStringLiteral(R"({"publication_right": true})"));
+    QgsPrintLayout* layout = makeLayout({grb}, {});
+    QList<QgsLayoutItemMap*> maps;
+    layout->layoutItems(maps);
+    maps.front()->setId(QStringLiteral("Kaart"));
+    const QgsExpressionContext context = layout->createExpressionContext();
+    QgsExpression whole(QStringLiteral("geolicence_attribution()"));
+    EXPECT_EQ(whole.evaluate(&context).toString(), QString::fromUtf8(kGrbText))
+        << whole.parserErrorString().toStdString() << whole.evalErrorString().toStdString();
+    QgsExpression one(QStringLiteral("geolicence_attribution('Kaart')"));
+    EXPECT_EQ(one.evaluate(&context).toString(), QString::fromUtf8(kGrbText));
+    QgsExpression none(QStringLiteral("geolicence_attribution('bestaat niet')"));
+    EXPECT_EQ(none.evaluate(&context).toString(), QString());
+    QgsExpression::unregisterFunction(AttributionExpressionFunction::kName);
+}
+
+// Registers the provider for one test and takes it out again, whatever the test's outcome.
+class ScopedProvider {
+public:
+    explicit ScopedProvider(LicenceState* state)
+        : provider_(new GeolicenceProcessingProvider(state)) {
+        registered_ = QgsApplication::processingRegistry()->addProvider(provider_);
+    }
+    ~ScopedProvider() {
+        if (registered_) {
+            QgsApplication::processingRegistry()->removeProvider(provider_);
+        }
+    }
+    bool registered() const { return registered_; }
+
+private:
+    GeolicenceProcessingProvider* provider_;
+    bool registered_ = false;
+};
+
+// Writes NDFF-like points to a GeoPackage with QGIS's own writer.
+QString writeObservations(const QString& dir) {
+    QgsVectorLayer memory(
+        QStringLiteral("Point?crs=EPSG:28992&field=soort:string&field=waarnemer:string"),
+        QStringLiteral("waarnemingen"), QStringLiteral("memory"));
+    QgsFeatureList features;
+    for (int i = 0; i < 300; ++i) {
+        QgsFeature feature(memory.fields());
+        QgsAttributes attributes;
+        attributes << (i % 3 == 0 ? QStringLiteral("Das") : QStringLiteral("Steenuil"))
+                   << QStringLiteral("J. de Vries");
+        feature.setAttributes(attributes);
+        // Points on cell edges too: 155000 is the edge between cells 154 and 155.
+        feature.setGeometry(QgsGeometry::fromPointXY(
+            QgsPointXY(154000 + (i % 25) * 125.0, 462000 + (i / 25) * 250.0)));
+        features << feature;
+    }
+    memory.dataProvider()->addFeatures(features);
+    const QString path = dir + QStringLiteral("/waarnemingen.gpkg");
+    QgsVectorFileWriter::SaveVectorOptions options;
+    options.driverName = QStringLiteral("GPKG");
+    options.layerName = QStringLiteral("waarnemingen");
+    QString error;
+    EXPECT_EQ(QgsVectorFileWriter::writeAsVectorFormatV3(&memory, path,
+                                                         QgsCoordinateTransformContext(), options,
+                                                         &error, nullptr, nullptr),
+              QgsVectorFileWriter::NoError)
+        << error.toStdString();
+    return path;
+}
+
+std::set<std::tuple<QString, QString, qlonglong>> cells(const QString& path) {
+    QgsVectorLayer layer(path, QStringLiteral("cells"), QStringLiteral("ogr"));
+    EXPECT_TRUE(layer.isValid()) << path.toStdString();
+    std::set<std::tuple<QString, QString, qlonglong>> rows;
+    QgsFeature feature;
+    QgsFeatureIterator it = layer.getFeatures();
+    while (it.nextFeature(feature)) {
+        rows.emplace(feature.attribute(QStringLiteral("cell_code")).toString(),
+                     feature.attribute(QStringLiteral("soort")).toString(),
+                     feature.attribute(QStringLiteral("n_obs")).toLongLong());
+    }
+    return rows;
+}
+
+TEST_F(PluginTest, ProcessingAlgorithmGivesTheSameCellsAsTheCli) {
+    QTemporaryDir dir;
+    const QString input = writeObservations(dir.path());
+    auto* layer = new QgsVectorLayer(input + QStringLiteral("|layername=waarnemingen"),
+                                     QStringLiteral("waarnemingen"), QStringLiteral("ogr"));
+    layer->setCustomProperty(QStringLiteral("geolicence/licence"),
+                             QStringLiteral("ndff-uitvoerportaal"));
+    QgsProject::instance()->addMapLayer(layer);
+
+    const ScopedProvider provider(state_.get());
+    ASSERT_TRUE(provider.registered());
+    std::unique_ptr<QgsProcessingAlgorithm> algorithm(
+        QgsApplication::processingRegistry()->createAlgorithmById(
+            QStringLiteral("geolicence:aggregate")));
+    ASSERT_NE(algorithm, nullptr);
+    QgsProcessingContext context;
+    context.setProject(QgsProject::instance());
+    QgsProcessingFeedback feedback;
+    const QString output = dir.filePath(QStringLiteral("cellen.gpkg"));
+    QVariantMap parameters;
+    parameters.insert(QStringLiteral("INPUT"), layer->id());
+    parameters.insert(QStringLiteral("GRID"), 0);
+    parameters.insert(QStringLiteral("CELL_SIZE"), 1000);
+    parameters.insert(QStringLiteral("GROUP_BY"), QStringList{QStringLiteral("soort")});
+    parameters.insert(QStringLiteral("OUTPUT"), output);
+    bool ok = false;
+    const QVariantMap results = algorithm->run(parameters, context, &feedback, &ok);
+    ASSERT_TRUE(ok) << feedback.textLog().toStdString();
+    EXPECT_EQ(results.value(QStringLiteral("OBSERVATIONS")).toLongLong(), 300);
+
+    const QString cli_output = dir.filePath(QStringLiteral("cli.gpkg"));
+    const QString command = QStringLiteral("'%1' aggregate '%2' '%3' --grid rd --cell-size 1000 "
+                                           "--group-by soort >/dev/null 2>&1")
+                                .arg(QStringLiteral(GEOLICENCE_CLI_PATH), input, cli_output);
+    ASSERT_EQ(std::system(command.toLocal8Bit().constData()), 0);
+    const auto ours = cells(output);
+    EXPECT_FALSE(ours.empty());
+    EXPECT_EQ(ours, cells(cli_output));
+
+    // The output is bound to the licence with the cell size: the plugin sees it as publishable.
+    auto* aggregated = new QgsVectorLayer(output, QStringLiteral("cellen"), QStringLiteral("ogr"));
+    QgsProject::instance()->addMapLayer(aggregated);
+    const LayerBindingResult bound = state_->bindingOf(*aggregated);
+    ASSERT_TRUE(bound.binding);
+    EXPECT_EQ(bound.binding->from, "geopackage-metadata");
+    EXPECT_TRUE(state_->evaluateLayers({aggregated}, Action::Publish).permitted);
+    EXPECT_FALSE(state_->evaluateLayers({layer}, Action::Publish).permitted);
+    EXPECT_TRUE(state_->demandsAggregation(*layer));
+    EXPECT_FALSE(state_->demandsAggregation(*aggregated));
+}
+
+TEST_F(PluginTest, CheckAlgorithmReturnsTheFindingsAsATable) {
+    QgsVectorLayer* ndff = addLayer(QStringLiteral("NDFF"), QStringLiteral("ndff-uitvoerportaal"));
+    const ScopedProvider provider(state_.get());
+    ASSERT_TRUE(provider.registered());
+    std::unique_ptr<QgsProcessingAlgorithm> algorithm(
+        QgsApplication::processingRegistry()->createAlgorithmById(
+            QStringLiteral("geolicence:check")));
+    ASSERT_NE(algorithm, nullptr);
+    QgsProcessingContext context;
+    context.setProject(QgsProject::instance());
+    QgsProcessingFeedback feedback;
+    QVariantMap parameters;
+    parameters.insert(QStringLiteral("LAYERS"), QVariantList{ndff->id()});
+    parameters.insert(QStringLiteral("ACTION"), static_cast<int>(Action::Publish));
+    parameters.insert(QStringLiteral("OUTPUT"), QStringLiteral("memory:"));
+    bool ok = false;
+    const QVariantMap results = algorithm->run(parameters, context, &feedback, &ok);
+    ASSERT_TRUE(ok) << feedback.textLog().toStdString();
+    EXPECT_EQ(results.value(QStringLiteral("DECISION")).toString(), QStringLiteral("prohibited"));
+    QgsVectorLayer* table = qobject_cast<QgsVectorLayer*>(
+        context.getMapLayer(results.value(QStringLiteral("OUTPUT")).toString()));
+    ASSERT_NE(table, nullptr);
+    bool n4 = false;
+    QgsFeature feature;
+    QgsFeatureIterator it = table->getFeatures();
+    while (it.nextFeature(feature)) {
+        n4 |= feature.attribute(QStringLiteral("rule")).toString() ==
+                  QLatin1String("n4-no-exact-publish") &&
+              feature.attribute(QStringLiteral("cite"))
+                  .toString()
+                  .contains(QStringLiteral("bullet 4"));
+    }
+    EXPECT_TRUE(n4);
 }
 
 } // namespace

@@ -1,0 +1,164 @@
+#include "aggregate_algorithm.h"
+
+#include "licence_state.h"
+#include "translate.h"
+
+#include <geolicence/errors.h>
+#include <geolicence/grid.h>
+#include <geolicence/licence_precision.h>
+#include <geolicence/progress.h>
+
+#include <qgsprocessingfeedback.h>
+#include <qgsprocessingparameters.h>
+#include <qgsvectorlayer.h>
+
+namespace geolicence::qgis {
+
+const QStringList AggregateAlgorithm::kGrids = {QStringLiteral("rd"), QStringLiteral("eea"),
+                                                QStringLiteral("be-lambert2008"),
+                                                QStringLiteral("be-lambert72")};
+const QStringList AggregateAlgorithm::kAssignments = {QStringLiteral("centroid"),
+                                                      QStringLiteral("intersects")};
+
+namespace {
+
+std::vector<std::string> names(const QStringList& fields) {
+    std::vector<std::string> out;
+    for (const QString& field : fields) {
+        out.push_back(field.toStdString());
+    }
+    return out;
+}
+
+} // namespace
+
+AggregateAlgorithm::AggregateAlgorithm(LicenceState* state) : state_(state) {}
+
+QString AggregateAlgorithm::displayName() const {
+    return gtr("Aggregate to grid (licence-safe)");
+}
+
+QString AggregateAlgorithm::group() const {
+    return gtr("Licences");
+}
+
+QString AggregateAlgorithm::shortHelpString() const {
+    return gtr("Replaces exact locations by grid cells (1 x 1 km by default) and counts the "
+               "observations per cell and group: the form in which NDFF data may be published. "
+               "Only the cell, the group fields and the aggregates are written; the output "
+               "carries the input's licence with the cell size, so it shows as publishable.");
+}
+
+QgsProcessingAlgorithm* AggregateAlgorithm::createInstance() const {
+    return new AggregateAlgorithm(state_);
+}
+
+void AggregateAlgorithm::initAlgorithm(const QVariantMap&) {
+    addParameter(new QgsProcessingParameterVectorLayer(QStringLiteral("INPUT"), gtr("Observations"),
+                                                       {QgsProcessing::TypeVectorAnyGeometry}));
+    addParameter(
+        new QgsProcessingParameterEnum(QStringLiteral("GRID"), gtr("Grid"), kGrids, false, 0));
+    auto* cell =
+        new QgsProcessingParameterNumber(QStringLiteral("CELL_SIZE"), gtr("Cell size (m)"),
+                                         QgsProcessingParameterNumber::Integer, 1000, false, 1);
+    addParameter(cell);
+    const auto fields = [this](const QString& name, const QString& text,
+                               QgsProcessingParameterField::DataType type) {
+        addParameter(new QgsProcessingParameterField(name, text, QVariant(),
+                                                     QStringLiteral("INPUT"), type, true, true));
+    };
+    fields(QStringLiteral("GROUP_BY"), gtr("Group by"), QgsProcessingParameterField::Any);
+    fields(QStringLiteral("SUM"), gtr("Sum of"), QgsProcessingParameterField::Numeric);
+    fields(QStringLiteral("MIN"), gtr("Minimum of"), QgsProcessingParameterField::Any);
+    fields(QStringLiteral("MAX"), gtr("Maximum of"), QgsProcessingParameterField::Any);
+    addParameter(new QgsProcessingParameterNumber(
+        QStringLiteral("MIN_COUNT"), gtr("Leave out rows with fewer observations than"),
+        QgsProcessingParameterNumber::Integer, 1, false, 1));
+    addParameter(new QgsProcessingParameterEnum(
+        QStringLiteral("ASSIGN"), gtr("Lines and polygons count in"), kAssignments, false, 0));
+    addParameter(new QgsProcessingParameterVectorDestination(
+        QStringLiteral("OUTPUT"), gtr("Aggregated cells"), QgsProcessing::TypeVectorPolygon));
+}
+
+bool AggregateAlgorithm::prepareAlgorithm(const QVariantMap& parameters,
+                                          QgsProcessingContext& context,
+                                          QgsProcessingFeedback* feedback) {
+    QgsVectorLayer* layer = parameterAsVectorLayer(parameters, QStringLiteral("INPUT"), context);
+    if (layer == nullptr) {
+        throw QgsProcessingException(gtr("The input layer cannot be read"));
+    }
+    request_ = AggregationRequest{};
+    QString layer_name;
+    // A file GDAL reads as it is, or a GeoPackage QGIS writes for memory layers and selections.
+    const QString path = parameterAsCompatibleSourceLayerPathAndLayerName(
+        parameters, QStringLiteral("INPUT"), context,
+        {QStringLiteral("gpkg"), QStringLiteral("shp"), QStringLiteral("geojson"),
+         QStringLiteral("fgb"), QStringLiteral("csv")},
+        QStringLiteral("gpkg"), feedback, &layer_name);
+    request_.input.source = path.toStdString();
+    request_.input.layer = layer_name.toStdString();
+    request_.licence = state_->bindingOf(*layer).binding;
+    request_.language = state_->language();
+    const auto grid = parseGridKind(
+        kGrids.value(parameterAsEnum(parameters, QStringLiteral("GRID"), context)).toStdString());
+    request_.spec.grid = grid.value_or(GridKind::Rd);
+    request_.spec.cell_size_m = parameterAsInt(parameters, QStringLiteral("CELL_SIZE"), context);
+    request_.spec.group_by =
+        names(parameterAsFields(parameters, QStringLiteral("GROUP_BY"), context));
+    request_.spec.sum = names(parameterAsFields(parameters, QStringLiteral("SUM"), context));
+    request_.spec.min = names(parameterAsFields(parameters, QStringLiteral("MIN"), context));
+    request_.spec.max = names(parameterAsFields(parameters, QStringLiteral("MAX"), context));
+    request_.spec.min_count = parameterAsInt(parameters, QStringLiteral("MIN_COUNT"), context);
+    request_.spec.assign =
+        parseAssignment(
+            kAssignments.value(parameterAsEnum(parameters, QStringLiteral("ASSIGN"), context))
+                .toStdString())
+            .value_or(Assignment::Centroid);
+    request_.output =
+        parameterAsOutputLayer(parameters, QStringLiteral("OUTPUT"), context).toStdString();
+    request_.overwrite = true; // QGIS asked the user already, or chose a temporary file
+    for (const std::string& problem : specProblems(request_.spec)) {
+        throw QgsProcessingException(QString::fromStdString(problem));
+    }
+    return true;
+}
+
+QVariantMap AggregateAlgorithm::processAlgorithm(const QVariantMap&, QgsProcessingContext&,
+                                                 QgsProcessingFeedback* feedback) {
+    AggregationReport report;
+    try {
+        report = runAggregation(state_->catalog(), request_, [feedback](double fraction) {
+            feedback->setProgress(fraction * 100.0);
+            return !feedback->isCanceled();
+        });
+    } catch (const Cancelled&) {
+        throw QgsProcessingException(gtr("Cancelled: no output was written"));
+    } catch (const Error& e) {
+        throw QgsProcessingException(QString::fromStdString(e.what()));
+    }
+    const AggregationCounts& counts = report.counts;
+    feedback->pushInfo(gtr("%1 features read, %2 observations in %3 cells written, %4 "
+                           "observations left out by the minimum count, %5 features skipped")
+                           .arg(counts.features_read)
+                           .arg(counts.observations_written)
+                           .arg(counts.cells_written)
+                           .arg(counts.observations_suppressed)
+                           .arg(counts.skipped.total()));
+    for (const std::string& warning : report.warnings) {
+        feedback->reportError(QString::fromStdString(warning), false);
+    }
+    if (report.output_licence) {
+        feedback->pushInfo(
+            gtr("The output carries licence %1 with cell_size_m = %2")
+                .arg(QString::fromStdString(report.output_licence->binding.licence_id))
+                .arg(request_.spec.cell_size_m));
+    }
+    QVariantMap outputs;
+    outputs.insert(QStringLiteral("OUTPUT"), QString::fromStdString(report.output));
+    outputs.insert(QStringLiteral("CELLS"), static_cast<qlonglong>(counts.cells_written));
+    outputs.insert(QStringLiteral("OBSERVATIONS"),
+                   static_cast<qlonglong>(counts.observations_written));
+    return outputs;
+}
+
+} // namespace geolicence::qgis

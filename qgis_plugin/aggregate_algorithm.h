@@ -1,0 +1,42 @@
+#pragma once
+
+#include <geolicence/aggregation_job.h>
+
+#include <optional>
+#include <qgsprocessingalgorithm.h>
+
+namespace geolicence::qgis {
+
+class LicenceState;
+
+// "Aggregate to grid (licence-safe)": the core aggregation of `geolicence aggregate`, with
+// progress and cancel through QgsFeedback. The output file carries the input's licence with
+// the cell size set, so QGIS shows the result as publishable.
+class AggregateAlgorithm : public QgsProcessingAlgorithm {
+public:
+    static const QStringList kGrids;
+    static const QStringList kAssignments;
+
+    explicit AggregateAlgorithm(LicenceState* state);
+
+    QString name() const override { return QStringLiteral("aggregate"); }
+    QString displayName() const override;
+    QString group() const override;
+    QString groupId() const override { return QStringLiteral("licences"); }
+    QString shortHelpString() const override;
+    QgsProcessingAlgorithm* createInstance() const override;
+    void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
+
+protected:
+    // Reads the layer and its licence on the main thread; the heavy work runs in the background.
+    bool prepareAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                          QgsProcessingFeedback* feedback) override;
+    QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                                 QgsProcessingFeedback* feedback) override;
+
+private:
+    LicenceState* state_;
+    AggregationRequest request_;
+};
+
+} // namespace geolicence::qgis
