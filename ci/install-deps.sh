@@ -21,7 +21,7 @@ packages=(
   # the project reader is compared with the real QGIS, headless
   python3-qgis qgis-providers python3-gdal
   # the QGIS plugin: built against QGIS 3.22 and Qt 5, tested headless and in the desktop
-  libqgis-dev qgis qttools5-dev-tools xvfb
+  libqgis-dev qgis qttools5-dev-tools xvfb poppler-utils
 )
 
 missing=()

@@ -32,6 +32,10 @@ LicenceState::LicenceState(QgsProject* project, QObject* parent)
     connect(project, &QgsProject::layersRemoved, this, [this] { emit changed(); });
     connect(project, &QgsProject::readProject, this, [this] { emit changed(); });
     connect(project, &QgsProject::cleared, this, [this] { emit changed(); });
+    // QGIS may put a new layer into the layer tree after announcing it; the dock and the
+    // indicators follow the tree.
+    connect(project->layerTreeRoot(), &QgsLayerTree::layerOrderChanged, this,
+            [this] { emit changed(); });
     watchLayers(project->mapLayers().values());
 }
 

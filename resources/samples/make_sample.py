@@ -102,12 +102,14 @@ def main():
     layout.setName("Natuurkaart A4")
     map_item = QgsLayoutItemMap(layout)
     map_item.setId("Kaart")
+    layout.addLayoutItem(map_item)
     map_item.attemptMove(QgsLayoutPoint(10, 10, QgsUnitTypes.LayoutMillimeters))
     map_item.attemptResize(QgsLayoutSize(277, 170, QgsUnitTypes.LayoutMillimeters))
-    map_item.setExtent(QgsRectangle(152000, 460000, 158000, 466000))
+    # An extent with the item's own proportions, so setExtent keeps the item's size.
+    half_height = 3000 * 170 / 277
+    map_item.setExtent(QgsRectangle(152000, 463000 - half_height, 158000, 463000 + half_height))
     map_item.setLayers([observations, buildings])
     map_item.setKeepLayerSet(True)
-    layout.addLayoutItem(map_item)
     legend = QgsLayoutItemLegend(layout)
     legend.setLinkedMap(map_item)
     layout.addLayoutItem(legend)

@@ -56,10 +56,28 @@ def main():
           "the layout check is registered with QGIS")
     check(result.get("settings_action") is True, "the settings action is in the menu")
     criticals = [r for r in result.get("layout_results", []) if r["type"] == "critical"]
-    check(any(GRB in r["text"] for r in criticals),
-          f"the layout check blocks the export for the missing GRB attribution: {criticals}")
+    check(not any(GRB in r["text"] for r in criticals),
+          f"the GRB attribution is not missing: the plugin put it on the layout: {criticals}")
     check(any("1 x 1 km" in r["text"] for r in criticals),
           "the layout check blocks the export of exact NDFF points")
+    check(result.get("label_text") == GRB,
+          f"the layout got its attribution label by itself: {result.get('label_text')!r}")
+    check(result.get("aggregated_observations") == 2000,
+          f"processing.run aggregated every observation: {result.get('aggregated_observations')}")
+    after = {row[0]: row for row in result.get("dock_rows_after_aggregation", [])}
+    cells = after.get("NDFF per km-hok")
+    check(cells is not None and cells[2] == "geopackage-metadata" and cells[3] == "Permitted",
+          f"the aggregated layer carries its licence and may be published: {cells} in {after}")
+    check(result.get("criticals_before_pdf") == [],
+          f"with km squares instead of points the layout passes: {result.get('criticals_before_pdf')}")
+    pdf = result.get("pdf")
+    check(bool(pdf) and os.path.exists(pdf), "the layout was exported to PDF")
+    if pdf and os.path.exists(pdf):
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+        check(" ".join(GRB.split()) in " ".join(text.split()),
+              "pdftotext of the PDF contains the GRB attribution")
+    shot = result.get("screenshot")
+    check(bool(shot) and os.path.getsize(shot) > 10000, "a screenshot of the layout designer")
     for key, article in (("save_as", "bullet 10"), ("save_map_image", "bullet 4")):
         seen = result.get(key, {})
         check(seen.get("warning") and "NDFF waarnemingen" in seen["warning"]

@@ -51,6 +51,56 @@ def intercept(window, action_name):
     return seen
 
 
+def dock_rows(window):
+    table = window.findChild(QDockWidget, "GeolicenceDock").findChild(QTableWidget)
+    return [[table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
+
+
+def publish_aggregated(window, layout):
+    """The analyst's way to a publishable map: the automatic attribution label, aggregation of
+    the exact observations with the Processing algorithm, the layout checks, a PDF export and a
+    look at the layout designer."""
+    import processing
+    from qgis.core import QgsLayoutExporter, QgsVectorLayer
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    work = os.environ["GEOLICENCE_PROBE_WORKDIR"]
+    label = layout.itemById("geolicence-attribution")
+    RESULT["label_text"] = label.text() if label is not None else None
+    observations = QgsProject.instance().mapLayersByName("NDFF waarnemingen")[0]
+    buildings = QgsProject.instance().mapLayersByName("GRB gebouwen")[0]
+    result = processing.run("geolicence:aggregate", {
+        "INPUT": observations.id(), "GRID": 0, "CELL_SIZE": 1000, "GROUP_BY": ["soort"],
+        "OUTPUT": os.path.join(work, "ndff_1km.gpkg")})
+    aggregated = QgsVectorLayer(result["OUTPUT"], "NDFF per km-hok", "ogr")
+    QgsProject.instance().addMapLayer(aggregated)
+    RESULT["aggregated_observations"] = result.get("OBSERVATIONS")
+    QCoreApplication.processEvents()
+    RESULT["dock_rows_after_aggregation"] = dock_rows(window)
+    # The published map shows the km squares instead of the exact points.
+    layout.itemById("Kaart").setLayers([aggregated, buildings])
+    QCoreApplication.processEvents()
+    context = QgsLayoutValidityCheckContext(layout)
+    checks = QgsApplication.validityCheckRegistry().runChecks(0, context, QgsFeedback())
+    ours = [r for r in checks if r.checkId == "geolicence_layout_licences"]
+    RESULT["criticals_before_pdf"] = [r.title for r in ours if r.type == r.Critical]
+    if not RESULT["criticals_before_pdf"]:
+        pdf = os.path.join(work, "natuurkaart.pdf")
+        exported = QgsLayoutExporter(layout).exportToPdf(pdf, QgsLayoutExporter.PdfExportSettings())
+        RESULT["pdf"] = pdf if exported == QgsLayoutExporter.Success else None
+    designer = iface.openLayoutDesigner(layout)
+    designer.view().zoomFull()
+    # Let the map render before the picture is taken.
+    import time
+    for _ in range(80):
+        QCoreApplication.processEvents()
+        time.sleep(0.05)
+    shot = os.path.join(work, "layout-designer.png")
+    RESULT["screenshot"] = shot if designer.window().grab().save(shot) else None
+    designer.close()
+
+
 def probe():
     try:
         project = os.environ.get("GEOLICENCE_PROBE_PROJECT")
@@ -74,6 +124,7 @@ def probe():
                 {"type": "critical" if r.type == r.Critical else "warning", "title": r.title,
                  "text": r.detailedDescription}
                 for r in results if r.checkId == "geolicence_layout_licences"]
+        publish_aggregated(window, layout)
         observations = QgsProject.instance().mapLayersByName("NDFF waarnemingen")
         if observations:
             # Exporting their own NDFF data is allowed; after BIJ12 revoked access (N10) it
@@ -88,6 +139,9 @@ def probe():
         with open(os.environ["GEOLICENCE_PROBE_OUT"], "w", encoding="utf-8") as out:
             json.dump(RESULT, out, ensure_ascii=False, indent=1)
         QgsApplication.exit(0)
+
+
+RESULT["workdir"] = os.environ.get("GEOLICENCE_PROBE_WORKDIR")
 
 
 # QGIS runs this file in a namespace it then drops; a timer Python no longer references never

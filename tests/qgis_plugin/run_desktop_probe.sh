@@ -34,6 +34,7 @@ xvfb=$!
 trap 'kill $xvfb 2>/dev/null; rm -rf "$home"' EXIT
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
 DISPLAY=":$display" HOME="$home" XDG_RUNTIME_DIR="$home" GEOLICENCE_PROBE_OUT="$out" \
+  GEOLICENCE_PROBE_WORKDIR="$(dirname "$out")" \
   GEOLICENCE_PROBE_PROJECT="$project" \
   timeout 180 qgis --noversioncheck --nologo --code "$here/desktop_probe.py" >"$home/qgis.log" 2>&1 &&
   status=0 || status=$?
