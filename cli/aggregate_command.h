@@ -39,11 +39,9 @@ struct AggregateArguments {
 class AggregateCommand : public Command {
 public:
     void setup(CLI::App& app) override;
-    bool chosen() const override { return app_ != nullptr && app_->parsed(); }
     int run(const GlobalOptions& options) override;
 
 private:
-    CLI::App* app_ = nullptr;
     AggregateArguments arguments_;
 };
 

@@ -10,11 +10,9 @@ namespace geolicence::cli {
 class AttributionCommand : public Command {
 public:
     void setup(CLI::App& app) override;
-    bool chosen() const override { return app_ != nullptr && app_->parsed(); }
     int run(const GlobalOptions& options) override;
 
 private:
-    CLI::App* app_ = nullptr;
     std::string project_;
     std::string layout_;
     ContextOptions context_;

@@ -10,11 +10,9 @@ namespace geolicence::cli {
 class CheckCommand : public Command {
 public:
     void setup(CLI::App& app) override;
-    bool chosen() const override { return app_ != nullptr && app_->parsed(); }
     int run(const GlobalOptions& options) override;
 
 private:
-    CLI::App* app_ = nullptr;
     std::string input_;
     std::string action_;
     std::string layout_;

@@ -28,10 +28,13 @@ struct GlobalOptions {
 class Command {
 public:
     virtual ~Command() = default;
-    // Registers the subcommand(s) on `app`; returns true when one of them was chosen.
+    // Registers the subcommand on `app`, keeping it in app_.
     virtual void setup(CLI::App& app) = 0;
-    virtual bool chosen() const = 0;
+    bool chosen() const { return app_ != nullptr && app_->parsed(); }
     virtual int run(const GlobalOptions& options) = 0;
+
+protected:
+    CLI::App* app_ = nullptr;
 };
 
 // The single place where errors become one line on stderr and an exit code.

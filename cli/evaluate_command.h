@@ -11,11 +11,9 @@ namespace geolicence::cli {
 class EvaluateCommand : public Command {
 public:
     void setup(CLI::App& app) override;
-    bool chosen() const override { return app_ != nullptr && app_->parsed(); }
     int run(const GlobalOptions& options) override;
 
 private:
-    CLI::App* app_ = nullptr;
     std::string licence_;
     std::vector<std::string> options_;
     std::string action_;

@@ -9,11 +9,9 @@ namespace geolicence::cli {
 class InspectCommand : public Command {
 public:
     void setup(CLI::App& app) override;
-    bool chosen() const override { return app_ != nullptr && app_->parsed(); }
     int run(const GlobalOptions& options) override;
 
 private:
-    CLI::App* app_ = nullptr;
     std::string project_;
     std::string format_ = "text";
 };

@@ -8,7 +8,6 @@ namespace geolicence::cli {
 class LicencesCommand : public Command {
 public:
     void setup(CLI::App& app) override;
-    bool chosen() const override { return app_ != nullptr && app_->parsed(); }
     int run(const GlobalOptions& options) override;
 
 private:
@@ -16,7 +15,6 @@ private:
     int show(const GlobalOptions& options) const;
     int validate(const GlobalOptions& options) const;
 
-    CLI::App* app_ = nullptr;
     CLI::App* list_ = nullptr;
     CLI::App* show_ = nullptr;
     CLI::App* validate_ = nullptr;

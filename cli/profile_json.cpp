@@ -44,22 +44,6 @@ std::string_view operatorText(Operator op) {
     return "?";
 }
 
-std::string optionTypeText(OptionType type) {
-    switch (type) {
-    case OptionType::Bool:
-        return "bool";
-    case OptionType::Date:
-        return "date";
-    case OptionType::String:
-        return "string";
-    case OptionType::Enum:
-        return "enum";
-    case OptionType::Number:
-        return "number";
-    }
-    return "string";
-}
-
 } // namespace
 
 std::string constraintToText(const Constraint& constraint) {
@@ -98,7 +82,7 @@ nlohmann::ordered_json profileJson(const LicenceProfile& profile) {
     out["options"] = nlohmann::ordered_json::array();
     for (const OptionSpec& option : profile.options) {
         nlohmann::ordered_json item = {{"name", option.name},
-                                       {"type", optionTypeText(option.type)},
+                                       {"type", std::string(toString(option.type))},
                                        {"meaning", localized(option.meaning)}};
         if (!option.values.empty()) {
             item["values"] = option.values;

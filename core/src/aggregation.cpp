@@ -131,8 +131,9 @@ AggregationResult aggregateCells(const AggregationInput& input, const Aggregatio
     const Grid grid(spec.grid, spec.cell_size_m);
     detail::SourceLayer source(input);
     const detail::ReadPlan plan = detail::makeReadPlan(source, spec);
-    detail::FeatureBatcher batcher(source, plan, grid, spec.assign);
+    // Counted before the stream opens: GDAL wants the layer left alone while it streams.
     const std::int64_t expected = source.featureCountIfCheap();
+    detail::FeatureBatcher batcher(source, plan, grid, spec.assign);
 
     detail::CellAccumulator accumulator(grid, plan.aggregates, plan.aggregate_inputs);
     AggregationCounts counts;

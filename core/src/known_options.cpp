@@ -26,6 +26,10 @@ const KnownOption* findKnownOption(std::string_view name) {
     return nullptr;
 }
 
+} // namespace geolicence::detail
+
+namespace geolicence {
+
 std::string_view toString(OptionType type) {
     switch (type) {
     case OptionType::Bool:
@@ -41,6 +45,10 @@ std::string_view toString(OptionType type) {
     }
     return "string";
 }
+
+} // namespace geolicence
+
+namespace geolicence::detail {
 
 std::string knownOptionNames() {
     std::string names;

@@ -17,7 +17,6 @@ struct KnownOption {
 
 const std::vector<KnownOption>& knownOptions();
 const KnownOption* findKnownOption(std::string_view name);
-std::string_view toString(OptionType type);
 std::string knownOptionNames();
 
 } // namespace geolicence::detail

@@ -141,7 +141,7 @@ std::vector<std::string> checkOptionValues(const LicenceProfile& profile,
         } else if (!matchesType(*spec, value)) {
             problems.push_back("option \"" + name + "\" of licence " + profile.id +
                                " has the wrong type: expected " +
-                               std::string(detail::toString(spec->type)) + ", got \"" +
+                               std::string(toString(spec->type)) + ", got \"" +
                                toDisplayString(value) + "\"");
         }
     }

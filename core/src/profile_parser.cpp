@@ -240,10 +240,9 @@ private:
             knownOption(member(value, pointer, "name"), pointer + "/name");
         option.name = std::string(known.name);
         const std::string type = string(member(value, pointer, "type"), pointer + "/type");
-        if (type != detail::toString(known.type)) {
+        if (type != toString(known.type)) {
             fail(pointer + "/type", "option \"" + option.name + "\" has type " +
-                                        std::string(detail::toString(known.type)) + ", not " +
-                                        type);
+                                        std::string(toString(known.type)) + ", not " + type);
         }
         option.type = known.type;
         for (std::string_view allowed : known.values) {
@@ -411,8 +410,8 @@ private:
         const detail::KnownOption& known = knownOption(value, pointer);
         if (expected && known.type != *expected) {
             fail(pointer, "option \"" + std::string(known.name) + "\" is a " +
-                              std::string(detail::toString(known.type)) + ", this needs a " +
-                              std::string(detail::toString(*expected)));
+                              std::string(toString(known.type)) + ", this needs a " +
+                              std::string(toString(*expected)));
         }
         return std::string(known.name);
     }

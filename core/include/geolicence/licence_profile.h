@@ -13,6 +13,8 @@ namespace geolicence {
 
 enum class OptionType { Bool, Date, String, Enum, Number };
 
+std::string_view toString(OptionType type);
+
 // An option a profile accepts on a binding, e.g. `publication_right` or `valid_until`.
 struct OptionSpec {
     std::string name;
