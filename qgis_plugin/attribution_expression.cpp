@@ -1,6 +1,5 @@
 #include "attribution_expression.h"
 
-#include "attribution_keeper.h"
 #include "licence_state.h"
 
 #include <geolicence/attribution.h>
@@ -16,8 +15,7 @@ namespace geolicence::qgis {
 
 const QString AttributionExpressionFunction::kName = QStringLiteral("geolicence_attribution");
 
-AttributionExpressionFunction::AttributionExpressionFunction(LicenceState* state,
-                                                             AttributionKeeper* keeper)
+AttributionExpressionFunction::AttributionExpressionFunction(LicenceState* state)
     : QgsExpressionFunction(
           kName,
           QgsExpressionFunction::ParameterList()
@@ -27,7 +25,7 @@ AttributionExpressionFunction::AttributionExpressionFunction(LicenceState* state
                          "<div>The attributions the licences of the layers of a layout map "
                          "require (all of the layout's maps when no map id is given; the "
                          "project's visible layers outside a layout), one per line.</div>")),
-      state_(state), keeper_(keeper) {}
+      state_(state) {}
 
 QVariant AttributionExpressionFunction::func(const QVariantList& values,
                                              const QgsExpressionContext* context, QgsExpression*,
@@ -40,12 +38,19 @@ QVariant AttributionExpressionFunction::func(const QVariantList& values,
     auto* layout = dynamic_cast<QgsPrintLayout*>(
         QgsProject::instance()->layoutManager()->layoutByName(layout_name));
     QList<QgsMapLayer*> layers;
-    if (layout != nullptr && map_id.isEmpty()) {
-        return keeper_->owedText(*layout);
-    }
     if (layout != nullptr) {
-        if (auto* map = qobject_cast<QgsLayoutItemMap*>(layout->itemById(map_id))) {
-            layers = map->layersToRender(context);
+        // With the expression context, so an atlas page gets the layers its maps show.
+        QList<QgsLayoutItemMap*> maps;
+        layout->layoutItems(maps);
+        for (QgsLayoutItemMap* map : maps) {
+            if (!map_id.isEmpty() && map->id() != map_id) {
+                continue;
+            }
+            for (QgsMapLayer* layer : map->layersToRender(context)) {
+                if (!layers.contains(layer)) {
+                    layers << layer;
+                }
+            }
         }
     } else {
         for (QgsMapLayer* layer : QgsProject::instance()->layerTreeRoot()->checkedLayers()) {

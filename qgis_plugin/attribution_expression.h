@@ -4,7 +4,6 @@
 
 namespace geolicence::qgis {
 
-class AttributionKeeper;
 class LicenceState;
 
 // geolicence_attribution([map_id]): the attribution block the layers of a layout map (or of
@@ -14,7 +13,7 @@ class AttributionExpressionFunction : public QgsExpressionFunction {
 public:
     static const QString kName;
 
-    AttributionExpressionFunction(LicenceState* state, AttributionKeeper* keeper);
+    explicit AttributionExpressionFunction(LicenceState* state);
 
     QVariant func(const QVariantList& values, const QgsExpressionContext* context,
                   QgsExpression* parent, const QgsExpressionNodeFunction* node) override;
@@ -28,7 +27,6 @@ public:
 
 private:
     LicenceState* state_;
-    AttributionKeeper* keeper_;
 };
 
 } // namespace geolicence::qgis

@@ -5,6 +5,7 @@
 
 #include <geolicence/attribution.h>
 
+#include <qgslayoutatlas.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemmap.h>
 #include <qgslayoutitempage.h>
@@ -134,10 +135,13 @@ QgsLayoutItemLabel* AttributionKeeper::createLabel(QgsPrintLayout& layout, const
 
 QgsLayoutItemLabel* AttributionKeeper::update(QgsPrintLayout& layout) {
     updating_ = true;
-    const QString owed = owedText(layout);
+    // On an atlas each page may show other layers: the label then asks for its text per page.
+    const bool atlas = layout.atlas() != nullptr && layout.atlas()->enabled();
+    const QString owed_now = owedText(layout);
+    const QString owed = atlas ? QStringLiteral("[% geolicence_attribution() %]") : owed_now;
     auto* label = qobject_cast<QgsLayoutItemLabel*>(layout.itemById(kLabelId));
     if (label == nullptr) {
-        if (!owed.isEmpty() && !userRemovedLabel(layout)) {
+        if (!owed_now.isEmpty() && !userRemovedLabel(layout)) {
             label = createLabel(layout, owed);
         }
     } else if (label->text() != owed) {

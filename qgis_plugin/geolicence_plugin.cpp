@@ -69,7 +69,7 @@ void GeolicencePlugin::initGui() {
     iface_->registerMapLayerConfigWidgetFactory(page_factory_.get());
 
     keeper_ = new AttributionKeeper(state_, QgsProject::instance(), this);
-    QgsExpression::registerFunction(new AttributionExpressionFunction(state_, keeper_), true);
+    QgsExpression::registerFunction(new AttributionExpressionFunction(state_), true);
 
     LayoutLicenceCheck::setState(state_);
     LayoutLicenceCheck::setKeeper(keeper_);

@@ -33,6 +33,7 @@
 #include <qgslayertree.h>
 #include <qgslayertreemodel.h>
 #include <qgslayertreeview.h>
+#include <qgslayoutatlas.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemlegend.h>
 #include <qgslayoutitemmap.h>
@@ -420,7 +421,7 @@ TEST_F(PluginTest, ARemovedLabelIsReportedAndCanBeRestored) {
 
 TEST_F(PluginTest, ExpressionFunctionGivesTheMapsAttribution) {
     AttributionKeeper keeper(state_.get(), QgsProject::instance());
-    QgsExpression::registerFunction(new AttributionExpressionFunction(state_.get(), &keeper), true);
+    QgsExpression::registerFunction(new AttributionExpressionFunction(state_.get()), true);
     QgsVectorLayer* grb = addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
                                    QStringLiteral(R"({"publication_right": true})"));
     QgsPrintLayout* layout = makeLayout({grb}, {});
@@ -435,6 +436,21 @@ TEST_F(PluginTest, ExpressionFunctionGivesTheMapsAttribution) {
     EXPECT_EQ(one.evaluate(&context).toString(), QString::fromUtf8(kGrbText));
     QgsExpression none(QStringLiteral("geolicence_attribution('bestaat niet')"));
     EXPECT_EQ(none.evaluate(&context).toString(), QString());
+    QgsExpression::unregisterFunction(AttributionExpressionFunction::kName);
+}
+
+TEST_F(PluginTest, AtlasLayoutsAskForTheAttributionPerPage) {
+    AttributionKeeper keeper(state_.get(), QgsProject::instance());
+    QgsExpression::registerFunction(new AttributionExpressionFunction(state_.get()), true);
+    QgsVectorLayer* grb = addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
+                                   QStringLiteral(R"({"publication_right": true})"));
+    QgsPrintLayout* layout = makeLayout({grb}, {});
+    layout->atlas()->setCoverageLayer(grb);
+    layout->atlas()->setEnabled(true);
+    QgsLayoutItemLabel* label = keeper.update(*layout);
+    ASSERT_NE(label, nullptr);
+    EXPECT_EQ(label->text(), QStringLiteral("[% geolicence_attribution() %]"));
+    EXPECT_EQ(label->currentText(), QString::fromUtf8(kGrbText));
     QgsExpression::unregisterFunction(AttributionExpressionFunction::kName);
 }
 
