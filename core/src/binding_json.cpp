@@ -32,7 +32,7 @@ OptionValues optionsFromJson(const LicenceProfile& profile, std::string_view jso
     nlohmann::json object;
     try {
         object = nlohmann::json::parse(json);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) { // parse errors, and numbers out of range
         throw InputError(where + ": licence options are not valid JSON: " + e.what());
     }
     if (!object.is_object()) {

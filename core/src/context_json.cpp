@@ -11,7 +11,7 @@ Context contextFromJson(std::string_view json, const std::string& where) {
     nlohmann::json object;
     try {
         object = nlohmann::json::parse(json);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) { // parse errors, and numbers out of range
         throw InputError(where + ": not valid JSON: " + e.what());
     }
     if (!object.is_object()) {

@@ -39,7 +39,7 @@ DatasetLicence fromJson(const std::string& text, const Catalog& catalog, const s
     nlohmann::json doc;
     try {
         doc = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) { // parse errors, and numbers out of range
         throw InputError(where + ": licence binding is not valid JSON: " + e.what());
     }
     if (!doc.is_object() || !doc.contains("licence") || !doc["licence"].is_string()) {

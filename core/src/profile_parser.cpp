@@ -555,6 +555,9 @@ LicenceProfile parseProfile(std::string_view text, const std::string& file) {
         const TextPosition position = positionOfOffset(origin->text, offset);
         throw ProfileError(file, position.line, position.column,
                            "invalid JSON: " + parseErrorDetail(e.what()));
+    } catch (const json::exception& e) {
+        // e.g. a number too large for a double: no position is known.
+        throw ProfileError(file, 0, 0, "invalid JSON: " + parseErrorDetail(e.what()));
     }
     const ProfileReader reader(origin);
     LicenceProfile profile = reader.read(doc);

@@ -187,6 +187,8 @@ TEST_F(ProjectCliTest, BadContextFilesAreInputErrorsNamingFileAndKey) {
         {R"({"colour": "red"})", "\"colour\" is not a context key"},
         {R"([1, 2])", "must be a JSON object"},
         {R"({"purpose": )", "not valid JSON"},
+        // Found by fuzz_context_json: a number too large for a double once ended the process.
+        {R"({"cell_size_m": 9999E99999})", "not valid JSON"},
     };
     for (const auto& [content, expected] : cases) {
         const std::string context = dir_ + "/bad.json";

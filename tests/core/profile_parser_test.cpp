@@ -102,6 +102,16 @@ TEST(ProfileParser, RejectsANonObjectDocument) {
     }
 }
 
+TEST(ProfileParser, NumberTooLargeIsInvalidJsonNotACrash) {
+    try {
+        parseProfile(R"({"id": "x", "version": 1e99999})", "huge.json");
+        FAIL();
+    } catch (const ProfileError& e) {
+        EXPECT_NE(std::string(e.what()).find("huge.json: invalid JSON"), std::string::npos)
+            << e.what();
+    }
+}
+
 TEST(ProfileParser, EmptyFileIsInvalidJson) {
     try {
         parseProfile("", "empty.json");
