@@ -8,16 +8,9 @@ namespace geolicence::cli {
 
 namespace {
 
+// SARIF calls the lowest level "note"; the others share our names.
 std::string level(Severity severity) {
-    switch (severity) {
-    case Severity::Error:
-        return "error";
-    case Severity::Warning:
-        return "warning";
-    case Severity::Info:
-        return "note";
-    }
-    return "note";
+    return severity == Severity::Info ? "note" : std::string(toString(severity));
 }
 
 std::string ruleId(const Finding& finding) {

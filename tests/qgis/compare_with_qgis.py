@@ -12,6 +12,8 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from tally import Tally  # noqa: E402
 
 
 def qgis(script, *args):
@@ -30,15 +32,8 @@ def main():
     projects = sorted(os.path.join(corpus, f) for f in os.listdir(corpus)
                       if f.endswith((".qgs", ".qgz")))
     oracle = json.loads(qgis("oracle.py", *projects))
-    passed = failed = 0
-
-    def check(condition, what):
-        nonlocal passed, failed
-        if condition:
-            passed += 1
-        else:
-            failed += 1
-            print(f"FAIL {what}")
+    tally = Tally()
+    check = tally.check
 
     for path in projects:
         expected = oracle[path]
@@ -76,8 +71,7 @@ def main():
                 rendered = [i for i in our_maps[item["id"]]["layers"] if i in valid]
                 check(rendered == item["layers"],
                       f"{name}: layout {layout['name']!r} map {item['id']!r}: ours {rendered} != QGIS {item['layers']}")
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return tally.finish()
 
 
 if __name__ == "__main__":

@@ -12,6 +12,9 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "tests", "qgis"))
+from tally import Tally  # noqa: E402
+
 GRB = "Bron : Grootschalig Referentie Bestand Vlaanderen, AGIV, reproductie verboden"
 
 
@@ -28,20 +31,13 @@ def main():
     run = subprocess.run(["bash", os.path.join(HERE, "run_desktop_probe.sh"), plugin_dir, out,
                           os.path.join(sample, "natuurkaart.qgz")],
                          capture_output=True, text=True, timeout=400)
-    passed = failed = 0
-
-    def check(condition, what):
-        nonlocal passed, failed
-        if condition:
-            passed += 1
-        else:
-            failed += 1
-            print(f"FAIL {what}")
+    tally = Tally()
+    check = tally.check
 
     check(run.returncode == 0, f"QGIS run: exit {run.returncode}\n{run.stderr[-3000:]}")
     if not os.path.exists(out):
-        print(f"{passed} passed, {failed + 1} failed")
-        return 1
+        check(False, "the probe wrote its result")
+        return tally.finish()
     result = json.load(open(out, encoding="utf-8"))
     check("error" not in result, f"probe error: {result.get('error')}")
     check(result.get("project_opened") is True, "the sample project opens")
@@ -84,8 +80,7 @@ def main():
               and "000_b5f211ad1171a64c.txt " + article in seen["warning"],
               f"{key}: a warning names layer and article before anything is written: {seen}")
         check(not seen.get("closed_by_probe"), f"{key}: the dialog was closed on Cancel: {seen}")
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return tally.finish()
 
 
 if __name__ == "__main__":
