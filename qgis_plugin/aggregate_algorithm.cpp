@@ -34,6 +34,23 @@ std::vector<std::string> names(const QStringList& fields) {
 
 AggregateAlgorithm::AggregateAlgorithm(LicenceState* state) : state_(state) {}
 
+QVariantMap AggregateAlgorithm::suggestedParameters(const QgsVectorLayer& layer) {
+    QVariantMap parameters;
+    parameters.insert(QStringLiteral("INPUT"), layer.id());
+    parameters.insert(QStringLiteral("GRID"),
+                      layer.crs().authid() == QLatin1String("EPSG:28992") ? 0 : 1);
+    parameters.insert(QStringLiteral("CELL_SIZE"), 1000);
+    for (const QgsField& field : layer.fields()) {
+        const QString name = field.name().toLower();
+        if (name == QLatin1String("soort") || name.contains(QLatin1String("species")) ||
+            name.contains(QLatin1String("taxon")) || name.contains(QLatin1String("naam_nl"))) {
+            parameters.insert(QStringLiteral("GROUP_BY"), QStringList{field.name()});
+            break;
+        }
+    }
+    return parameters;
+}
+
 QString AggregateAlgorithm::displayName() const {
     return gtr("Aggregate to grid (licence-safe)");
 }

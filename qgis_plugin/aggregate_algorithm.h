@@ -5,6 +5,8 @@
 #include <optional>
 #include <qgsprocessingalgorithm.h>
 
+class QgsVectorLayer;
+
 namespace geolicence::qgis {
 
 class LicenceState;
@@ -18,6 +20,10 @@ public:
     static const QStringList kAssignments;
 
     explicit AggregateAlgorithm(LicenceState* state);
+
+    // What "Export aggregated to 1 km grid…" pre-fills for `layer`: the RD grid for data in
+    // EPSG:28992, the EEA grid otherwise, 1,000 m, and a species-like field as group-by.
+    static QVariantMap suggestedParameters(const QgsVectorLayer& layer);
 
     QString name() const override { return QStringLiteral("aggregate"); }
     QString displayName() const override;

@@ -156,34 +156,39 @@ void GeolicencePlugin::updateAggregateActions() {
     aggregate_menu_action_->setEnabled(active != nullptr && state_->demandsAggregation(*active));
 }
 
-// Opens the Processing dialog pre-filled: the RD grid for data in EPSG:28992, else the EEA
-// grid; 1,000 m; a species-like field as group-by.
+// Opens the Processing dialog with the algorithm's suggestions for the layer. The dialog lives
+// in QGIS's Python Processing framework, so it is opened through Python.
 void GeolicencePlugin::openAggregateDialog(QgsMapLayer* layer) {
     auto* vector = qobject_cast<QgsVectorLayer*>(layer);
     if (vector == nullptr) {
         return;
     }
-    const int grid = vector->crs().authid() == QLatin1String("EPSG:28992") ? 0 : 1;
-    QString group_by;
-    for (const QgsField& field : vector->fields()) {
-        const QString name = field.name().toLower();
-        if (name == QLatin1String("soort") || name.contains(QLatin1String("species")) ||
-            name.contains(QLatin1String("taxon")) || name.contains(QLatin1String("naam_nl"))) {
-            group_by = field.name();
-            break;
+    const QVariantMap suggested = AggregateAlgorithm::suggestedParameters(*vector);
+    auto quoted = [](QString text) {
+        text.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+        text.replace(QLatin1Char('\''), QLatin1String("\\'"));
+        return QStringLiteral("'%1'").arg(text);
+    };
+    QStringList items;
+    for (auto it = suggested.begin(); it != suggested.end(); ++it) {
+        QString value;
+        if (it.value().type() == QVariant::StringList) {
+            QStringList quoted_items;
+            for (const QString& item : it.value().toStringList()) {
+                quoted_items << quoted(item);
+            }
+            value = QStringLiteral("[%1]").arg(quoted_items.join(QLatin1Char(',')));
+        } else if (it.value().type() == QVariant::String) {
+            value = quoted(it.value().toString());
+        } else {
+            value = it.value().toString();
         }
+        items << QStringLiteral("%1: %2").arg(quoted(it.key()), value);
     }
-    QString escaped_id = vector->id();
-    escaped_id.replace(QLatin1Char('\''), QLatin1String("\\'"));
-    QString escaped_field = group_by;
-    escaped_field.replace(QLatin1Char('\''), QLatin1String("\\'"));
     QgsPythonRunner::run(
         QStringLiteral("import processing\n"
-                       "processing.execAlgorithmDialog('geolicence:aggregate', {'INPUT': '%1', "
-                       "'GRID': %2, 'CELL_SIZE': 1000, 'GROUP_BY': [%3]})")
-            .arg(escaped_id)
-            .arg(grid)
-            .arg(group_by.isEmpty() ? QString() : QStringLiteral("'%1'").arg(escaped_field)));
+                       "processing.execAlgorithmDialog('geolicence:aggregate', {%1})")
+            .arg(items.join(QStringLiteral(", "))));
 }
 
 void GeolicencePlugin::openSettings() {

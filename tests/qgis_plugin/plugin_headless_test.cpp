@@ -1,6 +1,7 @@
 // The plugin's adapters on real QGIS objects, headless (QgsApplication, offscreen platform):
 // bindings of live layers, the layout check QGIS runs before exports, the licence page, the
 // export guard, the dock and the layer-tree indicators.
+#include "aggregate_algorithm.h"
 #include "attribution_expression.h"
 #include "attribution_keeper.h"
 #include "export_guard.h"
@@ -452,6 +453,26 @@ TEST_F(PluginTest, AtlasLayoutsAskForTheAttributionPerPage) {
     EXPECT_EQ(label->text(), QStringLiteral("[% geolicence_attribution() %]"));
     EXPECT_EQ(label->currentText(), QString::fromUtf8(kGrbText));
     QgsExpression::unregisterFunction(AttributionExpressionFunction::kName);
+}
+
+TEST(AggregateSuggestions, RdGridForDutchDataEeaOtherwiseAndASpeciesField) {
+    QgsVectorLayer rd(
+        QStringLiteral("Point?crs=EPSG:28992&field=waarnemer:string&field=soort:string"),
+        QStringLiteral("rd"), QStringLiteral("memory"));
+    const QVariantMap dutch = AggregateAlgorithm::suggestedParameters(rd);
+    EXPECT_EQ(dutch.value(QStringLiteral("GRID")).toInt(), 0);
+    EXPECT_EQ(dutch.value(QStringLiteral("CELL_SIZE")).toInt(), 1000);
+    EXPECT_EQ(dutch.value(QStringLiteral("GROUP_BY")).toStringList(),
+              QStringList{QStringLiteral("soort")});
+    EXPECT_EQ(dutch.value(QStringLiteral("INPUT")).toString(), rd.id());
+
+    QgsVectorLayer wgs(
+        QStringLiteral("Point?crs=EPSG:4326&field=observer:string&field=species_name:string"),
+        QStringLiteral("wgs"), QStringLiteral("memory"));
+    const QVariantMap other = AggregateAlgorithm::suggestedParameters(wgs);
+    EXPECT_EQ(other.value(QStringLiteral("GRID")).toInt(), 1);
+    EXPECT_EQ(other.value(QStringLiteral("GROUP_BY")).toStringList(),
+              QStringList{QStringLiteral("species_name")});
 }
 
 // Registers the provider for one test and takes it out again, whatever the test's outcome.
