@@ -120,18 +120,23 @@ private:
             const std::string key = escapeToken(string());
             skipWhitespace();
             ++pos_; // ':'
-            const std::size_t length = pointer.size();
-            pointer += '/';
-            pointer += key;
-            value(pointer, depth + 1);
-            pointer.resize(length);
-            skipWhitespace();
-            if (pos_ < text_.size() && text_[pos_] == ',') {
-                ++pos_;
-                skipWhitespace();
-            }
+            member(pointer, key, depth);
         }
         ++pos_;
+    }
+
+    // One member of an object or array: its value under pointer/token, then the separator.
+    void member(std::string& pointer, const std::string& token, int depth) {
+        const std::size_t length = pointer.size();
+        pointer += '/';
+        pointer += token;
+        value(pointer, depth + 1);
+        pointer.resize(length);
+        skipWhitespace();
+        if (pos_ < text_.size() && text_[pos_] == ',') {
+            ++pos_;
+            skipWhitespace();
+        }
     }
 
     void array(std::string& pointer, int depth) {
@@ -139,16 +144,7 @@ private:
         skipWhitespace();
         std::size_t index = 0;
         while (pos_ < text_.size() && text_[pos_] != ']') {
-            const std::size_t length = pointer.size();
-            pointer += '/';
-            pointer += std::to_string(index++);
-            value(pointer, depth + 1);
-            pointer.resize(length);
-            skipWhitespace();
-            if (pos_ < text_.size() && text_[pos_] == ',') {
-                ++pos_;
-                skipWhitespace();
-            }
+            member(pointer, std::to_string(index++), depth);
         }
         ++pos_;
     }
