@@ -1,7 +1,9 @@
 #include "check_command.h"
 
+#include "check_folder.h"
 #include "decision_text.h"
 #include "gis_entry.h"
+#include "report_folder.h"
 #include "report_junit.h"
 #include "report_sarif.h"
 
@@ -9,14 +11,17 @@
 #include <geolicence/project_check.h>
 #include <geolicence/project_reader.h>
 
+#include <filesystem>
 #include <iostream>
 
 namespace geolicence::cli {
 
 void CheckCommand::setup(CLI::App& app) {
-    app_ = app.add_subcommand("check", "Check whether an action is permitted for a QGIS project "
-                                       "or a dataset");
-    app_->add_option("INPUT", input_, "QGIS project (.qgs/.qgz) or vector dataset")->required();
+    app_ = app.add_subcommand("check", "Check whether an action is permitted for a QGIS project, "
+                                       "a dataset, or everything in a folder");
+    app_->add_option("INPUT", input_,
+                     "QGIS project (.qgs/.qgz), vector dataset, or a folder (with --recursive)")
+        ->required();
     std::vector<std::string> actions;
     for (Action action : kAllActions) {
         actions.emplace_back(toString(action));
@@ -31,6 +36,41 @@ void CheckCommand::setup(CLI::App& app) {
     addFormatOption(*app_, format_, {"text", "json", "sarif", "junit"});
     addLanguageOption(*app_, language_);
     app_->add_flag("--strict", strict_, "Exit 1 on any warning too (e.g. an unlicensed layer)");
+    app_->add_flag("--recursive,-r", recursive_,
+                   "INPUT is a folder: check every project and dataset under it, in one report "
+                   "(exit 3 when a file cannot be read)");
+}
+
+int CheckCommand::exitCode(const std::vector<CheckResult>& results) const {
+    for (const CheckResult& result : results) {
+        if (!result.decision.permitted || (strict_ && result.decision.hasWarnings())) {
+            return kExitProhibited;
+        }
+    }
+    return kExitOk;
+}
+
+int CheckCommand::runFolder(const Catalog& catalog, const CheckRequest& request) {
+    if (!recursive_) {
+        throw UsageError(input_ + " is a folder: add --recursive to check every project and "
+                                  "dataset under it");
+    }
+    if (!layout_.empty()) {
+        throw UsageError("--layout applies to one QGIS project, not to the folder " + input_);
+    }
+    const FolderCheck check = checkFolder(input_, catalog, request);
+    if (format_ == "json") {
+        std::cout << folderReportJson(check, request.evaluation.action) << "\n";
+    } else if (format_ == "sarif") {
+        std::cout << sarifReport(check.files, catalog) << "\n";
+    } else if (format_ == "junit") {
+        std::cout << junitReport(check.files, strict_);
+    } else {
+        std::cout << folderReportText(check, request.evaluation.language);
+    }
+    // The report is complete for what could be read; an unreadable file still fails the run
+    // as an input error, so a pipeline cannot pass on a repository it did not fully check.
+    return check.unreadable > 0 ? kExitInput : exitCode(check.files);
 }
 
 int CheckCommand::run(const GlobalOptions& options) {
@@ -39,6 +79,13 @@ int CheckCommand::run(const GlobalOptions& options) {
     request.evaluation.language = pickLanguage(language_);
     request.evaluation.context = context_.build();
     const Catalog catalog = loadCatalog(options);
+    std::error_code error;
+    if (std::filesystem::is_directory(input_, error)) {
+        return runFolder(catalog, request);
+    }
+    if (recursive_) {
+        throw UsageError("--recursive applies to a folder, not to the file " + input_);
+    }
     CheckResult result;
     if (isProjectFile(input_)) {
         if (!layout_.empty()) {
@@ -54,17 +101,14 @@ int CheckCommand::run(const GlobalOptions& options) {
     if (format_ == "json") {
         std::cout << decisionToJson(result.decision) << "\n";
     } else if (format_ == "sarif") {
-        std::cout << sarifReport(result, catalog) << "\n";
+        std::cout << sarifReport({result}, catalog) << "\n";
     } else if (format_ == "junit") {
-        std::cout << junitReport(result, strict_);
+        std::cout << junitReport({result}, strict_);
     } else {
         std::cout << result.subject << "\n"
                   << decisionToText(result.decision, request.evaluation.language);
     }
-    if (!result.decision.permitted || (strict_ && result.decision.hasWarnings())) {
-        return kExitProhibited;
-    }
-    return kExitOk;
+    return exitCode({result});
 }
 
 } // namespace geolicence::cli

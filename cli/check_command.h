@@ -3,16 +3,25 @@
 #include "command.h"
 #include "context_options.h"
 
+#include <geolicence/project_check.h>
+
+#include <vector>
+
 namespace geolicence::cli {
 
-// geolicence check PROJECT|DATASET --action A [--layout NAME] [--purpose P] [--recipient R]
+// geolicence check PROJECT|DATASET|DIR --action A [--layout NAME] [--purpose P] [--recipient R]
 //                  [--context FILE.json] [--format text|json|sarif|junit] [--strict]
+//                  [--recursive]
 class CheckCommand : public Command {
 public:
     void setup(CLI::App& app) override;
     int run(const GlobalOptions& options) override;
 
 private:
+    int runFolder(const Catalog& catalog, const CheckRequest& request);
+    // 1 when any result prohibits (or warns, with --strict), else 0.
+    int exitCode(const std::vector<CheckResult>& results) const;
+
     std::string input_;
     std::string action_;
     std::string layout_;
@@ -20,6 +29,7 @@ private:
     std::string format_ = "text";
     std::string language_;
     bool strict_ = false;
+    bool recursive_ = false;
 };
 
 } // namespace geolicence::cli

@@ -15,6 +15,10 @@ namespace geolicence::cli {
 // Called first in main(), so a hand-over can repeat the exact command line.
 void rememberCommandLine(int argc, char** argv);
 
+// Returns when this process can read datasets itself; otherwise hands the whole command over
+// (for work that will need GDAL before it has printed anything, such as a folder check).
+void requireGis();
+
 CheckResult checkDatasetEntry(const std::filesystem::path& dataset, const Catalog& catalog,
                               const CheckRequest& request);
 

@@ -4,6 +4,8 @@ namespace geolicence::cli {
 
 void rememberCommandLine(int /*argc*/, char** /*argv*/) {}
 
+void requireGis() {}
+
 CheckResult checkDatasetEntry(const std::filesystem::path& dataset, const Catalog& catalog,
                               const CheckRequest& request) {
     return checkDataset(dataset, catalog, request);

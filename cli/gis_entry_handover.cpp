@@ -48,6 +48,10 @@ void handOverToGis() {
     throw std::runtime_error("cannot start " + program + ": " + std::strerror(errno));
 }
 
+void requireGis() {
+    handOverToGis();
+}
+
 CheckResult checkDatasetEntry(const std::filesystem::path& /*dataset*/, const Catalog& /*catalog*/,
                               const CheckRequest& /*request*/) {
     handOverToGis();

@@ -3,11 +3,13 @@
 #include <geolicence/project_check.h>
 
 #include <string>
+#include <vector>
 
 namespace geolicence::cli {
 
-// JUnit XML: one test case per checked layer and action, failing on its errors (and warnings
-// with `strict`), so CI systems list the layers like tests.
-std::string junitReport(const CheckResult& result, bool strict);
+// JUnit XML: a test suite per checked file with a test case per layer, failing on its errors
+// (and warnings with `strict`), so CI systems list the layers like tests. A file that could not
+// be read is an <error>.
+std::string junitReport(const std::vector<CheckResult>& results, bool strict);
 
 } // namespace geolicence::cli

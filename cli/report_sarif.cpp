@@ -36,57 +36,59 @@ std::string uriOf(const std::string& path) {
 
 } // namespace
 
-std::string sarifReport(const CheckResult& result, const Catalog& catalog) {
+std::string sarifReport(const std::vector<CheckResult>& checked, const Catalog& catalog) {
     using Json = nlohmann::ordered_json;
     Json rules = Json::array();
     std::map<std::string, std::size_t> rule_index;
     Json results = Json::array();
-    for (const Finding& finding : result.decision.findings) {
-        const std::string id = ruleId(finding);
-        if (rule_index.find(id) == rule_index.end()) {
-            rule_index[id] = rules.size();
-            Json rule = {{"id", id}, {"shortDescription", {{"text", finding.message}}}};
-            Json properties = Json::object();
+    for (const CheckResult& result : checked) {
+        for (const Finding& finding : result.decision.findings) {
+            const std::string id = ruleId(finding);
+            if (rule_index.find(id) == rule_index.end()) {
+                rule_index[id] = rules.size();
+                Json rule = {{"id", id}, {"shortDescription", {{"text", finding.message}}}};
+                Json properties = Json::object();
+                if (!finding.cite.empty()) {
+                    properties["cite"] = finding.cite;
+                }
+                if (const LicenceProfile* profile = catalog.find(finding.licence)) {
+                    properties["licence_title"] = profile->title.en;
+                    if (!profile->licence_url.empty()) {
+                        rule["helpUri"] = profile->licence_url;
+                    }
+                }
+                if (!properties.empty()) {
+                    rule["properties"] = properties;
+                }
+                rules.push_back(std::move(rule));
+            }
+            Json location = {
+                {"physicalLocation", {{"artifactLocation", {{"uri", uriOf(result.subject)}}}}}};
+            if (!finding.layer_id.empty()) {
+                location["logicalLocations"] = Json::array(
+                    {{{"name", finding.layer_name.empty() ? finding.layer_id : finding.layer_name},
+                      {"fullyQualifiedName", finding.layer_id},
+                      {"kind", "object"}}});
+            }
+            Json item = {
+                {"ruleId", id},
+                {"ruleIndex", rule_index[id]},
+                {"level", level(finding.severity)},
+                {"message",
+                 {{"text", (finding.layer_name.empty() ? "" : "[" + finding.layer_name + "] ") +
+                               finding.message +
+                               (finding.cite.empty() ? "" : " (" + finding.cite + ")")}}},
+                {"locations", Json::array({location})}};
+            Json properties = {{"action", std::string(toString(result.decision.action))}};
+            if (!finding.licence.empty()) {
+                properties["licence"] = finding.licence;
+            }
             if (!finding.cite.empty()) {
                 properties["cite"] = finding.cite;
             }
-            if (const LicenceProfile* profile = catalog.find(finding.licence)) {
-                properties["licence_title"] = profile->title.en;
-                if (!profile->licence_url.empty()) {
-                    rule["helpUri"] = profile->licence_url;
-                }
-            }
-            if (!properties.empty()) {
-                rule["properties"] = properties;
-            }
-            rules.push_back(std::move(rule));
+            item["properties"] = properties;
+            results.push_back(std::move(item));
         }
-        Json location = {
-            {"physicalLocation", {{"artifactLocation", {{"uri", uriOf(result.subject)}}}}}};
-        if (!finding.layer_id.empty()) {
-            location["logicalLocations"] = Json::array(
-                {{{"name", finding.layer_name.empty() ? finding.layer_id : finding.layer_name},
-                  {"fullyQualifiedName", finding.layer_id},
-                  {"kind", "object"}}});
-        }
-        Json item = {
-            {"ruleId", id},
-            {"ruleIndex", rule_index[id]},
-            {"level", level(finding.severity)},
-            {"message",
-             {{"text", (finding.layer_name.empty() ? "" : "[" + finding.layer_name + "] ") +
-                           finding.message +
-                           (finding.cite.empty() ? "" : " (" + finding.cite + ")")}}},
-            {"locations", Json::array({location})}};
-        Json properties = {{"action", std::string(toString(result.decision.action))}};
-        if (!finding.licence.empty()) {
-            properties["licence"] = finding.licence;
-        }
-        if (!finding.cite.empty()) {
-            properties["cite"] = finding.cite;
-        }
-        item["properties"] = properties;
-        results.push_back(std::move(item));
     }
     Json sarif = {
         {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

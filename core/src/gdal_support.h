@@ -1,6 +1,9 @@
 #pragma once
 
+#include <cpl_string.h>
 #include <string>
+
+class OGRSpatialReference;
 
 namespace geolicence::detail {
 
@@ -18,5 +21,14 @@ public:
 
     static std::string lastMessage();
 };
+
+// Open options for reading `source` as vector data: for CSV files the X/Y column names people
+// actually use, so that `aggregate obs.csv` and `check obs.csv` work without open options (a
+// WKT column is recognised by GDAL itself); none for other formats.
+CPLStringList vectorOpenOptions(const std::string& source);
+
+// GeoPackage has two placeholder CRSs for "not known" (srs_id 0 and -1) that GDAL returns as
+// real ones; taking them at their word would read RD metres as degrees.
+bool isUndefinedCrs(const OGRSpatialReference& crs);
 
 } // namespace geolicence::detail

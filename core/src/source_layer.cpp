@@ -25,26 +25,6 @@ bool looksLikeConnection(const std::string& source) {
            source.find_first_of("/\\") > colon; // not a Windows drive letter, not a path
 }
 
-// CSV files with X/Y columns: the names people actually use, so that `aggregate obs.csv` works
-// without open options. A WKT column is recognised by GDAL itself.
-CPLStringList csvOpenOptions() {
-    CPLStringList options;
-    options.SetNameValue("X_POSSIBLE_NAMES",
-                         "x,lon,long,lng,longitude,easting,x_coord,xcoord,x_rd,rd_x,lengtegraad");
-    options.SetNameValue("Y_POSSIBLE_NAMES",
-                         "y,lat,latitude,northing,y_coord,ycoord,y_rd,rd_y,breedtegraad");
-    options.SetNameValue("KEEP_GEOM_COLUMNS", "NO");
-    options.SetNameValue("AUTODETECT_TYPE", "YES");
-    return options;
-}
-
-// GeoPackage has two placeholder CRSs for "not known" (srs_id 0 and -1) that GDAL returns as
-// real ones; taking them at their word would read RD metres as degrees.
-bool isUndefined(const OGRSpatialReference& crs) {
-    const char* name = crs.GetName();
-    return crs.IsLocal() || (name != nullptr && std::string(name).rfind("Undefined ", 0) == 0);
-}
-
 std::string layerNames(GDALDataset& dataset) {
     std::string names;
     for (OGRLayer* layer : dataset.GetLayers()) {
@@ -67,12 +47,7 @@ SourceLayer::SourceLayer(const AggregationInput& input) : source_(input.source) 
     if (!looksLikeConnection(source_) && !std::filesystem::exists(source_, error)) {
         throw InputError(source_ + ": no such file");
     }
-    CPLStringList open_options;
-    if (GDALDriverH driver =
-            GDALIdentifyDriverEx(source_.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
-        driver != nullptr && std::string(GDALGetDriverShortName(driver)) == "CSV") {
-        open_options = csvOpenOptions();
-    }
+    const CPLStringList open_options = vectorOpenOptions(source_);
     dataset_.reset(GDALDataset::Open(source_.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                      open_options.List(), nullptr));
     if (!dataset_) {
@@ -108,7 +83,7 @@ SourceLayer::SourceLayer(const AggregationInput& input) : source_(input.source) 
                              "knows (try EPSG:28992)");
         }
     } else if (const OGRSpatialReference* own = definition->GetGeomFieldDefn(0)->GetSpatialRef();
-               own != nullptr && !isUndefined(*own)) {
+               own != nullptr && !isUndefinedCrs(*own)) {
         *crs_ = *own;
     } else {
         throw InputError(where() + ": has no coordinate reference system; state the one its " +

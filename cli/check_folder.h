@@ -1,0 +1,22 @@
+#pragma once
+
+#include <geolicence/catalog.h>
+#include <geolicence/project_check.h>
+
+#include <filesystem>
+#include <vector>
+
+namespace geolicence::cli {
+
+// `check DIR --recursive`: one result per project and dataset under the folder, in path order.
+struct FolderCheck {
+    std::vector<CheckResult> files;
+    std::size_t unreadable = 0; // files that could not be read: a finding each, and exit 3
+};
+
+// A file that cannot be read does not stop the walk: a pipeline wants every problem of the
+// repository in one report. It becomes an error finding (rule "unreadable") of its own result.
+FolderCheck checkFolder(const std::filesystem::path& folder, const Catalog& catalog,
+                        const CheckRequest& request);
+
+} // namespace geolicence::cli

@@ -1,0 +1,65 @@
+#include "report_folder.h"
+
+#include "decision_text.h"
+
+#include <geolicence/decision_json.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+namespace geolicence::cli {
+
+namespace {
+
+std::size_t prohibitedFiles(const FolderCheck& check) {
+    return static_cast<std::size_t>(
+        std::count_if(check.files.begin(), check.files.end(),
+                      [](const CheckResult& result) { return !result.decision.permitted; }));
+}
+
+} // namespace
+
+std::string folderReportJson(const FolderCheck& check, Action action) {
+    using Json = nlohmann::ordered_json;
+    Json out;
+    out["action"] = std::string(toString(action));
+    out["decision"] = prohibitedFiles(check) == 0 ? "permitted" : "prohibited";
+    out["findings"] = Json::array();
+    out["files"] = Json::array();
+    for (const CheckResult& result : check.files) {
+        // decisionToJson is the one definition of a decision's JSON; re-parsing it keeps this
+        // report from drifting away from the single-file one.
+        Json file = Json::parse(decisionToJson(result.decision, -1));
+        for (Json finding : file["findings"]) {
+            finding["file"] = result.subject;
+            out["findings"].push_back(std::move(finding));
+        }
+        Json entry;
+        entry["file"] = result.subject;
+        entry.update(file);
+        out["files"].push_back(std::move(entry));
+    }
+    return out.dump(2, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string folderReportText(const FolderCheck& check, Language language) {
+    const bool dutch = language == Language::Dutch;
+    std::ostringstream out;
+    for (const CheckResult& result : check.files) {
+        out << result.subject << "\n" << decisionToText(result.decision, language) << "\n";
+    }
+    const std::size_t prohibited = prohibitedFiles(check) - check.unreadable;
+    const std::size_t permitted = check.files.size() - prohibited - check.unreadable;
+    if (dutch) {
+        out << check.files.size() << " bestanden gecontroleerd: " << permitted << " toegestaan, "
+            << prohibited << " verboden, " << check.unreadable << " onleesbaar\n";
+    } else {
+        out << check.files.size() << " files checked: " << permitted << " permitted, " << prohibited
+            << " prohibited, " << check.unreadable << " unreadable\n";
+    }
+    return out.str();
+}
+
+} // namespace geolicence::cli
