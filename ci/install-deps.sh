@@ -16,8 +16,9 @@ packages=(
   libpugixml-dev libzip-dev
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev
-  # the schema is also checked with an independent validator
-  python3 python3-jsonschema
+  # the schema is also checked with an independent validator, and so are the SARIF (JSON Schema)
+  # and JUnit (XSD) reports; the CI examples' workflow files are parsed as YAML
+  python3 python3-jsonschema python3-lxml python3-yaml
   # the project reader is compared with the real QGIS, headless
   python3-qgis qgis-providers python3-gdal
   # the QGIS plugin: built against QGIS 3.22 and Qt 5, tested headless and in the desktop
