@@ -24,7 +24,7 @@ CheckResult checkDataset(const std::filesystem::path& dataset, const Catalog& ca
                        nullptr, nullptr));
         if (opened == nullptr) {
             throw InputError(dataset.string() + ": not a readable vector dataset: " +
-                             detail::QuietGdalErrors::lastMessage());
+                             detail::QuietGdalErrors::openFailure());
         }
         for (int i = 0; i < opened->GetLayerCount(); ++i) {
             layer_names.emplace_back(opened->GetLayer(i)->GetName());

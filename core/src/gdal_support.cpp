@@ -25,4 +25,9 @@ std::string QuietGdalErrors::lastMessage() {
     return message != nullptr && *message != '\0' ? message : "unknown GDAL error";
 }
 
+std::string QuietGdalErrors::openFailure() {
+    return CPLGetLastErrorType() >= CE_Failure ? lastMessage()
+                                               : "not a vector format GDAL can read";
+}
+
 } // namespace geolicence::detail

@@ -17,6 +17,9 @@ public:
     QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
 
     static std::string lastMessage();
+    // Why GDALOpen returned nothing: GDAL's error, or, when it raised none (no driver
+    // recognised the file), that it is no format GDAL reads.
+    static std::string openFailure();
 };
 
 } // namespace geolicence::detail
