@@ -195,6 +195,16 @@ Command onFullDisk(const std::string& dir, std::vector<std::string> args_before_
     return command;
 }
 
+// Rows about option values: well-formed observations aggregated with `options`.
+std::function<Command(const std::string&)>
+aggregateObservationsWith(const std::vector<std::string>& options) {
+    return [options](const std::string& dir) {
+        Command command{{"aggregate", observations(dir), dir + "/uit.gpkg"}, ""};
+        command.args.insert(command.args.end(), options.begin(), options.end());
+        return command;
+    };
+}
+
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 const double kInf = std::numeric_limits<double>::infinity();
 
@@ -547,30 +557,11 @@ const HostileCase kCases[] = {
          return Command{{"aggregate", path, dir + "/uit.gpkg"}, dir + "/uit.gpkg"};
      },
      2, "exists; use --overwrite"},
-    {"UnknownGrid",
-     [](const std::string& dir) {
-         return Command{{"aggregate", observations(dir), dir + "/uit.gpkg", "--grid", "hexagon"},
-                        ""};
-     },
-     2, "hexagon"},
-    {"CellSizeZero",
-     [](const std::string& dir) {
-         return Command{{"aggregate", observations(dir), dir + "/uit.gpkg", "--cell-size", "0"},
-                        ""};
-     },
-     2, "--cell-size 0"},
-    {"CellSizeNegative",
-     [](const std::string& dir) {
-         return Command{{"aggregate", observations(dir), dir + "/uit.gpkg", "--cell-size", "-1000"},
-                        ""};
-     },
-     2, "--cell-size -1000"},
-    {"CellSizeNaN",
-     [](const std::string& dir) {
-         return Command{{"aggregate", observations(dir), dir + "/uit.gpkg", "--cell-size", "nan"},
-                        ""};
-     },
-     2, "--cell-size"},
+    {"UnknownGrid", aggregateObservationsWith({"--grid", "hexagon"}), 2, "hexagon"},
+    {"CellSizeZero", aggregateObservationsWith({"--cell-size", "0"}), 2, "--cell-size 0"},
+    {"CellSizeNegative", aggregateObservationsWith({"--cell-size", "-1000"}), 2,
+     "--cell-size -1000"},
+    {"CellSizeNaN", aggregateObservationsWith({"--cell-size", "nan"}), 2, "--cell-size"},
 
     // Licence profiles.
     {"ProfileExtendsCycle",
