@@ -187,6 +187,7 @@ Command onFullDisk(const std::string& dir, std::vector<std::string> args_before_
     if (::mount("tmpfs", disk.c_str(), "tmpfs", 0, "size=64k") == 0) {
         command.keep_alive =
             std::shared_ptr<void>(nullptr, [disk](void*) { ::umount2(disk.c_str(), MNT_DETACH); });
+        command.expected = "(no space left on the device)";
     } else {
         command.limits.max_file_bytes = 64 * 1024;
     }
