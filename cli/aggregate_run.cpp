@@ -177,7 +177,7 @@ int runAggregate(const AggregateArguments& arguments, const GlobalOptions& optio
         checkedInputLicence(catalog, request.input, request.licence, arguments.cell_size,
                             request.language);
     } catch (const PrecisionRefused& e) {
-        std::cerr << "geolicence: " << arguments.input << ": " << e.what() << "\n";
+        std::cerr << "geolicence: " << oneLine(arguments.input + ": " + e.what()) << "\n";
         return kExitProhibited;
     }
 
@@ -230,7 +230,7 @@ int runAggregate(const AggregateArguments& arguments, const GlobalOptions& optio
         return 128 + SIGINT;
     } catch (const PrecisionRefused& e) {
         bar.finishLine();
-        std::cerr << "geolicence: " << arguments.input << ": " << e.what() << "\n";
+        std::cerr << "geolicence: " << oneLine(arguments.input + ": " + e.what()) << "\n";
         return kExitProhibited;
     } catch (...) {
         bar.finishLine();

@@ -7,17 +7,37 @@
 
 namespace geolicence::cli {
 
+std::string oneLine(const std::string& message) {
+    std::string line;
+    for (const char c : message) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\n') {
+            line += "\\n";
+        } else if (c == '\r') {
+            line += "\\r";
+        } else if (byte < 0x20 || byte == 0x7f) {
+            const char* digits = "0123456789abcdef";
+            line += "\\x";
+            line += digits[byte >> 4];
+            line += digits[byte & 0xf];
+        } else {
+            line += c;
+        }
+    }
+    return line;
+}
+
 int runGuarded(Command& command, const GlobalOptions& options) {
     try {
         return command.run(options);
     } catch (const UsageError& e) {
-        std::cerr << "geolicence: " << e.what() << "\n";
+        std::cerr << "geolicence: " << oneLine(e.what()) << "\n";
         return kExitUsage;
     } catch (const InputError& e) {
-        std::cerr << "geolicence: " << e.what() << "\n";
+        std::cerr << "geolicence: " << oneLine(e.what()) << "\n";
         return kExitInput;
     } catch (const std::exception& e) {
-        std::cerr << "geolicence: internal error: " << e.what() << "\n";
+        std::cerr << "geolicence: internal error: " << oneLine(e.what()) << "\n";
         return kExitInternal;
     }
 }

@@ -40,6 +40,10 @@ protected:
 // The single place where errors become one line on stderr and an exit code.
 int runGuarded(Command& command, const GlobalOptions& options);
 
+// `message` fit for one line: messages quote file names, zip entries and values from hostile
+// files, which may hold line breaks; control characters are written as \n, \r, \xHH.
+std::string oneLine(const std::string& message);
+
 // Bundled profiles, then GEOLICENCE_CATALOG_PATH, then --catalog directories, later ones
 // overriding earlier ones by id.
 Catalog loadCatalog(const GlobalOptions& options);

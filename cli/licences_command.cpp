@@ -113,7 +113,7 @@ int LicencesCommand::validate(const GlobalOptions& options) const {
             builder.build();
             std::cout << "ok: " << file << " (" << id << ")\n";
         } catch (const InputError& e) {
-            std::cerr << "geolicence: " << e.what() << "\n";
+            std::cerr << "geolicence: " << oneLine(e.what()) << "\n";
             ++failures;
         }
     }

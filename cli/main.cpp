@@ -52,7 +52,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        app.exit(e);
+        // One line, like every other error (CLI11's own exit() adds a second one).
+        std::cerr << "geolicence: " << oneLine(e.what()) << " (see --help)\n";
         return kExitUsage;
     }
     for (auto& command : commands) {

@@ -116,44 +116,50 @@ AggregationReport runAggregation(const Catalog& catalog, const AggregationReques
     report.warnings.insert(report.warnings.end(), result.warnings.begin(), result.warnings.end());
 
     AtomicOutput output(request.output);
-    const std::string output_layer = request.output.stem().string();
-    writeCellTable(result.table, output.staged(), report.format, output_layer, report.warnings,
-                   scaled(progress, kReadShare, 1.0));
+    // The writers name the file they write, a hidden staging copy: say it in terms of the
+    // output the user asked for.
+    try {
+        const std::string output_layer = request.output.stem().string();
+        writeCellTable(result.table, output.staged(), report.format, output_layer, report.warnings,
+                       scaled(progress, kReadShare, 1.0));
 
-    if (report.input_licence) {
-        DatasetLicence licence;
-        licence.binding.licence_id = report.input_licence->licence_id;
-        licence.binding.options = report.input_licence->options;
-        const LicenceProfile* profile = catalog.find(licence.binding.licence_id);
-        if (profile != nullptr && profile->findOption("cell_size_m") != nullptr) {
-            licence.binding.options["cell_size_m"] = cell_size;
+        if (report.input_licence) {
+            DatasetLicence licence;
+            licence.binding.licence_id = report.input_licence->licence_id;
+            licence.binding.options = report.input_licence->options;
+            const LicenceProfile* profile = catalog.find(licence.binding.licence_id);
+            if (profile != nullptr && profile->findOption("cell_size_m") != nullptr) {
+                licence.binding.options["cell_size_m"] = cell_size;
+            } else {
+                report.warnings.push_back(
+                    "licence " + licence.binding.licence_id + " has no " +
+                    "cell_size_m option, so the output's binding cannot record " + "its precision");
+            }
+            licence.attribution =
+                attributionTexts(catalog, licence.binding, cell_size, request.language);
+            writeDatasetLicence(output.staged(), licence, catalog,
+                                report.format == "GPKG" ? output_layer : "");
+            licence.binding.from = "written";
+            report.output_licence = std::move(licence);
         } else {
-            report.warnings.push_back("licence " + licence.binding.licence_id + " has no " +
-                                      "cell_size_m option, so the output's binding cannot record " +
-                                      "its precision");
+            report.warnings.push_back(
+                request.input.source + " carries no licence (no sidecar, no " +
+                "GeoPackage metadata) and none was given: the output is not " + "bound to one");
         }
-        licence.attribution =
-            attributionTexts(catalog, licence.binding, cell_size, request.language);
-        writeDatasetLicence(output.staged(), licence, catalog,
-                            report.format == "GPKG" ? output_layer : "");
-        licence.binding.from = "written";
-        report.output_licence = std::move(licence);
-    } else {
-        report.warnings.push_back(request.input.source + " carries no licence (no sidecar, no " +
-                                  "GeoPackage metadata) and none was given: the output is not " +
-                                  "bound to one");
-    }
 
-    std::vector<std::filesystem::path> stale;
-    if (request.overwrite) {
-        for (const std::filesystem::path& file : datasetFiles(request.output)) {
-            std::error_code error;
-            if (std::filesystem::exists(file, error)) {
-                stale.push_back(file);
+        std::vector<std::filesystem::path> stale;
+        if (request.overwrite) {
+            for (const std::filesystem::path& file : datasetFiles(request.output)) {
+                std::error_code error;
+                if (std::filesystem::exists(file, error)) {
+                    stale.push_back(file);
+                }
             }
         }
+        output.commit(stale);
+    } catch (const InputError& e) {
+        throw InputError(output.explain(e.what()));
     }
-    output.commit(stale);
     report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return report;

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace geolicence {
@@ -90,6 +91,19 @@ void AtomicOutput::commit(const std::vector<fs::path>& stale) {
     }
 }
 
+std::string AtomicOutput::explain(std::string message) const {
+    const std::string staged = staged_.string();
+    for (std::size_t at = message.find(staged); at != std::string::npos;
+         at = message.find(staged, at + 1)) {
+        message.replace(at, staged.size(), target_.string());
+    }
+    struct statvfs disk {};
+    if (::statvfs(directoryOf(target_).c_str(), &disk) == 0 && disk.f_bavail == 0) {
+        message += " (no space left on the device)";
+    }
+    return message;
+}
+
 std::vector<fs::path> datasetFiles(const fs::path& output) {
     std::vector<fs::path> files = {output, output.string() + ".licence.json"};
     if (lower(output.extension().string()) == ".shp") {
@@ -115,7 +129,8 @@ std::string outputPathProblem(const std::vector<fs::path>& input_files, const fs
     std::error_code error;
     const fs::path directory = directoryOf(output);
     if (!fs::is_directory(directory, error)) {
-        return output.string() + ": directory " + directory.string() + " does not exist";
+        return output.string() + ": " + directory.string() +
+               (fs::exists(directory, error) ? " is not a directory" : " does not exist");
     }
     if (fs::is_directory(output, error)) {
         return output.string() + ": is a directory";

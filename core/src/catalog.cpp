@@ -5,9 +5,11 @@
 #include <geolicence/profile_parser.h>
 
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
 #include <set>
-#include <sstream>
 
 namespace geolicence {
 
@@ -228,18 +230,23 @@ std::string readTextFile(const std::filesystem::path& file) {
     if (std::filesystem::is_directory(file, error)) {
         throw InputError(file.string() + ": is a directory, not a file");
     }
-    std::ifstream stream(file, std::ios::binary);
+    // stdio rather than a stream: a stream turns a failing read (EIO, e.g. /proc/self/mem)
+    // into a silent end of file, and the caller would complain about empty content instead.
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> stream(
+        std::fopen(file.string().c_str(), "rb"), &std::fclose);
     if (!stream) {
-        throw InputError(
-            file.string() + ": cannot open file (" +
-            (std::filesystem::exists(file, error) ? "permission denied" : "no such file") + ")");
+        throw InputError(file.string() + ": cannot open file (" + std::strerror(errno) + ")");
     }
-    std::ostringstream content;
-    content << stream.rdbuf();
-    if (stream.bad()) {
-        throw InputError(file.string() + ": read error");
+    std::string content;
+    char buffer[1 << 16];
+    std::size_t read = 0;
+    while ((read = std::fread(buffer, 1, sizeof buffer, stream.get())) > 0) {
+        content.append(buffer, read);
     }
-    return content.str();
+    if (std::ferror(stream.get()) != 0) {
+        throw InputError(file.string() + ": cannot read file (" + std::strerror(errno) + ")");
+    }
+    return content;
 }
 
 } // namespace geolicence

@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <sqlite3.h>
@@ -241,9 +243,11 @@ void writeFileAtomically(const std::filesystem::path& path, const std::string& c
         out << content;
         out.flush();
         if (!out) {
+            // The cause (read-only, full disk) is what the user can act on.
+            const std::string cause = std::strerror(errno);
             std::error_code ignored;
             std::filesystem::remove(temporary, ignored);
-            throw InputError(path.string() + ": cannot write file");
+            throw InputError(path.string() + ": cannot write file (" + cause + ")");
         }
     }
     std::error_code error;

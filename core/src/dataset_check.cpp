@@ -108,7 +108,7 @@ CheckResult checkDataset(const std::filesystem::path& dataset, const Catalog& ca
                    open_options.List(), nullptr)));
     if (!opened) {
         throw InputError(dataset.string() + ": not a readable vector dataset: " +
-                         detail::QuietGdalErrors::lastMessage());
+                         detail::QuietGdalErrors::openFailure());
     }
     std::vector<LayerInput> inputs;
     std::vector<Finding> problems;

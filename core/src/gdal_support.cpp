@@ -46,4 +46,9 @@ bool isUndefinedCrs(const OGRSpatialReference& crs) {
     return crs.IsLocal() || (name != nullptr && std::string(name).rfind("Undefined ", 0) == 0);
 }
 
+std::string QuietGdalErrors::openFailure() {
+    return CPLGetLastErrorType() >= CE_Failure ? lastMessage()
+                                               : "not a vector format GDAL can read";
+}
+
 } // namespace geolicence::detail

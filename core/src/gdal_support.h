@@ -20,6 +20,9 @@ public:
     QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
 
     static std::string lastMessage();
+    // Why GDALOpen returned nothing: GDAL's error, or, when it raised none (no driver
+    // recognised the file), that it is no format GDAL reads.
+    static std::string openFailure();
 };
 
 // Open options for reading `source` as vector data: for CSV files the X/Y column names people

@@ -16,6 +16,28 @@ struct FileCloser {
     void operator()(zip_file_t* file) const { zip_fclose(file); }
 };
 
+// An entry that would land outside the folder it is extracted to ("zip slip"). Nothing is
+// extracted here, but QGIS extracts a .qgz when it opens it, and QGIS never writes such names:
+// an archive that has them was made to attack whoever opens it.
+bool escapesArchive(const std::string& entry) {
+    if (!entry.empty() &&
+        (entry[0] == '/' || entry[0] == '\\' || (entry.size() > 1 && entry[1] == ':'))) {
+        return true;
+    }
+    std::size_t start = 0;
+    while (start <= entry.size()) {
+        std::size_t end = entry.find_first_of("/\\", start);
+        if (end == std::string::npos) {
+            end = entry.size();
+        }
+        if (entry.compare(start, end - start, "..") == 0) {
+            return true;
+        }
+        start = end + 1;
+    }
+    return false;
+}
+
 bool endsWith(const std::string& text, const std::string& suffix) {
     return text.size() >= suffix.size() &&
            text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -43,6 +65,10 @@ std::string readQgsFromQgz(const std::filesystem::path& path, const ProjectReadL
     zip_int64_t qgs_index = -1;
     for (zip_int64_t i = 0; i < entries; ++i) {
         const char* entry = zip_get_name(archive.get(), static_cast<zip_uint64_t>(i), 0);
+        if (entry != nullptr && escapesArchive(entry)) {
+            throw InputError(name + ": .qgz entry \"" + entry +
+                             "\" points outside the archive; refusing it");
+        }
         if (entry != nullptr && endsWith(entry, ".qgs")) {
             if (qgs_index >= 0) {
                 throw InputError(name + ": .qgz holds more than one .qgs project");

@@ -51,10 +51,7 @@ SourceLayer::SourceLayer(const AggregationInput& input) : source_(input.source) 
     dataset_.reset(GDALDataset::Open(source_.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                      open_options.List(), nullptr));
     if (!dataset_) {
-        const std::string why = CPLGetLastErrorType() >= CE_Failure
-                                    ? QuietGdalErrors::lastMessage()
-                                    : "not a vector format GDAL can read";
-        throw InputError(source_ + ": cannot open: " + why);
+        throw InputError(source_ + ": cannot open: " + QuietGdalErrors::openFailure());
     }
     if (input.layer.empty()) {
         if (dataset_->GetLayerCount() != 1) {

@@ -1,6 +1,7 @@
 // `geolicence aggregate` end to end: every output format read back, nothing but cells and
 // aggregates in the output, atomic output under errors and Ctrl-C, the licence's minimum
 // precision and the binding of the output.
+#include "test_files.h"
 #include "test_layers.h"
 #include "test_support.h"
 
@@ -136,16 +137,6 @@ Output readOutput(const std::string& path) {
         }
     }
     return out;
-}
-
-// No staging directories or partial files: only what the test put there.
-std::vector<std::string> filesIn(const std::string& dir) {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(dir)) {
-        names.push_back(entry.path().filename().string());
-    }
-    std::sort(names.begin(), names.end());
-    return names;
 }
 
 TEST(AggregateCli, EveryOutputFormatRoundTripsWithNothingFiner) {

@@ -1,5 +1,6 @@
 // The project reader on hand-written projects (forms QGIS 3.22 no longer writes, relative
 // paths) and on hostile files. What QGIS itself writes is covered by tests/qgis/.
+#include "test_files.h"
 #include "test_support.h"
 
 #include <geolicence/errors.h>
@@ -9,8 +10,6 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <fstream>
-#include <zip.h>
 
 namespace geolicence::test {
 namespace {
@@ -77,12 +76,6 @@ const char* kOldStyleProject = R"(<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dt
 </qgis>
 )";
 
-std::string writeFile(const std::string& dir, const std::string& name, const std::string& text) {
-    const std::string path = dir + "/" + name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
-}
-
 std::string readError(const std::string& path, const ProjectReadLimits& limits = {}) {
     const auto start = std::chrono::steady_clock::now();
     try {
@@ -94,20 +87,6 @@ std::string readError(const std::string& path, const ProjectReadLimits& limits =
     }
     ADD_FAILURE() << path << " was read without error";
     return "";
-}
-
-// Writes a .qgz with `entries` (name, content) using libzip, as QGIS does.
-std::string writeZip(const std::string& path,
-                     const std::vector<std::pair<std::string, std::string>>& entries) {
-    int error = 0;
-    zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-    EXPECT_NE(archive, nullptr);
-    for (const auto& [name, content] : entries) {
-        zip_source_t* source = zip_source_buffer(archive, content.data(), content.size(), 0);
-        EXPECT_GE(zip_file_add(archive, name.c_str(), source, ZIP_FL_ENC_UTF_8), 0);
-    }
-    EXPECT_EQ(zip_close(archive), 0);
-    return path;
 }
 
 TEST(ProjectReader, ReadsOldStyleCustomPropertiesMetadataAndRelativePaths) {
@@ -231,8 +210,7 @@ TEST(ProjectReaderHostile, OtherXmlIsNotAProject) {
 TEST(ProjectReaderHostile, TruncatedQgzIsACorruptZip) {
     const std::string dir = makeTempDir();
     const std::string qgz = writeZip(dir + "/p.qgz", {{"p.qgs", kOldStyleProject}});
-    std::ifstream in(qgz, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string bytes = readFile(qgz);
     const std::string error =
         readError(writeFile(dir, "half.qgz", bytes.substr(0, bytes.size() / 2)));
     EXPECT_NE(error.find("half.qgz: not a readable .qgz"), std::string::npos) << error;

@@ -1,35 +1,21 @@
 #include "test_support.h"
 
+#include "test_files.h"
+
 #include <geolicence/catalog.h>
 
-#include <cstdlib>
+#include <algorithm>
+#include <csignal>
+#include <fcntl.h>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
 
 namespace geolicence::test {
 
 namespace {
-
-std::string shellQuote(const std::string& text) {
-    std::string quoted = "'";
-    for (char c : text) {
-        if (c == '\'') {
-            quoted += "'\\''";
-        } else {
-            quoted += c;
-        }
-    }
-    return quoted + "'";
-}
-
-std::string slurp(const std::filesystem::path& file) {
-    std::ifstream stream(file, std::ios::binary);
-    std::ostringstream content;
-    content << stream.rdbuf();
-    return content.str();
-}
 
 struct TempDirs {
     std::vector<std::filesystem::path> paths;
@@ -71,23 +57,77 @@ std::string makeTempDir() {
     return pattern;
 }
 
-CliResult runCli(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+CliResult runCli(const std::vector<std::string>& args, const std::vector<std::string>& env,
+                 const CliLimits& limits) {
     const std::filesystem::path dir = makeTempDir();
-    std::string command = "env";
-    for (const std::string& entry : env) {
-        command += " " + shellQuote(entry);
+    const std::string out_path = (dir / "out").string();
+    const std::string err_path = (dir / "err").string();
+    std::vector<std::string> argv_text = {GEOLICENCE_CLI_PATH};
+    argv_text.insert(argv_text.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& arg : argv_text) {
+        argv.push_back(arg.data());
     }
-    command += " " + shellQuote(GEOLICENCE_CLI_PATH);
-    for (const std::string& arg : args) {
-        command += " " + shellQuote(arg);
+    argv.push_back(nullptr);
+    // The environment is prepared before fork: the child only calls what is safe after fork.
+    std::vector<std::string> env_text;
+    for (char** entry = environ; *entry != nullptr; ++entry) {
+        const std::string variable(*entry);
+        const std::string name = variable.substr(0, variable.find('=') + 1);
+        const bool replaced = std::any_of(
+            env.begin(), env.end(), [&](const std::string& e) { return e.rfind(name, 0) == 0; });
+        if (!replaced) {
+            env_text.push_back(variable);
+        }
     }
-    command += " >" + shellQuote((dir / "out").string()) + " 2>" +
-               shellQuote((dir / "err").string()) + " </dev/null";
-    const int status = std::system(command.c_str());
+    env_text.insert(env_text.end(), env.begin(), env.end());
+    std::vector<char*> envp;
+    for (std::string& entry : env_text) {
+        envp.push_back(entry.data());
+    }
+    envp.push_back(nullptr);
+
+    const pid_t child = fork();
+    if (child < 0) {
+        throw std::runtime_error("cannot fork to run geolicence");
+    }
+    if (child == 0) {
+        // Its own process group, so a timeout ends whatever it started too.
+        setpgid(0, 0);
+        const int in = ::open("/dev/null", O_RDONLY);
+        const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 ||
+            dup2(err, 2) < 0) {
+            _exit(126);
+        }
+        if (limits.max_file_bytes) {
+            signal(SIGXFSZ, SIG_IGN); // inherited across exec
+            const rlimit limit{*limits.max_file_bytes, *limits.max_file_bytes};
+            if (setrlimit(RLIMIT_FSIZE, &limit) != 0) {
+                _exit(126);
+            }
+        }
+        execve(argv[0], argv.data(), envp.data());
+        _exit(127);
+    }
+    setpgid(child, child); // also here, against the race with the child's own call
+
     CliResult result;
+    int status = 0;
+    const auto deadline = std::chrono::steady_clock::now() + limits.timeout;
+    while (waitpid(child, &status, WNOHANG) == 0) {
+        if (std::chrono::steady_clock::now() >= deadline) {
+            result.timed_out = true;
+            kill(-child, SIGKILL);
+            waitpid(child, &status, 0);
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    result.out = slurp(dir / "out");
-    result.err = slurp(dir / "err");
+    result.out = readFile(out_path);
+    result.err = readFile(err_path);
     return result;
 }
 

@@ -2,6 +2,9 @@
 
 #include <geolicence/catalog.h>
 
+#include <chrono>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,13 +20,23 @@ std::string dataPath(const std::string& relative);
 std::string makeTempDir();
 
 struct CliResult {
-    int exit_code = -1;
+    int exit_code = -1; // 128 + N when ended by signal N
     std::string out;
     std::string err;
+    bool timed_out = false; // killed by the runner after CliLimits::timeout
+};
+
+struct CliLimits {
+    // The process (and what it execs, e.g. geolicence-gis) is killed after this long.
+    std::chrono::milliseconds timeout = std::chrono::minutes(5);
+    // RLIMIT_FSIZE of the process: writes past it fail with EFBIG (SIGXFSZ is ignored in the
+    // child, as a full disk gives an error and no signal).
+    std::optional<std::uint64_t> max_file_bytes;
 };
 
 // Runs the built `geolicence` with `args` (each passed as one argument) and `env` entries
-// (NAME=VALUE) added to the environment.
-CliResult runCli(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
+// (NAME=VALUE) added to the environment; stdin is /dev/null.
+CliResult runCli(const std::vector<std::string>& args, const std::vector<std::string>& env = {},
+                 const CliLimits& limits = {});
 
 } // namespace geolicence::test

@@ -28,6 +28,12 @@ public:
     // have). InputError when a rename fails.
     void commit(const std::vector<std::filesystem::path>& stale = {});
 
+    // An error `message` from writing the staged files, in terms of the target (the staging
+    // directory is no name the user knows), and saying so when the disk is full: GDAL's drivers
+    // report that in their own words ("database disk image is malformed", "seeking to temp
+    // feature location").
+    std::string explain(std::string message) const;
+
 private:
     void discard() noexcept;
 
