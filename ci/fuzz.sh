@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-300}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(project_reader profile_loader context_json)
+[ ${#targets[@]} -eq 0 ] && targets=(project_reader profile_loader context_json pdf_check)
 
 bash ci/install-deps.sh
 sudo=""

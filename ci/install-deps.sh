@@ -14,6 +14,10 @@ packages=(
   libproj-dev libgeos-dev libsqlite3-dev time
   # QGIS projects without QGIS: XML and .qgz (zip)
   libpugixml-dev libzip-dev
+  # exported maps (check MAP.pdf): poppler's C++ API; qpdf makes a password-protected test PDF
+  libpoppler-cpp-dev qpdf
+  # libzip's CMake package refuses to load unless its command-line tools are installed too
+  zipcmp zipmerge ziptool
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   # the schema is also checked with an independent validator, and so are the SARIF (JSON Schema)

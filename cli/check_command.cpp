@@ -7,6 +7,7 @@
 #include "report_junit.h"
 #include "report_sarif.h"
 
+#include <geolicence/checkable_files.h>
 #include <geolicence/decision_json.h>
 #include <geolicence/project_check.h>
 #include <geolicence/project_reader.h>
@@ -20,18 +21,22 @@ void CheckCommand::setup(CLI::App& app) {
     app_ = app.add_subcommand("check", "Check whether an action is permitted for a QGIS project, "
                                        "a dataset, or everything in a folder");
     app_->add_option("INPUT", input_,
-                     "QGIS project (.qgs/.qgz), vector dataset, or a folder (with --recursive)")
+                     "QGIS project (.qgs/.qgz), vector dataset, a folder (with --recursive), or "
+                     "a PDF exported from a layout (with --project and --layout)")
         ->required();
     std::vector<std::string> actions;
     for (Action action : kAllActions) {
         actions.emplace_back(toString(action));
     }
-    app_->add_option("--action", action_, "Action to check")
-        ->required()
+    app_->add_option("--action", action_,
+                     "Action to check (required; for a PDF the default is publish)")
         ->check(CLI::IsMember(actions));
     app_->add_option("--layout", layout_,
                      "Check the layers this layout's maps render, and verify its attributions "
-                     "and legends");
+                     "and legends (in the PDF, when INPUT is one)");
+    app_->add_option("--project", project_,
+                     "INPUT is a PDF: the QGIS project whose layout (--layout) it was exported "
+                     "from; every attribution that layout owes must be in the PDF's text");
     context_.add(*app_);
     addFormatOption(*app_, format_, {"text", "json", "sarif", "junit"});
     addLanguageOption(*app_, language_);
@@ -73,31 +78,62 @@ int CheckCommand::runFolder(const Catalog& catalog, const CheckRequest& request)
     return check.unreadable > 0 ? kExitInput : exitCode(check.files);
 }
 
+CheckResult CheckCommand::checkOneFile(const Catalog& catalog, CheckRequest request) const {
+    const bool pdf = isPdfFile(input_);
+    if (pdf != !project_.empty()) {
+        throw UsageError(pdf ? "checking the PDF " + input_ +
+                                   " needs the project it came from: add --project P --layout L"
+                             : "--project applies to a PDF exported from a layout, not to " +
+                                   input_);
+    }
+    if (!layout_.empty()) {
+        request.layout = layout_;
+    } else if (pdf) {
+        throw UsageError("checking the PDF " + input_ +
+                         " needs the layout it was exported from: add --layout L");
+    }
+    if (pdf) {
+        return checkPdfEntry(input_, readProject(project_), catalog, request);
+    }
+    if (isProjectFile(input_)) {
+        return checkProject(readProject(input_), catalog, request);
+    }
+    if (!layout_.empty()) {
+        throw UsageError("--layout applies to a QGIS project, not to the dataset " + input_);
+    }
+    return checkDatasetEntry(input_, catalog, request);
+}
+
 int CheckCommand::run(const GlobalOptions& options) {
     CheckRequest request;
+    if (action_.empty()) {
+        // A PDF exists to be handed out: publication is what its attributions are owed for.
+        if (!isPdfFile(input_)) {
+            std::string names;
+            for (Action action : kAllActions) {
+                names += (names.empty() ? "" : ", ") + std::string(toString(action));
+            }
+            throw UsageError("--action is required (one of " + names + ")");
+        }
+        action_ = "publish";
+    }
     request.evaluation.action = *parseAction(action_);
     request.evaluation.language = pickLanguage(language_);
     request.evaluation.context = context_.build();
     const Catalog catalog = loadCatalog(options);
     std::error_code error;
     if (std::filesystem::is_directory(input_, error)) {
+        if (!project_.empty()) {
+            throw UsageError("--project applies to a PDF exported from a layout, not to the "
+                             "folder " +
+                             input_);
+        }
         return runFolder(catalog, request);
     }
     if (recursive_) {
         throw UsageError("--recursive applies to a folder, not to the file " + input_);
     }
-    CheckResult result;
-    if (isProjectFile(input_)) {
-        if (!layout_.empty()) {
-            request.layout = layout_;
-        }
-        result = checkProject(readProject(input_), catalog, request);
-    } else {
-        if (!layout_.empty()) {
-            throw UsageError("--layout applies to a QGIS project, not to the dataset " + input_);
-        }
-        result = checkDatasetEntry(input_, catalog, request);
-    }
+    const CheckResult result = checkOneFile(catalog, request);
     if (format_ == "json") {
         std::cout << decisionToJson(result.decision) << "\n";
     } else if (format_ == "sarif") {

@@ -12,6 +12,7 @@ namespace geolicence::cli {
 // geolicence check PROJECT|DATASET|DIR --action A [--layout NAME] [--purpose P] [--recipient R]
 //                  [--context FILE.json] [--format text|json|sarif|junit] [--strict]
 //                  [--recursive]
+// geolicence check MAP.pdf --project P --layout L [--action A (default publish)] [...]
 class CheckCommand : public Command {
 public:
     void setup(CLI::App& app) override;
@@ -19,12 +20,14 @@ public:
 
 private:
     int runFolder(const Catalog& catalog, const CheckRequest& request);
+    CheckResult checkOneFile(const Catalog& catalog, CheckRequest request) const;
     // 1 when any result prohibits (or warns, with --strict), else 0.
     int exitCode(const std::vector<CheckResult>& results) const;
 
     std::string input_;
     std::string action_;
     std::string layout_;
+    std::string project_;
     ContextOptions context_;
     std::string format_ = "text";
     std::string language_;

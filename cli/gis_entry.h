@@ -3,6 +3,7 @@
 #include "aggregate_command.h"
 
 #include <geolicence/dataset_check.h>
+#include <geolicence/project.h>
 
 namespace geolicence::cli {
 
@@ -21,6 +22,10 @@ void requireGis();
 
 CheckResult checkDatasetEntry(const std::filesystem::path& dataset, const Catalog& catalog,
                               const CheckRequest& request);
+
+// `check MAP.pdf --project P --layout L`: poppler, like GDAL, is loaded by geolicence-gis only.
+CheckResult checkPdfEntry(const std::filesystem::path& pdf, const Project& project,
+                          const Catalog& catalog, const CheckRequest& request);
 
 int aggregateEntry(const AggregateArguments& arguments, const GlobalOptions& options);
 

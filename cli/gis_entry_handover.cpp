@@ -57,6 +57,11 @@ CheckResult checkDatasetEntry(const std::filesystem::path& /*dataset*/, const Ca
     handOverToGis();
 }
 
+CheckResult checkPdfEntry(const std::filesystem::path& /*pdf*/, const Project& /*project*/,
+                          const Catalog& /*catalog*/, const CheckRequest& /*request*/) {
+    handOverToGis();
+}
+
 int aggregateEntry(const AggregateArguments& /*arguments*/, const GlobalOptions& /*options*/) {
     handOverToGis();
 }

@@ -34,6 +34,10 @@ bool isDatasetFile(const std::filesystem::path& path) {
     return std::find(kExtensions.begin(), kExtensions.end(), extension) != kExtensions.end();
 }
 
+bool isPdfFile(const std::filesystem::path& path) {
+    return lowerExtension(path) == ".pdf";
+}
+
 std::vector<CheckableFile> findCheckableFiles(const std::filesystem::path& folder) {
     std::error_code error;
     if (!std::filesystem::is_directory(folder, error)) {

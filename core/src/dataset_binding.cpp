@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -78,26 +79,26 @@ class GeoPackage {
 public:
     GeoPackage(const std::filesystem::path& path, bool update) : path_(path.string()) {
         const int flags = update ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
-        if (sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
-            const std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
-            sqlite3_close(db_);
-            db_ = nullptr;
-            throw InputError(path_ + ": cannot open as GeoPackage: " + message);
+        sqlite3* opened = nullptr;
+        const int status = sqlite3_open_v2(path_.c_str(), &opened, flags, nullptr);
+        // Owned before anything can throw: a file that opens but is not a GeoPackage must
+        // still be closed (the constructor's throw never runs the destructor).
+        db_.reset(opened);
+        if (status != SQLITE_OK) {
+            throw InputError(path_ + ": cannot open as GeoPackage: " +
+                             (opened != nullptr ? sqlite3_errmsg(opened) : "out of memory"));
         }
-        sqlite3_busy_timeout(db_, 5000);
+        sqlite3_busy_timeout(db(), 5000);
         if (!hasTable("gpkg_contents")) {
             throw InputError(path_ + ": not a GeoPackage (no gpkg_contents table)");
         }
     }
-    ~GeoPackage() { sqlite3_close(db_); }
-    GeoPackage(const GeoPackage&) = delete;
-    GeoPackage& operator=(const GeoPackage&) = delete;
 
     // Runs `sql` with text parameters; calls `row` for each result row.
     void run(const std::string& sql, const std::vector<std::string>& parameters,
              const std::function<void(sqlite3_stmt*)>& row = {}) {
         sqlite3_stmt* statement = nullptr;
-        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
+        if (sqlite3_prepare_v2(db(), sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
             fail();
         }
         for (std::size_t i = 0; i < parameters.size(); ++i) {
@@ -131,12 +132,17 @@ public:
     }
 
     [[noreturn]] void fail() const {
-        throw InputError(path_ + ": GeoPackage metadata: " + sqlite3_errmsg(db_));
+        throw InputError(path_ + ": GeoPackage metadata: " + sqlite3_errmsg(db()));
     }
 
 private:
+    struct Close {
+        void operator()(sqlite3* db) const { sqlite3_close(db); }
+    };
+    sqlite3* db() const { return db_.get(); }
+
     std::string path_;
-    sqlite3* db_ = nullptr;
+    std::unique_ptr<sqlite3, Close> db_;
 };
 
 std::optional<DatasetLicence> readGeoPackage(const std::filesystem::path& path,

@@ -36,7 +36,13 @@ public:
     explicit Database(const std::filesystem::path& path) : path_(path.string()) {
         if (sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
                             nullptr) != SQLITE_OK) {
-            fail("cannot open the new GeoPackage");
+            // sqlite3_open_v2 hands out a handle even when it fails; the destructor will
+            // not run after a throw from here, so it is closed before throwing.
+            const std::string message =
+                db_ != nullptr ? sqlite3_errmsg(db_) : std::string("out of memory");
+            sqlite3_close(db_);
+            db_ = nullptr;
+            throw InputError(path_ + ": cannot open the new GeoPackage: " + message);
         }
     }
     ~Database() { sqlite3_close(db_); }

@@ -51,32 +51,88 @@ Finding layoutFinding(const Project& project, Severity severity, const Duty& dut
                    duty.cite};
 }
 
-// Checks the duties a publication owes against what the layout shows: labels for
-// attributions, legends for legend duties, and no label naming a party that forbids it.
-void verifyDutiesOnLayout(const Project& project, const Layout& layout, Language language,
-                          Decision& decision) {
-    std::vector<std::string> labels;
-    for (const LayoutLabel& label : layout.labels) {
-        labels.push_back(collapseWhitespace(label.text));
+// Where the owed texts are looked for: the layout's labels, or what was exported from it.
+class ShownTexts {
+public:
+    ShownTexts(const Layout& layout, const std::optional<PublishedText>& published)
+        : published_(published ? &*published : nullptr) {
+        for (const LayoutLabel& label : layout.labels) {
+            labels_.push_back(collapseWhitespace(label.text));
+        }
     }
+
+    bool shows(const std::string& text) const {
+        if (published_ != nullptr) {
+            return published_->shows(text);
+        }
+        const std::string wanted = collapseWhitespace(text);
+        return std::any_of(labels_.begin(), labels_.end(), [&](const std::string& label) {
+            return label.find(wanted) != std::string::npos;
+        });
+    }
+
+    bool mentions(const std::string& name) const {
+        if (published_ != nullptr) {
+            return published_->mentions(name);
+        }
+        return std::any_of(labels_.begin(), labels_.end(), [&](const std::string& label) {
+            return lower(label).find(lower(name)) != std::string::npos;
+        });
+    }
+
+    const PublishedText* published() const { return published_; }
+
+private:
+    std::vector<std::string> labels_;
+    const PublishedText* published_;
+};
+
+std::string missingAttributionMessage(const ShownTexts& shown, const Layout& layout,
+                                      const std::string& text, const std::string& names,
+                                      bool dutch) {
+    const PublishedText* published = shown.published();
+    if (published == nullptr) {
+        return dutch
+                   ? "Layout \"" + layout.name + "\" toont de verplichte bronvermelding \"" + text +
+                         "\" niet (voor " + names + "). Voeg een label met precies deze tekst toe."
+                   : "Layout \"" + layout.name + "\" does not show the required attribution \"" +
+                         text + "\" (for " + names + "). Add a label with exactly this text.";
+    }
+    // A PDF without any text had its labels exported as outlines: say so, or the user looks
+    // for a missing label that is there.
+    const std::string hint =
+        !published->empty() ? ""
+        : dutch ? " De PDF bevat geen tekst: exporteer de layout met tekst als tekstobjecten "
+                  "(Exportinstellingen, Tekstexport)."
+                : " The PDF has no text at all: export the layout with text as text objects "
+                  "(export settings, text export).";
+    return dutch ? published->name() + " (layout \"" + layout.name +
+                       "\") bevat de verplichte bronvermelding \"" + text + "\" niet (voor " +
+                       names + ")." + hint
+                 : published->name() + " (layout \"" + layout.name +
+                       "\") does not contain the required attribution \"" + text + "\" (for " +
+                       names + ")." + hint;
+}
+
+// Checks the duties a publication owes against what the layout shows (or what was exported
+// from it): attributions, legends for legend duties, and no text naming a party that forbids it.
+void verifyDutiesOnLayout(const Project& project, const Layout& layout, const ShownTexts& shown,
+                          Language language, Decision& decision) {
     const bool dutch = language == Language::Dutch;
+    const std::string where =
+        shown.published() != nullptr
+            ? shown.published()->name()
+            : (dutch ? "Een label op layout \"" : "A label on layout \"") + layout.name + "\"";
     for (const Duty& duty : decision.duties) {
         if (duty.type == DutyType::Attribute && !duty.text.empty()) {
-            const std::string wanted = collapseWhitespace(duty.text);
-            const bool shown = std::any_of(labels.begin(), labels.end(), [&](const std::string& l) {
-                return l.find(wanted) != std::string::npos;
-            });
-            if (!shown) {
+            if (!shown.shows(duty.text)) {
                 decision.permitted = false;
-                const std::string names = layerNames(project, duty.layers);
                 decision.findings.push_back(layoutFinding(
-                    project, Severity::Error, duty, "attribution-missing",
-                    dutch ? "Layout \"" + layout.name + "\" toont de verplichte bronvermelding \"" +
-                                duty.text + "\" niet (voor " + names +
-                                "). Voeg een label met precies deze tekst toe."
-                          : "Layout \"" + layout.name +
-                                "\" does not show the required attribution \"" + duty.text +
-                                "\" (for " + names + "). Add a label with exactly this text."));
+                    project, Severity::Error, duty,
+                    shown.published() != nullptr ? "attribution-missing-in-pdf"
+                                                 : "attribution-missing",
+                    missingAttributionMessage(shown, layout, duty.text,
+                                              layerNames(project, duty.layers), dutch)));
             }
         } else if (duty.type == DutyType::IncludeLegend) {
             for (const std::string& id : duty.layers) {
@@ -98,19 +154,17 @@ void verifyDutiesOnLayout(const Project& project, const Layout& layout, Language
         } else if (duty.type == DutyType::NoEndorsement) {
             std::vector<std::string> names{duty.party};
             names.insert(names.end(), duty.aliases.begin(), duty.aliases.end());
-            for (const std::string& label : labels) {
-                for (const std::string& name : names) {
-                    if (!name.empty() && lower(label).find(lower(name)) != std::string::npos) {
-                        decision.findings.push_back(layoutFinding(
-                            project, Severity::Warning, duty, "endorsement",
-                            dutch ? "Een label op layout \"" + layout.name + "\" noemt " + name +
-                                        ", dat zonder toestemming niet als referentie genoemd "
-                                        "mag worden (optie permission_ref)."
-                                  : "A label on layout \"" + layout.name + "\" names " + name +
-                                        ", which must not be mentioned as a reference without "
-                                        "consent (option permission_ref)."));
-                        break;
-                    }
+            for (const std::string& name : names) {
+                if (!name.empty() && shown.mentions(name)) {
+                    decision.findings.push_back(layoutFinding(
+                        project, Severity::Warning, duty, "endorsement",
+                        dutch ? where + " noemt " + name +
+                                    ", dat zonder toestemming niet als referentie genoemd "
+                                    "mag worden (optie permission_ref)."
+                              : where + " names " + name +
+                                    ", which must not be mentioned as a reference without "
+                                    "consent (option permission_ref)."));
+                    break;
                 }
             }
         }
@@ -166,6 +220,10 @@ CheckResult checkProject(const Project& project, const Catalog& catalog,
     } else {
         ids = visibleLayers(project);
     }
+    if (request.published && layout == nullptr) {
+        throw InputError(request.published->name() +
+                         ": name the layout it was exported from to check what it owes");
+    }
     std::vector<Finding> problems;
     const std::vector<LayerInput> inputs = bind(ids, problems);
     CheckResult result;
@@ -187,7 +245,8 @@ CheckResult checkProject(const Project& project, const Catalog& catalog,
                             ""});
             }
         }
-        verifyDutiesOnLayout(project, *layout, request.evaluation.language, result.decision);
+        verifyDutiesOnLayout(project, *layout, ShownTexts(*layout, request.published),
+                             request.evaluation.language, result.decision);
     }
     for (const LayerInput& input : inputs) {
         result.layers.push_back(CheckedLayer{input.id, input.name, input.binding});

@@ -5,6 +5,7 @@
 // errors but are reported (NaN coordinates, invalid UTF-8 names): those rows assert the report.
 #include "test_files.h"
 #include "test_layers.h"
+#include "test_pdf.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -204,6 +205,29 @@ aggregateObservationsWith(const std::vector<std::string>& options) {
         command.args.insert(command.args.end(), options.begin(), options.end());
         return command;
     };
+}
+
+// `check MAP.pdf --project kaart.qgs --layout Kaart` on the PDF `bytes`; the project has the
+// layout, so every refusal comes from the PDF.
+Command checkPdf(const std::string& dir, const std::string& bytes) {
+    const std::string pdf = writeFile(dir, "kaart.pdf", bytes);
+    writeFile(dir, "obs.geojson", R"({"type": "FeatureCollection", "features": []})");
+    const std::string qgs = writeFile(
+        dir, "kaart.qgs",
+        std::string(kProject).replace(std::string(kProject).find("</qgis>"), 7,
+                                      "<Layouts><Layout name=\"Kaart\"/></Layouts></qgis>"));
+    return Command{{"check", pdf, "--project", qgs, "--layout", "Kaart"}, pdf};
+}
+
+// A page tree whose only kid is a page with the text "Bron"; `pages` is the tree's dictionary.
+std::string pdfWithPageTree(const std::string& pages) {
+    const std::string text = "BT /F1 9 Tf 40 60 Td (Bron) Tj ET";
+    return makePdfFromObjects(
+        {"<< /Type /Catalog /Pages 2 0 R >>", pages,
+         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+         "<< /Length " + std::to_string(text.size()) + " >>\nstream\n" + text + "\nendstream",
+         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R "
+         ">> >> /Contents 4 0 R >>"});
 }
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -629,6 +653,48 @@ const HostileCase kCases[] = {
          return Command{{"bind", path, "--licence", "cc0-1.0", "--option", "kleur=rood"}, ""};
      },
      2, "kleur"},
+    // Exported maps (check MAP.pdf --project P --layout L).
+    {"PdfTruncated",
+     [](const std::string& dir) {
+         const std::string pdf = makePdf({{{40, 60, "Bron : Grootschalig Referentie Bestand"}}});
+         return checkPdf(dir, pdf.substr(0, pdf.size() / 3));
+     },
+     3, "kaart.pdf: damaged PDF, cannot be read"},
+    {"PdfThatIsAProject", [](const std::string& dir) { return checkPdf(dir, kProject); }, 3,
+     "kaart.pdf: not a PDF (no %PDF- header)"},
+    {"PdfEmptyFile", [](const std::string& dir) { return checkPdf(dir, ""); }, 3,
+     "kaart.pdf: not a PDF"},
+    {"PdfPageTreeLoop",
+     [](const std::string& dir) {
+         return checkPdf(dir, pdfWithPageTree("<< /Type /Pages /Kids [2 0 R 5 0 R] /Count 2 >>"));
+     },
+     3, "of the PDF cannot be read (error: Loop in Pages tree)"},
+    {"PdfClaimingTwoBillionPages",
+     [](const std::string& dir) {
+         return checkPdf(dir,
+                         pdfWithPageTree("<< /Type /Pages /Kids [5 0 R] /Count 2000000000 >>"));
+     },
+     3, "kaart.pdf: no page of the PDF can be read"},
+    {"PdfPasswordProtected",
+     [](const std::string& dir) {
+         const std::string plain = writeFile(dir, "open.pdf", makePdf({{{40, 60, "Bron"}}}));
+         const std::string locked = dir + "/locked.pdf";
+         EXPECT_EQ(runShell("qpdf --encrypt geheim eigenaar 256 -- " + plain + " " + locked).first,
+                   0);
+         Command command = checkPdf(dir, readFile(locked));
+         fs::remove(plain);
+         fs::remove(locked);
+         return command;
+     },
+     3, "kaart.pdf: the PDF is protected by a password"},
+    {"PdfWithAMissingProject",
+     [](const std::string& dir) {
+         Command command = checkPdf(dir, makePdf({{{40, 60, "Bron"}}}));
+         command.args[3] = dir + "/weg.qgs";
+         command.names = dir + "/weg.qgs";
+         return command;
+     },
+     3, "no such file"},
     {"BindInAReadOnlyDirectory",
      [](const std::string& dir) {
          fs::create_directory(dir + "/alleen-lezen");

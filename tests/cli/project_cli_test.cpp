@@ -1,5 +1,6 @@
 // inspect, check, attribution and bind on a project written for the test, through the built
 // binary: outputs, report formats and exit codes of the CLI contract.
+#include "test_project.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -14,68 +15,13 @@ namespace {
 
 using nlohmann::json;
 
-const char* kGrbText =
-    "Bron : Grootschalig Referentie Bestand Vlaanderen, AGIV, reproductie verboden";
-
-std::string layer(const std::string& id, const std::string& name, const std::string& provider,
-                  const std::string& source, const std::string& properties = "") {
-    return "<maplayer type=\"vector\"><id>" + id + "</id><datasource>" + source +
-           "</datasource><layername>" + name + "</layername><provider>" + provider +
-           "</provider><srs><spatialrefsys><authid>EPSG:28992</authid></spatialrefsys></srs>"
-           "<customproperties><Option type=\"Map\">" +
-           properties + "</Option></customproperties></maplayer>\n";
-}
-
-std::string map(const std::string& id, const std::vector<std::string>& layers) {
-    std::string set;
-    for (const std::string& l : layers) {
-        set += "<Layer>" + l + "</Layer>";
-    }
-    return "<LayoutItem type=\"65639\" id=\"" + id + "\" uuid=\"{" + id +
-           "}\" keepLayerSet=\"true\" followPreset=\"false\"><LayerSet>" + set +
-           "</LayerSet></LayoutItem>\n";
-}
-
-std::string label(const std::string& text) {
-    return "<LayoutItem type=\"65641\" uuid=\"{l}\" labelText=\"" + text + "\"/>\n";
-}
-
 // A project in a fresh folder: NDFF observations (custom property), GRB buildings (sidecar),
 // an OpenStreetMap background (source rule) and an unlicensed sketch layer.
 class ProjectCliTest : public ::testing::Test {
 protected:
     void SetUp() override {
         dir_ = makeTempDir();
-        std::filesystem::create_directories(dir_ + "/data");
-        const std::string empty = R"({"type": "FeatureCollection", "features": []})";
-        std::ofstream(dir_ + "/data/obs.geojson") << empty;
-        std::ofstream(dir_ + "/data/grb.geojson") << empty;
-        std::ofstream(dir_ + "/data/grb.geojson.licence.json")
-            << R"({"licence": "grb-art7-intern-gebruik", "options": {"valid_until": "2030-12-31", "publication_right": true}})";
-        const std::string layers =
-            layer(
-                "obs", "Waarnemingen", "ogr", "./data/obs.geojson",
-                R"(<Option name="geolicence/licence" value="ndff-uitvoerportaal" type="QString"/>)") +
-            layer("grb", "Gebouwen", "ogr", "./data/grb.geojson") +
-            layer("osm", "OpenStreetMap", "wms",
-                  "type=xyz&amp;url=https://tile.openstreetmap.org/%7Bz%7D/%7Bx%7D/%7By%7D.png") +
-            layer("schets", "Schets", "memory", "Point?crs=EPSG:28992");
-        project_ = dir_ + "/kaart.qgs";
-        std::ofstream(project_) << "<qgis version=\"3.22.16\"><layer-tree-group>"
-                                   "<layer-tree-layer id=\"obs\" checked=\"Qt::Checked\"/>"
-                                   "<layer-tree-layer id=\"grb\" checked=\"Qt::Checked\"/>"
-                                   "<layer-tree-layer id=\"osm\" checked=\"Qt::Unchecked\"/>"
-                                   "<layer-tree-layer id=\"schets\" checked=\"Qt::Checked\"/>"
-                                   "</layer-tree-group><projectlayers>"
-                                << layers << "</projectlayers><Layouts>"
-                                << "<Layout name=\"Intern\">" << map("kaart", {"obs", "grb"})
-                                << label(kGrbText) << "</Layout>"
-                                << "<Layout name=\"Publicatie\">" << map("kaart", {"grb", "osm"})
-                                << label(kGrbText) << label("© OpenStreetMap contributors")
-                                << "</Layout>"
-                                << "<Layout name=\"Zonder bron\">" << map("kaart", {"grb"})
-                                << "</Layout>"
-                                << "</Layouts></qgis>\n";
+        project_ = writeLicencedProject(dir_);
     }
 
     json checkJson(std::vector<std::string> args, int expected_exit) {
@@ -84,15 +30,6 @@ protected:
         const CliResult result = runCli(args);
         EXPECT_EQ(result.exit_code, expected_exit) << result.out << result.err;
         return json::parse(result.out);
-    }
-
-    static bool hasFinding(const json& decision, const std::string& rule) {
-        for (const json& finding : decision["findings"]) {
-            if (finding["rule"] == rule) {
-                return true;
-            }
-        }
-        return false;
     }
 
     std::string dir_;

@@ -76,19 +76,4 @@ void writeTestLayer(const std::string& path, const std::string& driver_name, int
     dataset->CommitTransaction();
 }
 
-std::pair<int, std::string> runShell(const std::string& command) {
-    FILE* pipe = popen(command.c_str(), "r");
-    if (pipe == nullptr) {
-        return {-1, ""};
-    }
-    std::string out;
-    char buffer[4096];
-    std::size_t read = 0;
-    while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) {
-        out.append(buffer, read);
-    }
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
 } // namespace geolicence::test

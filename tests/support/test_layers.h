@@ -1,5 +1,7 @@
 #pragma once
 
+#include "test_support.h"
+
 #include <cstdint>
 #include <ogr_core.h>
 #include <optional>
@@ -27,8 +29,5 @@ struct TestField {
 void writeTestLayer(const std::string& path, const std::string& driver, int epsg,
                     const std::vector<TestField>& fields, const std::vector<TestFeature>& features,
                     const std::string& layer = "");
-
-// Runs a shell command; returns its exit status and what it wrote to stdout.
-std::pair<int, std::string> runShell(const std::string& command);
 
 } // namespace geolicence::test

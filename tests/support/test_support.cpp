@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <cstdio>
 #include <fcntl.h>
 #include <filesystem>
 #include <sys/resource.h>
@@ -129,6 +130,21 @@ CliResult runCli(const std::vector<std::string>& args, const std::vector<std::st
     result.out = readFile(out_path);
     result.err = readFile(err_path);
     return result;
+}
+
+std::pair<int, std::string> runShell(const std::string& command) {
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) {
+        return {-1, ""};
+    }
+    std::string out;
+    char buffer[4096];
+    std::size_t read = 0;
+    while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) {
+        out.append(buffer, read);
+    }
+    const int status = pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
 } // namespace geolicence::test

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace geolicence::test {
@@ -38,5 +39,8 @@ struct CliLimits {
 // (NAME=VALUE) added to the environment; stdin is /dev/null.
 CliResult runCli(const std::vector<std::string>& args, const std::vector<std::string>& env = {},
                  const CliLimits& limits = {});
+
+// Runs a shell command; returns its exit status and what it wrote to stdout.
+std::pair<int, std::string> runShell(const std::string& command);
 
 } // namespace geolicence::test

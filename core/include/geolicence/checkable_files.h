@@ -16,6 +16,9 @@ struct CheckableFile {
 // GeoJSON, Shapefile, FlatGeobuf, CSV, GML, KML): what `check DIR --recursive` treats as data.
 bool isDatasetFile(const std::filesystem::path& path);
 
+// True for a .pdf (any case): an exported map, checked against the layout it came from.
+bool isPdfFile(const std::filesystem::path& path);
+
 // Every QGIS project and dataset under `folder`, sorted by path so reports are stable. Hidden
 // files and folders (.git, .venv, ...) are skipped and symbolic links to folders are not
 // followed, so a link cycle cannot make the walk endless. Licence sidecars

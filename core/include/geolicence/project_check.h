@@ -3,6 +3,7 @@
 #include "geolicence/catalog.h"
 #include "geolicence/evaluation.h"
 #include "geolicence/project.h"
+#include "geolicence/published_text.h"
 
 #include <filesystem>
 #include <functional>
@@ -15,6 +16,9 @@ namespace geolicence {
 struct CheckRequest {
     EvaluationRequest evaluation;
     std::optional<std::string> layout; // check what this layout's maps render
+    // What was exported from the layout (a PDF's text): its attributions and the names it must
+    // not mention are looked for there, not in the layout's labels. Needs `layout`.
+    std::optional<PublishedText> published;
 };
 
 // One checked layer and how it is licensed, for reports that list every layer (JUnit).
@@ -33,7 +37,8 @@ struct CheckResult {
 // Checks `request.evaluation.action` for a project: the layers the layout's maps render (when
 // a layout is named; its owed attributions and legends are then verified on the layout), else
 // the project's visible layers (duties are listed, not verified). InputError for a layout the
-// project does not have.
+// project does not have. With `request.published`, the owed attributions are verified in the
+// exported artefact instead of on the layout (a missing one is an error naming it).
 CheckResult checkProject(const Project& project, const Catalog& catalog,
                          const CheckRequest& request);
 
