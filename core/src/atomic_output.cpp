@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -32,6 +33,24 @@ bool sameFile(const fs::path& a, const fs::path& b) {
         return fs::equivalent(a, b, error);
     }
     return fs::weakly_canonical(a, error) == fs::weakly_canonical(b, error);
+}
+
+// Waits until `path` (a file or a directory) is on disk. A rename makes the new output visible
+// at once, but after a power loss the name could point at data never written: the data is
+// made durable first, the directory entry after.
+void makeDurable(const fs::path& path, const fs::path& shown) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        throw InputError(shown.string() +
+                         ": cannot open to write it to disk: " + std::strerror(errno));
+    }
+    const int status = ::fsync(fd);
+    const int fsync_errno = errno;
+    ::close(fd);
+    // Some file systems (and /dev/shm-like ones) cannot sync a directory; that is no error.
+    if (status != 0 && fsync_errno != EINVAL && fsync_errno != EROFS) {
+        throw InputError(shown.string() + ": cannot write to disk: " + std::strerror(fsync_errno));
+    }
 }
 
 } // namespace
@@ -69,6 +88,9 @@ void AtomicOutput::commit(const std::vector<fs::path>& stale) {
     std::stable_partition(files.begin(), files.end(),
                           [this](const fs::path& file) { return file != staged_; });
     const fs::path directory = directoryOf(target_);
+    for (const fs::path& file : files) {
+        makeDurable(file, directory / file.filename());
+    }
     std::vector<fs::path> moved;
     for (const fs::path& file : files) {
         const fs::path destination = directory / file.filename();
@@ -81,6 +103,7 @@ void AtomicOutput::commit(const std::vector<fs::path>& stale) {
     }
     committed_ = true;
     discard();
+    makeDurable(directory, directory);
     for (const fs::path& file : stale) {
         const bool replaced = std::any_of(moved.begin(), moved.end(), [&](const fs::path& m) {
             return m.filename() == file.filename();

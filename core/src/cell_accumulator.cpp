@@ -1,9 +1,12 @@
 #include "cell_accumulator.h"
 
+#include "radix_sort.h"
+
 #include <geolicence/errors.h>
 
 #include <algorithm>
 #include <cstring>
+#include <future>
 #include <limits>
 #include <numeric>
 
@@ -66,7 +69,7 @@ CellAccumulator::CellAccumulator(Grid grid, std::vector<AggregateField> aggregat
 }
 
 void CellAccumulator::grow() {
-    std::vector<std::uint64_t> bigger(table_.size() * 2, 0);
+    LargeVector<std::uint64_t> bigger(table_.size() * 2, 0);
     const std::uint64_t mask = bigger.size() - 1;
     for (std::uint64_t entry : table_) {
         if (entry == 0) {
@@ -125,11 +128,34 @@ void CellAccumulator::add(const CellKey& key, const std::uint64_t* values, std::
     addHashed(key, hashKey(key), values, present);
 }
 
+void CellAccumulator::prefetchRecordOf(std::uint64_t hash) const {
+    // The first entry of the probe chain is usually the key's own record (the load stays below
+    // 70%): its columns are fetched too, or each insert waits on six cache misses in a row.
+    const std::uint64_t entry = table_[(hash >> 32) & mask_];
+    if (entry == 0) {
+        return;
+    }
+    const std::size_t record = (entry & 0xFFFFFFFFULL) - 1;
+    if (record >= columns_.size()) {
+        return;
+    }
+    __builtin_prefetch(&columns_[record]);
+    __builtin_prefetch(&rows_[record]);
+    __builtin_prefetch(&groups_[record]);
+    __builtin_prefetch(&counts_[record], 1);
+    if (!aggregates_.empty()) {
+        __builtin_prefetch(&slots_[record * aggregates_.size()], 1);
+        __builtin_prefetch(&present_[record * present_stride_], 1);
+    }
+}
+
 void CellAccumulator::addAll(const CellKey* keys, std::size_t count, const std::uint64_t* values,
                              const std::uint64_t* present, std::size_t inputs) {
-    // Millions of rows make the table far larger than the caches: asking for the slot of the
-    // key a few places ahead hides most of the wait for memory.
-    constexpr std::size_t kAhead = 8;
+    // Millions of rows make the table far larger than the caches: the slot of the key a few
+    // places ahead is asked for early, and the record it points at a little later, which hides
+    // most of the wait for memory.
+    constexpr std::size_t kAhead = 16;
+    constexpr std::size_t kRecordAhead = 6;
     std::uint64_t hashes[kAhead];
     for (std::size_t i = 0; i < count && i < kAhead; ++i) {
         hashes[i] = hashKey(keys[i]);
@@ -137,6 +163,9 @@ void CellAccumulator::addAll(const CellKey* keys, std::size_t count, const std::
     }
     for (std::size_t i = 0; i < count; ++i) {
         const std::uint64_t hash = hashes[i % kAhead];
+        if (i + kRecordAhead < count) {
+            prefetchRecordOf(hashes[(i + kRecordAhead) % kAhead]);
+        }
         if (i + kAhead < count) {
             const std::uint64_t ahead = hashKey(keys[i + kAhead]);
             hashes[i % kAhead] = ahead;
@@ -201,10 +230,10 @@ void CellAccumulator::addHashed(const CellKey& key, std::uint64_t hash, const st
     }
 }
 
-std::vector<std::uint32_t> CellAccumulator::outputOrder(const std::vector<std::uint32_t>& rank,
+LargeVector<std::uint32_t> CellAccumulator::outputOrder(const std::vector<std::uint32_t>& rank,
                                                         std::int64_t min_count,
                                                         AggregationCounts& counts) {
-    std::vector<std::uint32_t> kept;
+    LargeVector<std::uint32_t> kept;
     kept.reserve(records());
     std::int32_t min_column = std::numeric_limits<std::int32_t>::max();
     std::int32_t max_column = std::numeric_limits<std::int32_t>::min();
@@ -238,9 +267,12 @@ std::vector<std::uint32_t> CellAccumulator::outputOrder(const std::vector<std::u
     const unsigned row_bits =
         bitsFor(static_cast<std::uint64_t>(static_cast<std::int64_t>(max_row) - min_row));
     const unsigned rank_bits = bitsFor(rank.empty() ? 0 : rank.size() - 1);
-    if (column_bits + row_bits + rank_bits <= 64) {
-        // One 64-bit key per row: sorting touches nothing but the keys.
-        std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
+    const unsigned record_bits = bitsFor(records() == 0 ? 0 : records() - 1);
+    const unsigned key_bits = column_bits + row_bits + rank_bits;
+    if (key_bits + record_bits <= 64) {
+        // One 64-bit word per row, the record number below the key: radix-sorting the key bits
+        // touches nothing but these words (keys are unique, so the order is total).
+        LargeVector<std::uint64_t> keyed;
         keyed.reserve(kept.size());
         for (std::uint32_t record : kept) {
             const auto column = static_cast<std::uint64_t>(
@@ -250,13 +282,16 @@ std::vector<std::uint32_t> CellAccumulator::outputOrder(const std::vector<std::u
             std::uint64_t key = rank[groups_[record]];
             key |= rank_bits + row_bits < 64 ? column << (rank_bits + row_bits) : 0;
             key |= rank_bits < 64 ? row << rank_bits : 0;
-            keyed.emplace_back(key, record);
+            keyed.push_back(key << record_bits | record);
         }
-        std::vector<std::uint32_t>().swap(kept);
-        std::sort(keyed.begin(), keyed.end());
+        LargeVector<std::uint32_t>().swap(kept);
+        radixSortBits(keyed, record_bits, record_bits + key_bits);
+
+        const std::uint64_t record_mask =
+            record_bits == 0 ? 0 : (std::uint64_t{1} << record_bits) - 1;
         kept.reserve(keyed.size());
-        for (const auto& [key, record] : keyed) {
-            kept.push_back(record);
+        for (const std::uint64_t word : keyed) {
+            kept.push_back(static_cast<std::uint32_t>(word & record_mask));
         }
         return kept;
     }
@@ -276,12 +311,13 @@ namespace {
 
 // Moves a chunked column into a plain one in output order, freeing the chunks.
 template <typename T>
-std::vector<T> gather(ChunkedArray<T>& from, const std::vector<std::uint32_t>& order,
+LargeVector<T> gather(ChunkedArray<T>& from, const LargeVector<std::uint32_t>& order,
                       std::size_t stride = 1) {
-    std::vector<T> to(order.size() * stride);
-    for (std::size_t i = 0; i < order.size(); ++i) {
+    LargeVector<T> to;
+    to.reserve(order.size() * stride); // not zeroed first: every element is written once
+    for (const std::uint32_t record : order) {
         for (std::size_t j = 0; j < stride; ++j) {
-            to[i * stride + j] = from[std::size_t{order[i]} * stride + j];
+            to.push_back(from[std::size_t{record} * stride + j]);
         }
     }
     from.release();
@@ -294,7 +330,7 @@ CellTable CellAccumulator::finish(std::vector<OutputField> group_fields,
                                   std::vector<std::vector<GroupValue>> group_values,
                                   std::int64_t min_count, AggregationCounts& counts) {
     // The hash table is not needed any more; free it before sorting needs memory.
-    std::vector<std::uint64_t>().swap(table_);
+    LargeVector<std::uint64_t>().swap(table_);
 
     // Group ids were handed out in reading order; rank them by value for a stable output order.
     std::vector<std::uint32_t> by_value(group_values.size());
@@ -306,7 +342,8 @@ CellTable CellAccumulator::finish(std::vector<OutputField> group_fields,
         rank[by_value[i]] = i;
     }
 
-    const std::vector<std::uint32_t> order = outputOrder(rank, min_count, counts);
+    const LargeVector<std::uint32_t> order = outputOrder(rank, min_count, counts);
+
     counts.rows_written = static_cast<std::int64_t>(order.size());
     counts.cells_written = 0;
     for (std::size_t i = 0; i < order.size(); ++i) {
@@ -319,12 +356,17 @@ CellTable CellAccumulator::finish(std::vector<OutputField> group_fields,
     CellTable table(grid_);
     table.group_fields_ = std::move(group_fields);
     table.group_values_ = std::move(group_values);
+    // Gathering is random access into arrays of millions: half of it runs on the other core,
+    // which has nothing else to do once the input is read.
+    auto other_half = std::async(std::launch::async, [&] {
+        table.counts_ = gather(counts_, order);
+        table.slots_ = gather(slots_, order, aggregates_.size());
+        table.present_ = gather(present_, order, present_stride_);
+    });
     table.columns_ = gather(columns_, order);
     table.rows_ = gather(rows_, order);
     table.groups_ = gather(groups_, order);
-    table.counts_ = gather(counts_, order);
-    table.slots_ = gather(slots_, order, aggregates_.size());
-    table.present_ = gather(present_, order, present_stride_);
+    other_half.get();
     table.aggregate_fields_ = std::move(aggregates_);
     return table;
 }

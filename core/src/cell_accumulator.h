@@ -1,6 +1,7 @@
 #pragma once
 
 #include <geolicence/aggregation.h>
+#include <geolicence/huge_page_allocator.h>
 
 #include <cstdint>
 #include <memory>
@@ -20,17 +21,26 @@ struct CellKey {
     }
 };
 
-// An append-only array in chunks of 64 Ki elements: growing never copies and never holds the
-// old and the new storage at once, as a doubling std::vector does, which at millions of rows is
-// the difference between the memory budget and twice it.
+// An append-only array in chunks of 2 MiB (one huge page each, see HugePageAllocator): growing
+// never copies and never holds the old and the new storage at once, as a doubling std::vector
+// does, which at millions of rows is the difference between the memory budget and twice it.
 template <typename T> class ChunkedArray {
+    static_assert((sizeof(T) & (sizeof(T) - 1)) == 0, "element sizes are powers of two");
+    static constexpr std::size_t log2(std::size_t n) { return n <= 1 ? 0 : 1 + log2(n / 2); }
+
 public:
-    static constexpr std::size_t kShift = 16;
+    static constexpr std::size_t kShift = 21 - log2(sizeof(T));
     static constexpr std::size_t kChunk = std::size_t{1} << kShift;
+
+    ChunkedArray() = default;
+    ~ChunkedArray() { release(); }
+    ChunkedArray(const ChunkedArray&) = delete;
+    ChunkedArray& operator=(const ChunkedArray&) = delete;
 
     void push_back(T value) {
         if ((size_ & (kChunk - 1)) == 0) {
-            chunks_.push_back(std::make_unique<T[]>(kChunk));
+            // Left uninitialised (every element is written before it is read).
+            chunks_.push_back(HugePageAllocator<T>().allocate(kChunk));
         }
         chunks_.back()[size_ & (kChunk - 1)] = value;
         ++size_;
@@ -39,12 +49,15 @@ public:
     const T& operator[](std::size_t i) const { return chunks_[i >> kShift][i & (kChunk - 1)]; }
     std::size_t size() const { return size_; }
     void release() {
-        std::vector<std::unique_ptr<T[]>>().swap(chunks_);
+        for (T* chunk : chunks_) {
+            HugePageAllocator<T>().deallocate(chunk, kChunk);
+        }
+        std::vector<T*>().swap(chunks_);
         size_ = 0;
     }
 
 private:
-    std::vector<std::unique_ptr<T[]>> chunks_;
+    std::vector<T*> chunks_;
     std::size_t size_ = 0;
 };
 
@@ -76,8 +89,9 @@ private:
     void addHashed(const CellKey& key, std::uint64_t hash, const std::uint64_t* values,
                    std::uint64_t present);
     std::uint32_t insert(const CellKey& key, std::uint64_t hash);
+    void prefetchRecordOf(std::uint64_t hash) const;
     void grow();
-    std::vector<std::uint32_t> outputOrder(const std::vector<std::uint32_t>& rank,
+    LargeVector<std::uint32_t> outputOrder(const std::vector<std::uint32_t>& rank,
                                            std::int64_t min_count, AggregationCounts& counts);
 
     Grid grid_;
@@ -86,7 +100,7 @@ private:
     std::vector<bool> integral_;
     std::size_t present_stride_ = 0; // bytes of presence bits per record
 
-    std::vector<std::uint64_t> table_; // 0: empty; else hash tag << 32 | (record + 1)
+    LargeVector<std::uint64_t> table_; // 0: empty; else hash tag << 32 | (record + 1)
     std::uint64_t mask_ = 0;
 
     ChunkedArray<std::int32_t> columns_;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "geolicence/grid.h"
+#include "geolicence/huge_page_allocator.h"
 #include "geolicence/progress.h"
 
 #include <cstdint>
@@ -133,12 +134,12 @@ private:
     Grid grid_;
     std::vector<OutputField> group_fields_;
     std::vector<AggregateField> aggregate_fields_;
-    std::vector<std::int32_t> columns_;
-    std::vector<std::int32_t> rows_;
-    std::vector<std::uint32_t> groups_;
-    std::vector<std::int64_t> counts_;
-    std::vector<std::uint64_t> slots_;  // aggregate_fields_.size() per row, as raw bits
-    std::vector<std::uint8_t> present_; // per row a bit set per aggregate that has a value
+    detail::LargeVector<std::int32_t> columns_;
+    detail::LargeVector<std::int32_t> rows_;
+    detail::LargeVector<std::uint32_t> groups_;
+    detail::LargeVector<std::int64_t> counts_;
+    detail::LargeVector<std::uint64_t> slots_;  // aggregate_fields_.size() per row, as raw bits
+    detail::LargeVector<std::uint8_t> present_; // per row a bit set per aggregate that has a value
     std::vector<std::vector<GroupValue>> group_values_;
 };
 

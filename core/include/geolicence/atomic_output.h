@@ -23,9 +23,10 @@ public:
     // Where to write: the target's file name inside the staging directory.
     const std::filesystem::path& staged() const { return staged_; }
 
-    // Moves every staged file into the target's directory, replacing files of the same name,
-    // then removes `stale` files (parts of an overwritten output that the new one does not
-    // have). InputError when a rename fails.
+    // Writes every staged file to disk (fsync), moves them into the target's directory,
+    // replacing files of the same name, then removes `stale` files (parts of an overwritten
+    // output that the new one does not have) and writes the directory to disk. InputError when
+    // a file cannot be written to disk or a rename fails.
     void commit(const std::vector<std::filesystem::path>& stale = {});
 
     // An error `message` from writing the staged files, in terms of the target (the staging

@@ -15,6 +15,7 @@
 #include <random>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
 
 namespace geolicence::test {
 namespace {
@@ -201,6 +202,46 @@ TEST(Aggregation, EqualsTheOgr2ogrSqliteGroupBy) {
     EXPECT_EQ(expected, data.expected) << "the two independent computations disagree";
     const AggregationResult result = aggregateCells({data.path, "", ""}, rdSpec());
     EXPECT_ROWS(rowsOf(result.table), expected);
+}
+
+// Hundreds of thousands of output rows: the accumulator's arrays span several of their 2 MiB
+// chunks and the hash table grows many times; the rows must still equal integer brute force and
+// come in output order (cell column, cell row, then group value), which the radix sort makes.
+TEST(Aggregation, ManyRowsAreExactAndInOutputOrder) {
+    const std::string dir = makeTempDir();
+    const std::string path = dir + "/many.gpkg";
+    std::mt19937_64 random(99);
+    std::uniform_int_distribution<std::int64_t> x_mm(13'000'000, 278'000'000);
+    std::uniform_int_distribution<std::int64_t> y_mm(320'000'000, 620'000'000);
+    std::uniform_int_distribution<int> species(0, 4999);
+    std::vector<TestFeature> features;
+    std::map<std::string, Expected> expected;
+    for (int i = 0; i < 300000; ++i) {
+        const std::int64_t x = x_mm(random);
+        const std::int64_t y = y_mm(random);
+        const std::string soort = "soort " + std::to_string(species(random));
+        features.push_back(
+            {std::make_pair(static_cast<double>(x) / 1000.0, static_cast<double>(y) / 1000.0),
+             "",
+             {soort, "1"}});
+        Expected& row = expected[std::to_string(floorDiv(x, 1'000'000)) + "-" +
+                                 std::to_string(floorDiv(y, 1'000'000)) + "|" + soort];
+        ++row.count;
+        ++row.sum;
+    }
+    writeTestLayer(path, "GPKG", 28992, {{"soort", OFTString}, {"aantal", OFTInteger}}, features);
+    const AggregationResult result = aggregateCells({path, "", ""}, rdSpec());
+    ASSERT_GT(result.table.size(), 250000U);
+    EXPECT_ROWS(rowsOf(result.table), expected);
+    for (std::size_t i = 1; i < result.table.size(); ++i) {
+        const CellIndex a = result.table.cell(i - 1);
+        const CellIndex b = result.table.cell(i);
+        const auto key = [](const CellIndex& c, const std::vector<GroupValue>& g) {
+            return std::make_tuple(c.column, c.row, g);
+        };
+        ASSERT_LT(key(a, result.table.groupValues(i - 1)), key(b, result.table.groupValues(i)))
+            << "rows " << i - 1 << " and " << i << " are out of order";
+    }
 }
 
 TEST(Aggregation, UurhokkenOfFiveKilometres) {
