@@ -18,6 +18,8 @@ packages=(
   libpoppler-cpp-dev qpdf
   # libzip's CMake package refuses to load unless its command-line tools are installed too
   zipcmp zipmerge ziptool
+  # aggregation from PostGIS through GDAL: a throwaway server started by the test itself
+  postgresql-15 postgresql-15-postgis-3
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   # the schema is also checked with an independent validator, and so are the SARIF (JSON Schema)

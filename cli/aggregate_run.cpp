@@ -3,6 +3,7 @@
 #include <geolicence/aggregation_job.h>
 #include <geolicence/atomic_output.h>
 #include <geolicence/cell_writer.h>
+#include <geolicence/data_source.h>
 #include <geolicence/errors.h>
 #include <geolicence/licence_precision.h>
 #include <geolicence/option_values.h>
@@ -177,7 +178,8 @@ int runAggregate(const AggregateArguments& arguments, const GlobalOptions& optio
         checkedInputLicence(catalog, request.input, request.licence, arguments.cell_size,
                             request.language);
     } catch (const PrecisionRefused& e) {
-        std::cerr << "geolicence: " << oneLine(arguments.input + ": " + e.what()) << "\n";
+        std::cerr << "geolicence: " << oneLine(shownSource(arguments.input) + ": " + e.what())
+                  << "\n";
         return kExitProhibited;
     }
 
@@ -230,7 +232,8 @@ int runAggregate(const AggregateArguments& arguments, const GlobalOptions& optio
         return 128 + SIGINT;
     } catch (const PrecisionRefused& e) {
         bar.finishLine();
-        std::cerr << "geolicence: " << oneLine(arguments.input + ": " + e.what()) << "\n";
+        std::cerr << "geolicence: " << oneLine(shownSource(arguments.input) + ": " + e.what())
+                  << "\n";
         return kExitProhibited;
     } catch (...) {
         bar.finishLine();

@@ -4,17 +4,30 @@
 #include <geolicence/atomic_output.h>
 #include <geolicence/binding_json.h>
 #include <geolicence/cell_writer.h>
+#include <geolicence/data_source.h>
 #include <geolicence/errors.h>
 #include <geolicence/licence_precision.h>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <stdexcept>
 
 namespace geolicence {
 
 namespace {
+
+// The output layer is named after the file, as ogr2ogr does, except where GeoPackage reserves
+// the name: tables starting with "gpkg" belong to the format ("gpkg_export.gpkg" would fail).
+std::string outputLayerName(const std::filesystem::path& output, const std::string& format) {
+    const std::string stem = output.stem().string();
+    std::string prefix = stem.substr(0, 4);
+    std::transform(prefix.begin(), prefix.end(), prefix.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return format == "GPKG" && prefix == "gpkg" ? "cells_" + stem : stem;
+}
 
 // Share of the progress bar for reading; writing takes the rest. Measured on the bench: 5 M
 // points and 2.7 M output rows take about as long to write as to read.
@@ -89,7 +102,7 @@ AggregationReport runAggregation(const Catalog& catalog, const AggregationReques
         throw std::invalid_argument(problems.front());
     }
     AggregationReport report;
-    report.input = request.input.source;
+    report.input = shownSource(request.input.source);
     report.output = request.output.string();
     report.spec = request.spec;
     report.format = outputDriverFor(request.output, request.format);
@@ -119,7 +132,7 @@ AggregationReport runAggregation(const Catalog& catalog, const AggregationReques
     // The writers name the file they write, a hidden staging copy: say it in terms of the
     // output the user asked for.
     try {
-        const std::string output_layer = request.output.stem().string();
+        const std::string output_layer = outputLayerName(request.output, report.format);
         writeCellTable(result.table, output.staged(), report.format, output_layer, report.warnings,
                        scaled(progress, kReadShare, 1.0));
 
@@ -143,7 +156,7 @@ AggregationReport runAggregation(const Catalog& catalog, const AggregationReques
             report.output_licence = std::move(licence);
         } else {
             report.warnings.push_back(
-                request.input.source + " carries no licence (no sidecar, no " +
+                report.input + " carries no licence (no sidecar, no " +
                 "GeoPackage metadata) and none was given: the output is not " + "bound to one");
         }
 

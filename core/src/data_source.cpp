@@ -1,8 +1,18 @@
 #include <geolicence/data_source.h>
 
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
 namespace geolicence {
 
 namespace {
+
+std::string lowerAscii(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
 
 bool startsWith(const std::string& text, const std::string& prefix) {
     return text.compare(0, prefix.size(), prefix) == 0;
@@ -109,6 +119,54 @@ std::optional<DataSourceFile> dataSourceFile(const std::string& provider,
         }
     }
     return std::nullopt;
+}
+
+std::string shownSource(const std::string& source) {
+    std::string shown = source;
+    // key=value form (libpq, GDAL's PG:, ODBC-like strings): any key ending in "password".
+    for (std::size_t at = 0; (at = lowerAscii(shown).find("password", at)) != std::string::npos;) {
+        std::size_t value = at + 8;
+        while (value < shown.size() && shown[value] == ' ') {
+            ++value;
+        }
+        if (value >= shown.size() || shown[value] != '=') {
+            at = value;
+            continue;
+        }
+        ++value;
+        while (value < shown.size() && shown[value] == ' ') {
+            ++value;
+        }
+        std::size_t end = value;
+        if (end < shown.size() && (shown[end] == '\'' || shown[end] == '"')) {
+            const char quote = shown[end];
+            for (++end; end < shown.size() && shown[end] != quote; ++end) {
+                end += shown[end] == '\\' ? 1 : 0;
+            }
+            end = std::min(end + 1, shown.size());
+        } else {
+            while (end < shown.size() &&
+                   std::string_view(" ;&\"'").find(shown[end]) == std::string_view::npos) {
+                ++end;
+            }
+        }
+        shown.replace(value, end - value, "***");
+        at = value + 3;
+    }
+    // URI form: scheme://user:password@host
+    const std::size_t scheme = shown.find("://");
+    if (scheme != std::string::npos) {
+        const std::size_t authority = scheme + 3;
+        const std::size_t at_sign = shown.find('@', authority);
+        const std::size_t slash = shown.find('/', authority);
+        if (at_sign != std::string::npos && (slash == std::string::npos || at_sign < slash)) {
+            const std::size_t colon = shown.find(':', authority);
+            if (colon != std::string::npos && colon < at_sign) {
+                shown.replace(colon + 1, at_sign - colon - 1, "***");
+            }
+        }
+    }
+    return shown;
 }
 
 } // namespace geolicence

@@ -2,6 +2,7 @@
 
 #include "gdal_support.h"
 
+#include <geolicence/data_source.h>
 #include <geolicence/errors.h>
 
 #include <cpl_string.h>
@@ -40,29 +41,30 @@ void SourceLayer::Closer::operator()(GDALDataset* dataset) const {
     GDALClose(dataset);
 }
 
-SourceLayer::SourceLayer(const AggregationInput& input) : source_(input.source) {
+SourceLayer::SourceLayer(const AggregationInput& input)
+    : source_(input.source), shown_(shownSource(input.source)) {
     ensureGdalRegistered();
     const QuietGdalErrors quiet;
     std::error_code error;
     if (!looksLikeConnection(source_) && !std::filesystem::exists(source_, error)) {
-        throw InputError(source_ + ": no such file");
+        throw InputError(shown_ + ": no such file");
     }
     const CPLStringList open_options = vectorOpenOptions(source_);
     dataset_.reset(GDALDataset::Open(source_.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                      open_options.List(), nullptr));
     if (!dataset_) {
-        throw InputError(source_ + ": cannot open: " + QuietGdalErrors::openFailure());
+        throw InputError(shown_ + ": cannot open: " + QuietGdalErrors::openFailure());
     }
     if (input.layer.empty()) {
         if (dataset_->GetLayerCount() != 1) {
-            throw InputError(source_ + ": has " + std::to_string(dataset_->GetLayerCount()) +
+            throw InputError(shown_ + ": has " + std::to_string(dataset_->GetLayerCount()) +
                              " layers (" + layerNames(*dataset_) + "); choose one with --layer");
         }
         layer_ = dataset_->GetLayer(0);
     } else {
         layer_ = dataset_->GetLayerByName(input.layer.c_str());
         if (layer_ == nullptr) {
-            throw InputError(source_ + ": has no layer \"" + input.layer +
+            throw InputError(shown_ + ": has no layer \"" + input.layer +
                              "\" (its layers: " + layerNames(*dataset_) + ")");
         }
     }
@@ -93,8 +95,8 @@ SourceLayer::SourceLayer(const AggregationInput& input) : source_(input.source) 
 SourceLayer::~SourceLayer() = default;
 
 std::string SourceLayer::where() const {
-    return dataset_ && dataset_->GetLayerCount() > 1 ? source_ + " (layer " + layer_name_ + ")"
-                                                     : source_;
+    return dataset_ && dataset_->GetLayerCount() > 1 ? shown_ + " (layer " + layer_name_ + ")"
+                                                     : shown_;
 }
 
 std::int64_t SourceLayer::featureCountIfCheap() {

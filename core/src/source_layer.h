@@ -31,7 +31,7 @@ public:
     const OGRSpatialReference& crs() const { return *crs_; }
     const std::string& geometryColumn() const { return geometry_column_; }
 
-    // Names as "source (layer L)" for messages.
+    // Names as "source (layer L)" for messages, without a password the source may hold.
     std::string where() const;
 
     // -1 when counting would mean reading everything (e.g. CSV).
@@ -49,6 +49,7 @@ private:
     };
 
     std::string source_;
+    std::string shown_; // source_ without a password, for messages
     std::unique_ptr<GDALDataset, Closer> dataset_;
     OGRLayer* layer_ = nullptr;
     std::string layer_name_;

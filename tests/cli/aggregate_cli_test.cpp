@@ -162,6 +162,20 @@ TEST(AggregateCli, EveryOutputFormatRoundTripsWithNothingFiner) {
     }
 }
 
+// GeoPackage reserves table names starting with "gpkg"; the layer is named after the file
+// otherwise, so such a file name gets a layer name the format allows.
+TEST(AggregateCli, AGeoPackageNamedGpkgSomethingGetsAnAllowedLayerName) {
+    const std::string dir = makeTempDir();
+    const Observations data = makeObservations(dir, 500, 3);
+    const std::string out = dir + "/gpkg_export.gpkg";
+    const CliResult result = runCli({"aggregate", data.path, out, "--group-by", "soort"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    std::unique_ptr<GDALDataset> dataset(GDALDataset::Open(out.c_str(), GDAL_OF_VECTOR));
+    ASSERT_TRUE(dataset);
+    EXPECT_STREQ(dataset->GetLayer(0)->GetName(), "cells_gpkg_export");
+    EXPECT_EQ(dataset->GetLayer(0)->GetFeatureCount(), static_cast<GIntBig>(data.expected.size()));
+}
+
 // The GeoPackage rows and spatial index are written through SQLite directly (geopackage_fill.h):
 // the file must be what GDAL itself would have written, index and triggers included.
 TEST(AggregateCli, GeoPackageOutputHasAWorkingSpatialIndex) {
@@ -190,6 +204,11 @@ TEST(AggregateCli, GeoPackageOutputHasAWorkingSpatialIndex) {
             return value;
         };
         EXPECT_EQ(text("SELECT rtreecheck('rtree_cells_geom')"), "ok");
+        EXPECT_EQ(text("PRAGMA page_size"), "65536") << "written with large pages";
+        EXPECT_EQ(text("SELECT count(*) FROM cells WHERE fid NOT IN (SELECT id FROM "
+                       "rtree_cells_geom)"),
+                  "0")
+            << "every feature is in the index under its own fid";
         EXPECT_EQ(text("SELECT count(*) FROM rtree_cells_geom"), std::to_string(rows));
         EXPECT_EQ(text("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'cells'"),
                   std::to_string(rows));

@@ -22,4 +22,9 @@ std::string resolveDataSource(const std::string& provider, const std::string& so
 std::optional<DataSourceFile> dataSourceFile(const std::string& provider,
                                              const std::string& source);
 
+// `source` as it may be shown in messages and reports: a password in a connection string
+// (PostgreSQL's "password=...", also quoted, or "scheme://user:password@host") replaced by
+// "***". Everything else is kept, so the user still sees which database was meant.
+std::string shownSource(const std::string& source);
+
 } // namespace geolicence
