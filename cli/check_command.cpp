@@ -19,7 +19,8 @@ namespace geolicence::cli {
 
 void CheckCommand::setup(CLI::App& app) {
     app_ = app.add_subcommand("check", "Check whether an action is permitted for a QGIS project, "
-                                       "a dataset, or everything in a folder");
+                                       "a dataset, everything in a folder, or a map exported "
+                                       "to PDF");
     app_->add_option("INPUT", input_,
                      "QGIS project (.qgs/.qgz), vector dataset, a folder (with --recursive), or "
                      "a PDF exported from a layout (with --project and --layout)")
