@@ -1,4 +1,5 @@
 #include "arrow_column.h"
+#include "ascii_case.h"
 #include "batch_pipeline.h"
 #include "cell_accumulator.h"
 #include "feature_batcher.h"
@@ -32,13 +33,6 @@ std::optional<Assignment> parseAssignment(std::string_view text) {
 }
 
 namespace {
-
-std::string lower(std::string text) {
-    for (char& c : text) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return text;
-}
 
 void addCounts(AggregationCounts& total, const AggregationCounts& batch) {
     total.features_read += batch.features_read;
@@ -100,7 +94,7 @@ std::vector<std::string> specProblems(const AggregationSpec& spec) {
         {"n_obs", "the count"}};
     const auto claim = [&](const std::string& column, const std::string& what) {
         for (const auto& [taken, by] : columns) {
-            if (lower(taken) == lower(column)) {
+            if (detail::lowerAscii(taken) == detail::lowerAscii(column)) {
                 problems.push_back("output column \"" + column + "\" (" + what + ") is already " +
                                    by);
                 return;

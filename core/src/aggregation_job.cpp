@@ -1,3 +1,4 @@
+#include "ascii_case.h"
 #include "source_layer.h"
 
 #include <geolicence/aggregation_job.h>
@@ -10,8 +11,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <stdexcept>
 
@@ -23,10 +22,8 @@ namespace {
 // the name: tables starting with "gpkg" belong to the format ("gpkg_export.gpkg" would fail).
 std::string outputLayerName(const std::filesystem::path& output, const std::string& format) {
     const std::string stem = output.stem().string();
-    std::string prefix = stem.substr(0, 4);
-    std::transform(prefix.begin(), prefix.end(), prefix.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return format == "GPKG" && prefix == "gpkg" ? "cells_" + stem : stem;
+    return format == "GPKG" && detail::lowerAscii(stem.substr(0, 4)) == "gpkg" ? "cells_" + stem
+                                                                               : stem;
 }
 
 // Share of the progress bar for reading; writing takes the rest. Measured on the bench: 5 M

@@ -1,3 +1,5 @@
+#include "ascii_case.h"
+
 #include <geolicence/atomic_output.h>
 #include <geolicence/errors.h>
 
@@ -14,13 +16,6 @@ namespace geolicence {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string lower(std::string text) {
-    for (char& c : text) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return text;
-}
 
 fs::path directoryOf(const fs::path& file) {
     const fs::path parent = file.parent_path();
@@ -129,7 +124,7 @@ std::string AtomicOutput::explain(std::string message) const {
 
 std::vector<fs::path> datasetFiles(const fs::path& output) {
     std::vector<fs::path> files = {output, output.string() + ".licence.json"};
-    if (lower(output.extension().string()) == ".shp") {
+    if (detail::lowerExtension(output) == ".shp") {
         for (const char* extension :
              {".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd", ".xml"}) {
             fs::path companion = output;

@@ -1,4 +1,5 @@
 #include "arrow_column.h"
+#include "ascii_case.h"
 #include "gdal_support.h"
 #include "geopackage_fill.h"
 
@@ -16,13 +17,6 @@ namespace geolicence {
 namespace {
 
 constexpr std::size_t kProgressEvery = 16384;
-
-std::string lower(std::string text) {
-    for (char& c : text) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return text;
-}
 
 bool writesVector(GDALDriver* driver) {
     return driver != nullptr && driver->GetMetadataItem(GDAL_DCAP_VECTOR) != nullptr &&
@@ -151,7 +145,7 @@ std::string outputDriverFor(const std::filesystem::path& output, const std::stri
         }
         return driver->GetDescription();
     }
-    const std::string extension = lower(output.extension().string());
+    const std::string extension = detail::lowerExtension(output);
     const std::pair<const char*, const char*> known[] = {
         {".gpkg", "GPKG"},           {".geojson", "GeoJSON"},
         {".json", "GeoJSON"},        {".fgb", "FlatGeobuf"},
@@ -173,7 +167,7 @@ std::string outputDriverFor(const std::filesystem::path& output, const std::stri
             }
             const CPLStringList list(CSLTokenizeString(extensions));
             for (int j = 0; j < list.size(); ++j) {
-                if (lower(list[j]) == extension.substr(1)) {
+                if (detail::lowerAscii(list[j]) == extension.substr(1)) {
                     return driver->GetDescription();
                 }
             }

@@ -1,3 +1,5 @@
+#include "ascii_case.h"
+
 #include <geolicence/checkable_files.h>
 #include <geolicence/errors.h>
 #include <geolicence/project_reader.h>
@@ -11,13 +13,6 @@ namespace geolicence {
 
 namespace {
 
-std::string lowerExtension(const std::filesystem::path& path) {
-    std::string extension = path.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return extension;
-}
-
 bool isHidden(const std::filesystem::path& path) {
     const std::string name = path.filename().string();
     return !name.empty() && name.front() == '.';
@@ -30,12 +25,12 @@ bool isDatasetFile(const std::filesystem::path& path) {
     // repositories hold many JSON files that are no data, our own licence sidecars among them.
     static const std::array<const char*, 7> kExtensions = {".gpkg", ".geojson", ".shp", ".fgb",
                                                            ".csv",  ".gml",     ".kml"};
-    const std::string extension = lowerExtension(path);
+    const std::string extension = detail::lowerExtension(path);
     return std::find(kExtensions.begin(), kExtensions.end(), extension) != kExtensions.end();
 }
 
 bool isPdfFile(const std::filesystem::path& path) {
-    return lowerExtension(path) == ".pdf";
+    return detail::lowerExtension(path) == ".pdf";
 }
 
 std::vector<CheckableFile> findCheckableFiles(const std::filesystem::path& folder) {

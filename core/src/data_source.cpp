@@ -1,3 +1,5 @@
+#include "ascii_case.h"
+
 #include <geolicence/data_source.h>
 
 #include <algorithm>
@@ -7,12 +9,6 @@
 namespace geolicence {
 
 namespace {
-
-std::string lowerAscii(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 bool startsWith(const std::string& text, const std::string& prefix) {
     return text.compare(0, prefix.size(), prefix) == 0;
@@ -124,7 +120,8 @@ std::optional<DataSourceFile> dataSourceFile(const std::string& provider,
 std::string shownSource(const std::string& source) {
     std::string shown = source;
     // key=value form (libpq, GDAL's PG:, ODBC-like strings): any key ending in "password".
-    for (std::size_t at = 0; (at = lowerAscii(shown).find("password", at)) != std::string::npos;) {
+    for (std::size_t at = 0;
+         (at = detail::lowerAscii(shown).find("password", at)) != std::string::npos;) {
         std::size_t value = at + 8;
         while (value < shown.size() && shown[value] == ' ') {
             ++value;

@@ -1,3 +1,5 @@
+#include "ascii_case.h"
+
 #include <geolicence/binding_json.h>
 #include <geolicence/dataset_binding.h>
 #include <geolicence/errors.h>
@@ -20,11 +22,7 @@ namespace {
 constexpr const char* kStandardUri = "https://geolicence.example/binding/1";
 
 bool isGeoPackage(const std::filesystem::path& dataset) {
-    std::string extension = dataset.extension().string();
-    for (char& c : extension) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return extension == ".gpkg";
+    return detail::lowerExtension(dataset) == ".gpkg";
 }
 
 std::string toJson(const DatasetLicence& licence) {

@@ -1,3 +1,4 @@
+#include "ascii_case.h"
 #include "duty_collector.h"
 
 #include <geolicence/evaluation.h>
@@ -16,15 +17,9 @@ LocalizedText builtIn(std::string nl, std::string en) {
     return {std::move(nl), std::move(en)};
 }
 
-std::string lowerCase(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 bool containsIgnoringCase(std::string_view haystack, std::string_view needle) {
-    return !needle.empty() && lowerCase(haystack).find(lowerCase(needle)) != std::string::npos;
+    return !needle.empty() &&
+           detail::lowerAscii(haystack).find(detail::lowerAscii(needle)) != std::string::npos;
 }
 
 std::string joined(const std::vector<std::string>& parts, std::string_view separator) {

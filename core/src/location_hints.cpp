@@ -1,5 +1,7 @@
 #include "location_hints.h"
 
+#include "ascii_case.h"
+
 #include <array>
 #include <cctype>
 #include <cmath>
@@ -58,14 +60,6 @@ constexpr std::array<NameHint, 42> kNameHints = {{
     {"parcel", "a parcel"},
 }};
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
-}
-
 bool isDigit(char c) {
     return c >= '0' && c <= '9';
 }
@@ -104,7 +98,7 @@ bool looksLikeAddress(std::string_view text) {
     if (!isDigit(number[0]) || number.size() > 8) {
         return false;
     }
-    const std::string street = lower(text.substr(0, space));
+    const std::string street = detail::lowerAscii(text.substr(0, space));
     for (std::string_view ending : kStreetEndings) {
         if (street.size() >= ending.size() &&
             street.compare(street.size() - ending.size(), ending.size(), ending) == 0) {
@@ -116,7 +110,7 @@ bool looksLikeAddress(std::string_view text) {
 
 // "52.0907, 5.1214", "POINT (155000 463000)", or a real with four or more decimals.
 bool looksLikeCoordinateText(std::string_view text) {
-    const std::string low = lower(text);
+    const std::string low = detail::lowerAscii(text);
     if (low.rfind("point", 0) == 0) {
         return true;
     }
@@ -151,7 +145,7 @@ bool looksLikeCoordinateText(std::string_view text) {
 } // namespace
 
 std::optional<std::string> locationRevealingName(std::string_view name) {
-    const std::string low = lower(name);
+    const std::string low = detail::lowerAscii(name);
     std::size_t start = 0;
     while (start <= low.size()) {
         std::size_t end = start;

@@ -1,3 +1,4 @@
+#include "ascii_case.h"
 #include "known_options.h"
 
 #include <geolicence/errors.h>
@@ -30,13 +31,6 @@ const OptionSpec& declaredOption(const LicenceProfile& profile, std::string_view
     return *spec;
 }
 
-std::string lowerCase(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 [[noreturn]] void badValue(const LicenceProfile& profile, const OptionSpec& spec,
                            std::string_view text, const std::string& expected) {
     throw InputError("option \"" + spec.name + "\" of licence " + profile.id + " expects " +
@@ -67,7 +61,7 @@ Value parseOptionValue(const LicenceProfile& profile, const OptionSpec& spec,
                        std::string_view text) {
     switch (spec.type) {
     case OptionType::Bool: {
-        const std::string word = lowerCase(text);
+        const std::string word = detail::lowerAscii(text);
         if (word == "true" || word == "yes" || word == "1" || word == "ja") {
             return true;
         }

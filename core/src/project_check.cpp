@@ -1,3 +1,5 @@
+#include "ascii_case.h"
+
 #include <geolicence/errors.h>
 #include <geolicence/layer_binding.h>
 #include <geolicence/layer_selection.h>
@@ -24,12 +26,6 @@ std::string collapseWhitespace(const std::string& text) {
         out += c;
     }
     return out;
-}
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
 }
 
 std::string layerNames(const Project& project, const std::vector<std::string>& ids) {
@@ -76,7 +72,7 @@ public:
             return published_->mentions(name);
         }
         return std::any_of(labels_.begin(), labels_.end(), [&](const std::string& label) {
-            return lower(label).find(lower(name)) != std::string::npos;
+            return detail::lowerAscii(label).find(detail::lowerAscii(name)) != std::string::npos;
         });
     }
 

@@ -1,3 +1,4 @@
+#include "ascii_case.h"
 #include "qgz_archive.h"
 
 #include <geolicence/catalog.h>
@@ -17,13 +18,6 @@ namespace {
 constexpr int kLayoutMap = 65639;
 constexpr int kLayoutLabel = 65641;
 constexpr int kLayoutLegend = 65642;
-
-std::string lowerExtension(const std::filesystem::path& path) {
-    std::string extension = path.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return extension;
-}
 
 bool isTrue(const pugi::xml_attribute& attribute) {
     const std::string value = attribute.as_string();
@@ -268,12 +262,12 @@ Project parseProjectXml(const std::string& text, const std::filesystem::path& pa
 } // namespace
 
 bool isProjectFile(const std::filesystem::path& path) {
-    const std::string extension = lowerExtension(path);
+    const std::string extension = detail::lowerExtension(path);
     return extension == ".qgs" || extension == ".qgz";
 }
 
 Project readProject(const std::filesystem::path& path, const ProjectReadLimits& limits) {
-    const std::string extension = lowerExtension(path);
+    const std::string extension = detail::lowerExtension(path);
     std::error_code error;
     if (!std::filesystem::exists(path, error)) {
         throw InputError(path.string() + ": no such file");

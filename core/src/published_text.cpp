@@ -1,3 +1,5 @@
+#include "ascii_case.h"
+
 #include <geolicence/published_text.h>
 
 #include <algorithm>
@@ -57,12 +59,6 @@ std::string normalize(const std::string& text) {
     return out;
 }
 
-std::string lowerAscii(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
 } // namespace
 
 PublishedText::PublishedText(std::string name, const std::vector<std::string>& readings)
@@ -88,12 +84,12 @@ bool PublishedText::shows(const std::string& text) const {
 }
 
 bool PublishedText::mentions(const std::string& name) const {
-    const std::string wanted = lowerAscii(normalize(name));
+    const std::string wanted = detail::lowerAscii(normalize(name));
     if (wanted.empty()) {
         return false;
     }
     return std::any_of(normalized_.begin(), normalized_.end(), [&](const std::string& reading) {
-        return lowerAscii(reading).find(wanted) != std::string::npos;
+        return detail::lowerAscii(reading).find(wanted) != std::string::npos;
     });
 }
 
