@@ -45,7 +45,7 @@ QString ExportGuard::warningFor(const QList<QgsMapLayer*>& layers, Action action
             continue;
         }
         const Decision decision = state_->evaluateLayers({layer}, action);
-        if (decision.permitted) {
+        if (decision.permitted()) {
             continue;
         }
         for (const Finding& finding : decision.findings) {

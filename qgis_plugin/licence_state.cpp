@@ -203,8 +203,8 @@ bool LicenceState::demandsAggregation(const QgsMapLayer& layer) const {
     exact.context.cell_size_m = 0;
     EvaluationRequest aggregated = exact;
     aggregated.context.cell_size_m = 1000;
-    return !evaluate(*catalog_, exact, {input}).permitted &&
-           evaluate(*catalog_, aggregated, {input}).permitted;
+    return !evaluate(*catalog_, exact, {input}).permitted() &&
+           evaluate(*catalog_, aggregated, {input}).permitted();
 }
 
 bool LicenceState::layoutIsInternal(const QgsPrintLayout& layout) {

@@ -14,7 +14,7 @@ LayerStatus statusOf(const Decision& decision) {
             return LayerStatus::Unlicensed;
         }
     }
-    if (!decision.permitted) {
+    if (!decision.permitted()) {
         return LayerStatus::Prohibited;
     }
     return decision.hasWarnings() ? LayerStatus::PermittedWithWarnings : LayerStatus::Permitted;

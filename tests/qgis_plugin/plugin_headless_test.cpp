@@ -584,8 +584,8 @@ TEST_F(PluginTest, ProcessingAlgorithmGivesTheSameCellsAsTheCli) {
     const LayerBindingResult bound = state_->bindingOf(*aggregated);
     ASSERT_TRUE(bound.binding);
     EXPECT_EQ(bound.binding->from, "geopackage-metadata");
-    EXPECT_TRUE(state_->evaluateLayers({aggregated}, Action::Publish).permitted);
-    EXPECT_FALSE(state_->evaluateLayers({layer}, Action::Publish).permitted);
+    EXPECT_TRUE(state_->evaluateLayers({aggregated}, Action::Publish).permitted());
+    EXPECT_FALSE(state_->evaluateLayers({layer}, Action::Publish).permitted());
     EXPECT_TRUE(state_->demandsAggregation(*layer));
     EXPECT_FALSE(state_->demandsAggregation(*aggregated));
 }

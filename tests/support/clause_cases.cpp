@@ -2,6 +2,8 @@
 
 #include "test_support.h"
 
+#include <geolicence/context_json.h>
+
 #include <algorithm>
 #include <fstream>
 
@@ -65,23 +67,11 @@ LayerInput caseLayer(const Catalog& catalog, const json& data) {
 EvaluationRequest caseRequest(const json& data) {
     EvaluationRequest request;
     request.action = parseAction(data.at("action").get<std::string>()).value();
-    const json context = data.value("context", json::object());
-    if (context.contains("purpose")) {
-        request.context.purpose = context["purpose"].get<std::string>();
-    }
-    if (context.contains("recipient")) {
-        request.context.recipient = context["recipient"].get<std::string>();
-    }
-    if (context.contains("cell_size_m")) {
-        request.context.cell_size_m = context["cell_size_m"].get<double>();
-    }
+    // The same reader as `--context FILE.json`, so the table speaks the CLI's vocabulary.
+    request.context = contextFromJson(data.value("context", json::object()).dump(), "case");
     // A fixed date keeps the table deterministic; cases about expiry give their own.
-    request.context.date = Date::parse(context.value("date", "2026-06-01")).value();
-    if (context.contains("downloadable")) {
-        request.context.downloadable = context["downloadable"].get<bool>();
-    }
-    if (context.contains("combined_with_own_data")) {
-        request.context.combined_with_own_data = context["combined_with_own_data"].get<bool>();
+    if (!request.context.date) {
+        request.context.date = Date::parse("2026-06-01");
     }
     return request;
 }
@@ -94,7 +84,7 @@ Decision runCase(const Catalog& catalog, const json& data) {
 std::vector<std::string> mismatches(const json& data, const Decision& decision) {
     std::vector<std::string> problems;
     const json& expect = data.at("expect");
-    const std::string decided = decision.permitted ? "permitted" : "prohibited";
+    const std::string decided(toString(decision.verdict));
     if (expect.at("decision") != decided) {
         problems.push_back("decision is " + decided);
     }
