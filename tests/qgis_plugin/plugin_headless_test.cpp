@@ -355,8 +355,9 @@ QgsLayoutItemLabel* attributionLabel(QgsPrintLayout* layout) {
 
 TEST_F(PluginTest, AttributionLabelFollowsTheLayersTheMapsRender) {
     AttributionKeeper keeper(state_.get(), QgsProject::instance());
-    QgsVectorLayer* grb = addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
-                                   QStringLiteral(R"({"publication_right": true})"));
+    QgsVectorLayer* grb =
+        addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
+                 QStringLiteral(R"({"valid_until": "2030-12-31", "publication_right": true})"));
     QgsVectorLayer* cc0 = addLayer(QStringLiteral("open"), QStringLiteral("cc0-1.0"));
     QgsPrintLayout* layout = makeLayout({grb}, {});
     QgsLayoutItemLabel* label = keeper.update(*layout);
@@ -400,8 +401,9 @@ TEST_F(PluginTest, LogiusIsNeverNamedInTheAttribution) {
 TEST_F(PluginTest, ARemovedLabelIsReportedAndCanBeRestored) {
     AttributionKeeper keeper(state_.get(), QgsProject::instance());
     LayoutLicenceCheck::setKeeper(&keeper);
-    QgsVectorLayer* grb = addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
-                                   QStringLiteral(R"({"publication_right": true})"));
+    QgsVectorLayer* grb =
+        addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
+                 QStringLiteral(R"({"valid_until": "2030-12-31", "publication_right": true})"));
     QgsPrintLayout* layout = makeLayout({grb}, {});
     ASSERT_NE(keeper.update(*layout), nullptr);
     EXPECT_EQ(count(runLayoutCheck(layout), QgsValidityCheckResult::Critical), 0);
@@ -423,8 +425,9 @@ TEST_F(PluginTest, ARemovedLabelIsReportedAndCanBeRestored) {
 TEST_F(PluginTest, ExpressionFunctionGivesTheMapsAttribution) {
     AttributionKeeper keeper(state_.get(), QgsProject::instance());
     QgsExpression::registerFunction(new AttributionExpressionFunction(state_.get()), true);
-    QgsVectorLayer* grb = addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
-                                   QStringLiteral(R"({"publication_right": true})"));
+    QgsVectorLayer* grb =
+        addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
+                 QStringLiteral(R"({"valid_until": "2030-12-31", "publication_right": true})"));
     QgsPrintLayout* layout = makeLayout({grb}, {});
     QList<QgsLayoutItemMap*> maps;
     layout->layoutItems(maps);
@@ -443,8 +446,9 @@ TEST_F(PluginTest, ExpressionFunctionGivesTheMapsAttribution) {
 TEST_F(PluginTest, AtlasLayoutsAskForTheAttributionPerPage) {
     AttributionKeeper keeper(state_.get(), QgsProject::instance());
     QgsExpression::registerFunction(new AttributionExpressionFunction(state_.get()), true);
-    QgsVectorLayer* grb = addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
-                                   QStringLiteral(R"({"publication_right": true})"));
+    QgsVectorLayer* grb =
+        addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
+                 QStringLiteral(R"({"valid_until": "2030-12-31", "publication_right": true})"));
     QgsPrintLayout* layout = makeLayout({grb}, {});
     layout->atlas()->setCoverageLayer(grb);
     layout->atlas()->setEnabled(true);
