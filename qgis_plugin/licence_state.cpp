@@ -111,7 +111,7 @@ Language LicenceState::language() const {
 }
 
 LayerBindingResult LicenceState::bindingOf(const QgsMapLayer& layer) const {
-    LayerBindingResult result = binder_->bind(snapshotLayer(layer));
+    LayerBindingResult result = binder_->bind(snapshotLayer(layer), language());
     if (result.binding && !settings_.role.isEmpty() &&
         result.binding->options.find("role") == result.binding->options.end()) {
         const LicenceProfile* profile = catalog_->find(result.binding->licence_id);
@@ -123,8 +123,17 @@ LayerBindingResult LicenceState::bindingOf(const QgsMapLayer& layer) const {
 }
 
 LayerInput LicenceState::inputOf(const QgsMapLayer& layer) const {
+    std::vector<Finding> ignored;
+    return inputOf(layer, ignored);
+}
+
+LayerInput LicenceState::inputOf(const QgsMapLayer& layer, std::vector<Finding>& problems) const {
+    LayerBindingResult bound = bindingOf(layer);
     LayerInput input{
-        layer.id().toStdString(), layer.name().toStdString(), bindingOf(layer).binding, {}};
+        layer.id().toStdString(), layer.name().toStdString(), std::move(bound.binding), {}};
+    for (Finding& problem : bound.problems(input.id, input.name)) {
+        problems.push_back(std::move(problem));
+    }
     if (territory_ && !territory_->isEmpty()) {
         // N1: a layer reaching outside the licensed territory is a warning of its own.
         QgsRectangle extent = layer.extent();
@@ -168,12 +177,16 @@ EvaluationRequest LicenceState::request(Action action) const {
 
 Decision LicenceState::evaluateLayers(const QList<QgsMapLayer*>& layers, Action action) const {
     std::vector<LayerInput> inputs;
+    std::vector<Finding> problems;
     for (const QgsMapLayer* layer : layers) {
         if (layer != nullptr) {
-            inputs.push_back(inputOf(*layer));
+            inputs.push_back(inputOf(*layer, problems));
         }
     }
-    return evaluate(*catalog_, request(action), inputs);
+    Decision decision = evaluate(*catalog_, request(action), inputs);
+    // Exactly what `geolicence check` reports: a broken or contradictory binding fails here too.
+    addBindingProblems(decision, problems);
+    return decision;
 }
 
 CheckResult LicenceState::checkLayout(const QgsPrintLayout& layout, Action action) const {
@@ -182,16 +195,17 @@ CheckResult LicenceState::checkLayout(const QgsPrintLayout& layout, Action actio
     CheckRequest check;
     check.evaluation = request(action);
     check.layout = project.layouts.back().name;
-    return checkProject(
-        project, *catalog_, check, [&](const std::vector<std::string>& ids, std::vector<Finding>&) {
-            std::vector<LayerInput> inputs;
-            for (const std::string& id : ids) {
-                if (const QgsMapLayer* layer = project_->mapLayer(QString::fromStdString(id))) {
-                    inputs.push_back(inputOf(*layer));
-                }
-            }
-            return inputs;
-        });
+    return checkProject(project, *catalog_, check,
+                        [&](const std::vector<std::string>& ids, std::vector<Finding>& problems) {
+                            std::vector<LayerInput> inputs;
+                            for (const std::string& id : ids) {
+                                if (const QgsMapLayer* layer =
+                                        project_->mapLayer(QString::fromStdString(id))) {
+                                    inputs.push_back(inputOf(*layer, problems));
+                                }
+                            }
+                            return inputs;
+                        });
 }
 
 bool LicenceState::demandsAggregation(const QgsMapLayer& layer) const {

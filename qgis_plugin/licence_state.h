@@ -40,6 +40,9 @@ public:
     // The binding of one layer, with the organisation's default role filled in.
     LayerBindingResult bindingOf(const QgsMapLayer& layer) const;
     LayerInput inputOf(const QgsMapLayer& layer) const;
+    // The same, adding what is wrong with the layer's binding (invalid-binding,
+    // binding-conflict) to `problems`.
+    LayerInput inputOf(const QgsMapLayer& layer, std::vector<Finding>& problems) const;
 
     // The organisation's default context (purpose; today as the date) for `action`.
     EvaluationRequest request(Action action) const;
