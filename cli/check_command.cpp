@@ -6,14 +6,18 @@
 #include "report_folder.h"
 #include "report_junit.h"
 #include "report_sarif.h"
+#include "report_served.h"
 
 #include <geolicence/checkable_files.h>
 #include <geolicence/decision_json.h>
 #include <geolicence/project_check.h>
 #include <geolicence/project_reader.h>
+#include <geolicence/web_check.h>
 
 #include <filesystem>
 #include <iostream>
+
+#include <nlohmann/json.hpp>
 
 namespace geolicence::cli {
 
@@ -42,6 +46,11 @@ void CheckCommand::setup(CLI::App& app) {
     addFormatOption(*app_, format_, {"text", "json", "sarif", "junit"});
     addLanguageOption(*app_, language_);
     app_->add_flag("--strict", strict_, "Exit 1 on any warning too (e.g. an unlicensed layer)");
+    app_->add_option("--target", target_,
+                     "What is checked: layout (default: a layout, or the visible layers) or web "
+                     "(what the project's QGIS Server and Lizmap services put out, judged as "
+                     "published)")
+        ->check(CLI::IsMember({"layout", "web"}));
     app_->add_flag("--recursive,-r", recursive_,
                    "INPUT is a folder: check every project and dataset under it, in one report "
                    "(exit 3 when a file cannot be read)");
@@ -64,7 +73,7 @@ int CheckCommand::runFolder(const Catalog& catalog, const CheckRequest& request)
     if (!layout_.empty()) {
         throw UsageError("--layout applies to one QGIS project, not to the folder " + input_);
     }
-    const FolderCheck check = checkFolder(input_, catalog, request);
+    const FolderCheck check = checkFolder(input_, catalog, request, web());
     if (format_ == "json") {
         std::cout << folderReportJson(check, request.evaluation.action) << "\n";
     } else if (format_ == "sarif") {
@@ -79,7 +88,32 @@ int CheckCommand::runFolder(const Catalog& catalog, const CheckRequest& request)
     return check.unreadable > 0 ? kExitInput : exitCode(check.files);
 }
 
+void CheckCommand::checkWebOptions() {
+    if (!web()) {
+        return;
+    }
+    if (!action_.empty() && action_ != "publish") {
+        throw UsageError("--target web judges what the services put out as published: leave "
+                         "out --action or give --action publish, not " +
+                         action_);
+    }
+    action_ = "publish";
+    if (!layout_.empty() || !project_.empty()) {
+        throw UsageError("--target web checks what a project's services serve; --layout and "
+                         "--project belong to a layout check");
+    }
+}
+
 CheckResult CheckCommand::checkOneFile(const Catalog& catalog, CheckRequest request) const {
+    if (web()) {
+        if (!isProjectFile(input_)) {
+            throw UsageError("--target web applies to a QGIS project (.qgs, .qgz), not to " +
+                             input_);
+        }
+        const Project project = readProject(input_);
+        const std::optional<LizmapConfig> lizmap = readLizmapConfig(project.path);
+        return checkWebServices(project, catalog, request, lizmap ? &*lizmap : nullptr);
+    }
     const bool pdf = isPdfFile(input_);
     if (pdf != !project_.empty()) {
         throw UsageError(pdf ? "checking the PDF " + input_ +
@@ -107,6 +141,7 @@ CheckResult CheckCommand::checkOneFile(const Catalog& catalog, CheckRequest requ
 
 int CheckCommand::run(const GlobalOptions& options) {
     CheckRequest request;
+    checkWebOptions();
     if (action_.empty()) {
         // A PDF exists to be handed out: publication is what its attributions are owed for.
         if (!isPdfFile(input_)) {
@@ -135,7 +170,14 @@ int CheckCommand::run(const GlobalOptions& options) {
         throw UsageError("--recursive applies to a folder, not to the file " + input_);
     }
     const CheckResult result = checkOneFile(catalog, request);
-    if (format_ == "json") {
+    if (format_ == "json" && web()) {
+        // The decision's contract, plus what the services put out and how each layer was judged.
+        auto json = nlohmann::ordered_json::parse(decisionToJson(result.decision, -1));
+        json["target"] = "web";
+        json["served"] = servedToJson(result.served);
+        std::cout << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                  << "\n";
+    } else if (format_ == "json") {
         std::cout << decisionToJson(result.decision) << "\n";
     } else if (format_ == "sarif") {
         std::cout << sarifReport({result}, catalog) << "\n";
@@ -144,6 +186,9 @@ int CheckCommand::run(const GlobalOptions& options) {
     } else {
         std::cout << result.subject << "\n"
                   << decisionToText(result.decision, request.evaluation.language);
+        if (web()) {
+            std::cout << servedToText(result.served, request.evaluation.language);
+        }
     }
     return exitCode({result});
 }

@@ -13,6 +13,8 @@ namespace geolicence::cli {
 //                  [--context FILE.json] [--format text|json|sarif|junit] [--strict]
 //                  [--recursive]
 // geolicence check MAP.pdf --project P --layout L [--action A (default publish)] [...]
+// geolicence check PROJECT|DIR --target web [...]: what the project's web services (QGIS
+//                  Server, Lizmap) put out, judged as published
 class CheckCommand : public Command {
 public:
     void setup(CLI::App& app) override;
@@ -21,6 +23,9 @@ public:
 private:
     int runFolder(const Catalog& catalog, const CheckRequest& request);
     CheckResult checkOneFile(const Catalog& catalog, CheckRequest request) const;
+    bool web() const { return target_ == "web"; }
+    // Refuses what --target web cannot mean (another action, a layout, a PDF).
+    void checkWebOptions();
     // 1 when any result prohibits (or warns, with --strict), else 0.
     int exitCode(const std::vector<CheckResult>& results) const;
 
@@ -33,6 +38,7 @@ private:
     std::string language_;
     bool strict_ = false;
     bool recursive_ = false;
+    std::string target_ = "layout";
 };
 
 } // namespace geolicence::cli

@@ -5,6 +5,7 @@
 #include <geolicence/checkable_files.h>
 #include <geolicence/errors.h>
 #include <geolicence/project_reader.h>
+#include <geolicence/web_check.h>
 
 #include <algorithm>
 
@@ -30,23 +31,39 @@ CheckResult unreadable(const std::string& subject, const Action action, const st
     return result;
 }
 
+CheckResult checkWeb(const std::filesystem::path& path, const Catalog& catalog,
+                     const CheckRequest& request) {
+    const Project project = readProject(path);
+    const std::optional<LizmapConfig> lizmap = readLizmapConfig(project.path);
+    return checkWebServices(project, catalog, request, lizmap ? &*lizmap : nullptr);
+}
+
 } // namespace
 
 FolderCheck checkFolder(const std::filesystem::path& folder, const Catalog& catalog,
-                        const CheckRequest& request) {
-    const std::vector<CheckableFile> files = findCheckableFiles(folder);
+                        const CheckRequest& request, bool web) {
+    std::vector<CheckableFile> files = findCheckableFiles(folder);
+    if (web) {
+        files.erase(std::remove_if(files.begin(), files.end(),
+                                   [](const CheckableFile& file) {
+                                       return file.kind != CheckableKind::Project;
+                                   }),
+                    files.end());
+    }
     if (std::any_of(files.begin(), files.end(), [](const CheckableFile& file) {
             return file.kind == CheckableKind::Dataset;
         })) {
         requireGis();
     }
     FolderCheck check;
+    check.web = web;
     for (const CheckableFile& file : files) {
         const std::string subject = reportPath(folder, file.path);
         try {
-            CheckResult result = file.kind == CheckableKind::Project
-                                     ? checkProject(readProject(file.path), catalog, request)
-                                     : checkDatasetEntry(file.path, catalog, request);
+            CheckResult result = file.kind == CheckableKind::Dataset
+                                     ? checkDatasetEntry(file.path, catalog, request)
+                                 : web ? checkWeb(file.path, catalog, request)
+                                       : checkProject(readProject(file.path), catalog, request);
             result.subject = subject;
             check.files.push_back(std::move(result));
         } catch (const InputError& e) {

@@ -1,5 +1,8 @@
 #include "inspect_command.h"
 
+#include "report_served.h"
+
+#include <geolicence/errors.h>
 #include <geolicence/layer_binding.h>
 #include <geolicence/layer_selection.h>
 #include <geolicence/project_reader.h>
@@ -75,6 +78,16 @@ int InspectCommand::run(const GlobalOptions& options) {
         }
         out["layouts"].push_back({{"name", layout.name}, {"maps", maps}, {"labels", labels}});
     }
+    // What the project's web services serve; a Lizmap configuration that cannot be read is
+    // shown, not fatal: inspect reports what it finds.
+    std::optional<LizmapConfig> lizmap;
+    std::string lizmap_error;
+    try {
+        lizmap = readLizmapConfig(project.path);
+    } catch (const InputError& e) {
+        lizmap_error = e.what();
+    }
+    out["services"] = servicesToJson(project, lizmap, lizmap_error);
     if (format_ == "json") {
         std::cout << out.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
         return kExitOk;
@@ -117,6 +130,24 @@ int InspectCommand::run(const GlobalOptions& options) {
         for (const LayoutLabel& label : layout.labels) {
             std::cout << "  label: " << label.text << "\n";
         }
+    }
+    std::cout << "\nQGIS Server";
+    if (lizmap) {
+        std::cout << " and Lizmap (" << lizmap->path.string() << ")";
+    }
+    std::cout << ":\n";
+    if (!lizmap_error.empty()) {
+        std::cout << "  Lizmap configuration: " << lizmap_error << "\n";
+    }
+    for (const Json& layer : out["services"]["layers"]) {
+        std::cout << "  " << project.findLayer(layer["id"].get<std::string>())->name << ":";
+        for (const Json& channel : layer["channels"]) {
+            std::cout << " " << channel.get<std::string>();
+        }
+        if (layer["channels"].empty()) {
+            std::cout << " not served";
+        }
+        std::cout << (layer["downloadable"].get<bool>() ? "  [downloadable]" : "") << "\n";
     }
     return kExitOk;
 }

@@ -1,6 +1,7 @@
 #include "report_folder.h"
 
 #include "decision_text.h"
+#include "report_served.h"
 
 #include <geolicence/decision_json.h>
 
@@ -35,6 +36,9 @@ std::string folderReportJson(const FolderCheck& check, Action action) {
     using Json = nlohmann::ordered_json;
     Json out;
     out["action"] = std::string(toString(action));
+    if (check.web) {
+        out["target"] = "web";
+    }
     out["decision"] = std::string(toString(folderVerdict(check)));
     out["findings"] = Json::array();
     out["files"] = Json::array();
@@ -49,6 +53,9 @@ std::string folderReportJson(const FolderCheck& check, Action action) {
         Json entry;
         entry["file"] = result.subject;
         entry.update(file);
+        if (check.web) {
+            entry["served"] = servedToJson(result.served);
+        }
         out["files"].push_back(std::move(entry));
     }
     return out.dump(2, ' ', false, Json::error_handler_t::replace);
@@ -58,7 +65,11 @@ std::string folderReportText(const FolderCheck& check, Language language) {
     const bool dutch = language == Language::Dutch;
     std::ostringstream out;
     for (const CheckResult& result : check.files) {
-        out << result.subject << "\n" << decisionToText(result.decision, language) << "\n";
+        out << result.subject << "\n" << decisionToText(result.decision, language);
+        if (check.web) {
+            out << servedToText(result.served, language);
+        }
+        out << "\n";
     }
     const std::size_t prohibited = filesWith(check, Verdict::Prohibited) - check.unreadable;
     const std::size_t conditional = filesWith(check, Verdict::Conditional);

@@ -577,7 +577,12 @@ Decision evaluate(const Catalog& catalog, const EvaluationRequest& request,
                     .in(request.language)));
             continue;
         }
-        LayerEvaluator evaluator(request, context, layer, *profile);
+        const auto own = request.layer_contexts.find(layer.id);
+        std::optional<Context> own_context;
+        if (own != request.layer_contexts.end()) {
+            own_context = withDefaultsFor(request.action, own->second);
+        }
+        LayerEvaluator evaluator(request, own_context ? *own_context : context, layer, *profile);
         decision.restrict(evaluator.run(decision.findings, owed));
     }
     decision.duties = owed.finish();

@@ -1,4 +1,5 @@
 #include "ascii_case.h"
+#include "project_services_xml.h"
 #include "qgz_archive.h"
 
 #include <geolicence/catalog.h>
@@ -256,6 +257,7 @@ Project parseProjectXml(const std::string& text, const std::filesystem::path& pa
     for (const pugi::xml_node& layout : root.child("Layouts").children("Layout")) {
         project.layouts.push_back(readLayout(layout));
     }
+    project.services = detail::readProjectServices(root);
     return project;
 }
 

@@ -11,7 +11,7 @@
 namespace geolicence::test {
 namespace {
 
-TEST(Catalog, BundlesExactlyTheNineteenBindableProfiles) {
+TEST(Catalog, BundlesExactlyTheTwentyBindableProfiles) {
     std::vector<std::string> ids;
     for (const LicenceProfile* profile : bundledCatalog().bindable()) {
         ids.push_back(profile->id);
@@ -19,6 +19,7 @@ TEST(Catalog, BundlesExactlyTheNineteenBindableProfiles) {
     const std::vector<std::string> expected = {
         "cc-by-4.0",
         "cc0-1.0",
+        "eigen-gegevens",
         "gdi-vl-deelnemer",
         "gdi-vl-hergebruik-commercieel",
         "gdi-vl-hergebruik-niet-commercieel",
@@ -61,7 +62,7 @@ TEST(Catalog, ALaterDirectoryOverridesAProfileById) {
     const Catalog catalog = CatalogBuilder().addBundled().addDirectory(dir).build();
     ASSERT_NE(catalog.find("cc0-1.0"), nullptr);
     EXPECT_EQ(catalog.find("cc0-1.0")->version, "99");
-    EXPECT_EQ(catalog.bindable().size(), 19U);
+    EXPECT_EQ(catalog.bindable().size(), 20U);
 }
 
 TEST(Catalog, MissingDirectoryIsAnInputErrorNamingIt) {

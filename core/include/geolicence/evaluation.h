@@ -7,6 +7,7 @@
 #include "geolicence/localized_text.h"
 #include "geolicence/option_values.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -81,6 +82,9 @@ struct EvaluationRequest {
     Action action = Action::Display;
     Context context;
     Language language = Language::English;
+    // A layer's own situation, by layer id, in place of `context` for that layer: a web
+    // service puts each layer out differently (one downloadable through WFS, one only drawn).
+    std::map<std::string, Context> layer_contexts;
 };
 
 // Decides whether `request.action` may be taken with every layer: a prohibition wins over a

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "geolicence/project_services.h"
+
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -85,6 +87,7 @@ struct Project {
     std::vector<std::string> custom_order;
     std::vector<MapTheme> themes;
     std::vector<Layout> layouts;
+    ProjectServices services; // what QGIS Server serves of it
 
     // Call after filling `layers`: lookups by id are frequent in large projects.
     void indexLayers();

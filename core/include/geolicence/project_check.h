@@ -4,6 +4,7 @@
 #include "geolicence/evaluation.h"
 #include "geolicence/project.h"
 #include "geolicence/published_text.h"
+#include "geolicence/service_exposure.h"
 
 #include <filesystem>
 #include <functional>
@@ -28,10 +29,18 @@ struct CheckedLayer {
     std::optional<LicenceBinding> binding;
 };
 
+// A layer a project's web services put out (check --target web), and the situation it was
+// judged in.
+struct ServedLayer {
+    LayerExposure exposure;
+    Context context;
+};
+
 struct CheckResult {
     Decision decision;
     std::vector<CheckedLayer> layers;
-    std::string subject; // the project or dataset file
+    std::string subject;             // the project or dataset file
+    std::vector<ServedLayer> served; // check --target web: what the services expose
 };
 
 // Checks `request.evaluation.action` for a project: the layers the layout's maps render (when
