@@ -27,6 +27,8 @@ packages=(
   python3 python3-jsonschema python3-lxml python3-yaml
   # the project reader is compared with the real QGIS, headless
   python3-qgis qgis-providers python3-gdal
+  # check --target web is compared with the real QGIS Server, in-process (qgis.server)
+  qgis-server-wms qgis-server-wfs qgis-server-wcs
   # the QGIS plugin: built against QGIS 3.22 and Qt 5, tested headless and in the desktop
   libqgis-dev qgis qttools5-dev-tools xvfb poppler-utils
 )

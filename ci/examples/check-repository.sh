@@ -7,7 +7,10 @@
 #   check-repository.sh [REPOSITORY] [REPORT_DIR]     (defaults: . and geolicence-reports)
 #
 # Environment: GEOLICENCE_ACTION (default publish), GEOLICENCE_STRICT=1 to fail on warnings
-# too, GEOLICENCE (default: geolicence on PATH).
+# too, GEOLICENCE (default: geolicence on PATH). For a QGIS Server / Lizmap deployment:
+# GEOLICENCE_TARGET=web checks what each project's web services put out (datasets are judged
+# through the projects that serve them), GEOLICENCE_CONTEXT=FILE.json gives the situation
+# (e.g. {"purpose": "public-task"}), GEOLICENCE_PURPOSE overrides its purpose.
 # Exit code: geolicence's: 0 nothing prohibited, 1 something prohibited, 3 a file could not be
 # read (the reports are written in every case), 2 a usage error.
 set -uo pipefail
@@ -23,7 +26,18 @@ if ! command -v "$geolicence" >/dev/null; then
 fi
 mkdir -p "$reports" || exit 2
 
-arguments=("$repository" --recursive --action "$action")
+arguments=("$repository" --recursive)
+if [ "${GEOLICENCE_TARGET:-layout}" = web ]; then
+  arguments+=(--target web) # judged as published: no --action
+else
+  arguments+=(--action "$action")
+fi
+if [ -n "${GEOLICENCE_CONTEXT:-}" ]; then
+  arguments+=(--context "$GEOLICENCE_CONTEXT")
+fi
+if [ -n "${GEOLICENCE_PURPOSE:-}" ]; then
+  arguments+=(--purpose "$GEOLICENCE_PURPOSE")
+fi
 if [ "${GEOLICENCE_STRICT:-0}" = 1 ]; then
   arguments+=(--strict)
 fi

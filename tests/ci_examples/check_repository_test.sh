@@ -78,5 +78,44 @@ PYTHON
 expect "reports and job files" test $? -eq 0
 
 expect "install-geolicence.sh is valid bash" bash -n "$root/ci/examples/install-geolicence.sh"
+
+# A QGIS Server / Lizmap deployment (gitlab-ci-qgis-server.yml): GEOLICENCE_TARGET=web with the
+# repository's context file, on tests/data/sample_deployment.
+cp -r "$root/tests/data/sample_deployment" "$work/deployment"
+(cd "$work/deployment" &&
+  PATH="$work/prefix/bin:$PATH" GEOLICENCE_TARGET=web GEOLICENCE_CONTEXT=geolicence-context.json \
+    bash "$root/ci/examples/check-repository.sh" . "$work/web-reports" \
+    >"$work/web-out.txt" 2>"$work/web-err.txt")
+status=$?
+expect "web: exit 1, exact NDFF points served with Lizmap popups" test "$status" -eq 1
+expect "web: GRB through WMS only with own data passes, NDFF is prohibited" \
+  grep -q "2 files checked: 1 permitted, 1 prohibited" "$work/web-out.txt"
+expect "web: the finding says what to change" \
+  grep -q "aggregate the data to 1000 m cells first" "$work/web-out.txt"
+/usr/bin/python3 - "$root/tests/data/schemas" "$work/web-reports" "$root/ci/examples" <<'PYTHON'
+import json, pathlib, sys
+import jsonschema, yaml
+from lxml import etree
+schemas, reports, examples = (pathlib.Path(p) for p in sys.argv[1:4])
+failures = []
+sarif = json.loads((reports / "geolicence.sarif").read_text())
+schema = json.loads((schemas / "sarif-2.1.0-rtm.5.json").read_text())
+failures += [f"SARIF: {e.message}" for e in jsonschema.Draft4Validator(schema).iter_errors(sarif)]
+rules = {r["ruleId"] for r in sarif["runs"][0]["results"]}
+if "ndff-uitvoerportaal/web-exact-positions" not in rules:
+    failures.append(f"SARIF has no web-exact-positions result: {sorted(rules)}")
+xsd = etree.XMLSchema(etree.parse(str(schemas / "junit-4.xsd")))
+if not xsd.validate(etree.parse(str(reports / "geolicence-junit.xml"))):
+    failures.append(f"JUnit: {xsd.error_log}")
+job = yaml.safe_load((examples / "gitlab-ci-qgis-server.yml").read_text())["geolicence-web"]
+if job["variables"].get("GEOLICENCE_TARGET") != "web" or \
+        "check-repository.sh . geolicence-reports" not in " ".join(job["script"]) or \
+        job["artifacts"]["reports"]["junit"] != "geolicence-reports/geolicence-junit.xml":
+    failures.append("gitlab-ci-qgis-server.yml does not run the web check or publish its JUnit")
+for failure in failures:
+    print("FAIL " + failure)
+sys.exit(1 if failures else 0)
+PYTHON
+expect "web: reports validate, the QGIS Server job runs the web check" test $? -eq 0
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
