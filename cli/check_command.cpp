@@ -14,10 +14,10 @@
 #include <geolicence/project_reader.h>
 #include <geolicence/web_check.h>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <iostream>
-
-#include <nlohmann/json.hpp>
 
 namespace geolicence::cli {
 

@@ -1,6 +1,5 @@
-#include "project_services_xml.h"
-
 #include "ascii_case.h"
+#include "project_services_xml.h"
 
 #include <algorithm>
 #include <array>
@@ -131,7 +130,8 @@ ProjectServices readProjectServices(const pugi::xml_node& qgis_root) {
     }
     service.abstract = textEntry(property(properties, "WMSServiceAbstract", nullptr));
     service.keywords = nonEmpty(listEntry(property(properties, "WMSKeywordList", nullptr)));
-    service.contact_organization = textEntry(property(properties, "WMSContactOrganization", nullptr));
+    service.contact_organization =
+        textEntry(property(properties, "WMSContactOrganization", nullptr));
     service.contact_person = textEntry(property(properties, "WMSContactPerson", nullptr));
     service.fees = textEntry(property(properties, "WMSFees", nullptr));
     service.access_constraints = textEntry(property(properties, "WMSAccessConstraints", nullptr));
@@ -156,7 +156,8 @@ ProjectServices readProjectServices(const pugi::xml_node& qgis_root) {
     // Projects saved before QGIS 3.4 listed the non-identifiable layers in the project's
     // properties; QgsProject still converts that list into layer flags for them.
     if (projectVersion(qgis_root.attribute("version").as_string()) < std::array<int, 3>{3, 4, 0}) {
-        for (const std::string& id : listEntry(property(properties, "Identify", "disabledLayers"))) {
+        for (const std::string& id :
+             listEntry(property(properties, "Identify", "disabledLayers"))) {
             const auto it = services.layers.find(id);
             if (it != services.layers.end()) {
                 it->second.identifiable = false;

@@ -162,8 +162,8 @@ std::vector<LayerExposure> serviceExposure(const Project& project, const LizmapC
         exposure.layer_id = layer.id;
         exposure.layer_name = layer.name;
         exposure.wms_name = !properties.short_name.empty() ? properties.short_name
-                            : services.wms_use_layer_ids ? layer.id
-                                                         : layer.name;
+                            : services.wms_use_layer_ids   ? layer.id
+                                                           : layer.name;
         if (restricted.count(layer.id) == 0) {
             exposure.channels.push_back(ServiceChannel::WmsMap);
             if (properties.identifiable) {

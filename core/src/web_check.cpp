@@ -5,9 +5,7 @@
 #include <geolicence/web_check.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
-#include <unordered_map>
 
 namespace geolicence {
 
@@ -119,8 +117,8 @@ std::vector<std::string> removeFromServicesFix(const LayerExposure& exposure, bo
                                     " from WMS (Project Properties › QGIS Server › WMS "
                                     "capabilities › Exclude layers)");
     }
-    for (ServiceChannel channel : {ServiceChannel::Wfs, ServiceChannel::Wcs,
-                                   ServiceChannel::LizmapAttributeTable}) {
+    for (ServiceChannel channel :
+         {ServiceChannel::Wfs, ServiceChannel::Wcs, ServiceChannel::LizmapAttributeTable}) {
         if (exposure.has(channel)) {
             fixes.push_back(stopChannelFix(channel, exposure.layer_name, dutch));
         }
@@ -166,9 +164,10 @@ const Finding* newPermission(const Decision& before, const Decision& after) {
         if (finding.severity != Severity::Info) {
             continue;
         }
-        const bool known = std::any_of(
-            before.findings.begin(), before.findings.end(),
-            [&](const Finding& f) { return f.rule == finding.rule && f.licence == finding.licence; });
+        const bool known =
+            std::any_of(before.findings.begin(), before.findings.end(), [&](const Finding& f) {
+                return f.rule == finding.rule && f.licence == finding.licence;
+            });
         if (!known) {
             return &finding;
         }
@@ -295,10 +294,9 @@ private:
                 changes.push_back(change);
             }
         }
-        std::stable_sort(changes.begin(), changes.end(),
-                         [](const ServiceChange& a, const ServiceChange& b) {
-                             return a.size() < b.size();
-                         });
+        std::stable_sort(
+            changes.begin(), changes.end(),
+            [](const ServiceChange& a, const ServiceChange& b) { return a.size() < b.size(); });
         const ServiceChange* best = nullptr;
         Decision best_decision = now;
         for (const ServiceChange& change : changes) {
@@ -309,8 +307,8 @@ private:
             }
         }
         const std::string& title = profile->title.in(language_);
-        Finding finding{Severity::Error, input.id, input.name, input.binding->licence_id, "",
-                        "",              ""};
+        Finding finding{
+            Severity::Error, input.id, input.name, input.binding->licence_id, "", "", ""};
         const std::string served_by =
             (dutch_ ? "Laag " + quoted(input.name) + " wordt aangeboden via "
                     : "Layer " + quoted(input.name) + " is served through ") +
@@ -367,16 +365,15 @@ private:
             }
             what.push_back(dutch_ ? "wordt niet samen met eigen gegevens aangeboden"
                                   : "is not served together with your own data");
-            fixes.push_back(dutch_ ? "bied ze aan samen met eigen gegevens: een laag van dit "
-                                     "project met licentie " +
-                                         std::string(kOwnDataLicence) +
-                                         " (geolicence bind DATASET --licence " + kOwnDataLicence +
-                                         ")"
-                                   : "serve it together with your own data: a layer of this "
-                                     "project bound to licence " +
-                                         std::string(kOwnDataLicence) +
-                                         " (geolicence bind DATASET --licence " + kOwnDataLicence +
-                                         ")");
+            fixes.push_back(
+                dutch_ ? "bied ze aan samen met eigen gegevens: een laag van dit "
+                         "project met licentie " +
+                             std::string(kOwnDataLicence) + " (geolicence bind DATASET --licence " +
+                             kOwnDataLicence + ")"
+                       : "serve it together with your own data: a layer of this "
+                         "project bound to licence " +
+                             std::string(kOwnDataLicence) + " (geolicence bind DATASET --licence " +
+                             kOwnDataLicence + ")");
         }
         finding.message = served_by + (dutch_ ? " Ze " : " It ") + joinedList(what, dutch_) +
                           (dutch_ ? ". Om ze te publiceren onder " : ". To publish it under ") +
@@ -436,8 +433,7 @@ private:
     std::vector<std::string> advertisedFor(const LayerExposure& exposure) const {
         std::vector<std::string> texts = project_.services.service.texts();
         if (exposure.has(ServiceChannel::WmsMap)) {
-            const std::string& attribution =
-                project_.services.layer(exposure.layer_id).attribution;
+            const std::string& attribution = project_.services.layer(exposure.layer_id).attribution;
             if (!attribution.empty()) {
                 texts.push_back(attribution);
             }
@@ -482,8 +478,9 @@ private:
 
     Finding dutyFinding(const Duty& duty, const LayerExposure& exposure, std::string rule,
                         std::string message) const {
-        return Finding{Severity::Error,  exposure.layer_id,  exposure.layer_name, duty.licence,
-                       std::move(rule), std::move(message), duty.cite};
+        return Finding{Severity::Error, exposure.layer_id, exposure.layer_name,
+                       duty.licence,    std::move(rule),   std::move(message),
+                       duty.cite};
     }
 
     // Duties of a publication, checked against what the services advertise.
@@ -529,8 +526,8 @@ private:
                          "Server › Toeschrijving; WMS GetCapabilities toont ze) of in de "
                          "samenvatting of toegangsbeperkingen van de dienst "
                          "(Projecteigenschappen › QGIS Server › Dienstmogelijkheden)."
-                   : "The services do not advertise the required attribution " +
-                         quoted(duty.text) + " for layer " + layer +
+                   : "The services do not advertise the required attribution " + quoted(duty.text) +
+                         " for layer " + layer +
                          ". Add it as the layer's attribution (Layer Properties › QGIS Server › "
                          "Attribution; WMS GetCapabilities advertises it) or to the service's "
                          "abstract or access constraints (Project Properties › QGIS Server › "
@@ -577,7 +574,11 @@ private:
             decision.restrict(Verdict::Prohibited);
             const LayerExposure* exposure =
                 duty.layers.empty() ? nullptr : exposureOf(duty.layers.front());
-            Finding finding{Severity::Error, "", "", duty.licence, "endorsement",
+            Finding finding{Severity::Error,
+                            "",
+                            "",
+                            duty.licence,
+                            "endorsement",
                             dutch_ ? "De diensten noemen " + name +
                                          " (in hun metadata, toeschrijvingen of Lizmap), dat "
                                          "zonder toestemming niet als referentie genoemd mag "

@@ -35,8 +35,8 @@ protected:
 };
 
 TEST_F(WebCliTest, GrbThroughWmsOnlyPassesWithThePurposeGiven) {
-    const CliResult result = runCli({"check", gebouwen_, "--target", "web", "--purpose",
-                                     "public-task", "--format", "json"});
+    const CliResult result = runCli(
+        {"check", gebouwen_, "--target", "web", "--purpose", "public-task", "--format", "json"});
     ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
     const json out = json::parse(result.out);
     EXPECT_EQ(out["action"], "publish");
@@ -67,8 +67,8 @@ TEST_F(WebCliTest, WithoutThePurposeItIsConditional) {
 }
 
 TEST_F(WebCliTest, ExactNdffPointsWithLizmapPopupsAreProhibitedWithTheFix) {
-    const CliResult result = runCli({"check", natuur_, "--target", "web", "--context",
-                                     dir_ + "/geolicence-context.json"});
+    const CliResult result = runCli(
+        {"check", natuur_, "--target", "web", "--context", dir_ + "/geolicence-context.json"});
     EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
     EXPECT_NE(result.out.find("publish: PROHIBITED"), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("n4-no-exact-publish"), std::string::npos) << result.out;
@@ -110,8 +110,8 @@ TEST_F(WebCliTest, UsageErrorsAreOneLineAndExitTwo) {
         EXPECT_TRUE(result.out.empty()) << result.out;
     }
     // --action publish is what --target web means anyway.
-    const CliResult publish = runCli({"check", gebouwen_, "--target", "web", "--action",
-                                      "publish", "--purpose", "public-task"});
+    const CliResult publish = runCli(
+        {"check", gebouwen_, "--target", "web", "--action", "publish", "--purpose", "public-task"});
     EXPECT_EQ(publish.exit_code, 0) << publish.err;
 }
 
@@ -153,8 +153,8 @@ TEST_F(WebCliTest, AFolderChecksEveryProjectsServicesAndNoDatasetOnItsOwn) {
     // A dataset in the deployment is served through its projects, not judged on its own (and
     // needs no GDAL here).
     writeFile(dir_, "los.geojson", "{\"type\": \"FeatureCollection\", \"features\": []}");
-    const CliResult result = runCli({"check", dir_, "--recursive", "--target", "web",
-                                     "--purpose", "public-task", "--format", "json"});
+    const CliResult result = runCli({"check", dir_, "--recursive", "--target", "web", "--purpose",
+                                     "public-task", "--format", "json"});
     EXPECT_EQ(result.exit_code, 1) << result.err;
     const json out = json::parse(result.out);
     EXPECT_EQ(out["target"], "web");
@@ -164,16 +164,16 @@ TEST_F(WebCliTest, AFolderChecksEveryProjectsServicesAndNoDatasetOnItsOwn) {
     EXPECT_EQ(out["files"][0]["decision"], "permitted");
     EXPECT_EQ(out["files"][1]["decision"], "prohibited");
     EXPECT_EQ(out["files"][1]["served"][0]["layer_name"], "Waarnemingen");
-    const CliResult text = runCli(
-        {"check", dir_, "--recursive", "--target", "web", "--purpose", "public-task"});
+    const CliResult text =
+        runCli({"check", dir_, "--recursive", "--target", "web", "--purpose", "public-task"});
     EXPECT_NE(text.out.find("2 files checked: 1 permitted, 1 prohibited, 0 unreadable"),
               std::string::npos)
         << text.out;
 }
 
 TEST_F(WebCliTest, SarifAndJunitCarryTheWebFindings) {
-    const CliResult sarif = runCli({"check", natuur_, "--target", "web", "--purpose",
-                                    "public-task", "--format", "sarif"});
+    const CliResult sarif = runCli(
+        {"check", natuur_, "--target", "web", "--purpose", "public-task", "--format", "sarif"});
     EXPECT_EQ(sarif.exit_code, 1);
     const json out = json::parse(sarif.out);
     bool found = false;
@@ -181,8 +181,8 @@ TEST_F(WebCliTest, SarifAndJunitCarryTheWebFindings) {
         found = found || result["ruleId"] == "ndff-uitvoerportaal/web-exact-positions";
     }
     EXPECT_TRUE(found) << sarif.out;
-    const CliResult junit = runCli({"check", natuur_, "--target", "web", "--purpose",
-                                    "public-task", "--format", "junit"});
+    const CliResult junit = runCli(
+        {"check", natuur_, "--target", "web", "--purpose", "public-task", "--format", "junit"});
     EXPECT_EQ(junit.exit_code, 1);
     pugi::xml_document document;
     ASSERT_TRUE(document.load_string(junit.out.c_str()));

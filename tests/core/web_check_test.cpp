@@ -186,9 +186,10 @@ TEST_F(WebCheckTest, ReadsTheServerKeysAndLayerPropertiesQgisWrites) {
         entry("WMSAddWktGeometry", "bool", "true") + stringList("WFSLayers", {"grb"}) +
         "<WFSTLayers>" + stringList("Insert", {"grb"}) + stringList("Update", {}) +
         stringList("Delete", {"own"}) + "</WFSTLayers>\n" + stringList("WCSLayers", {"own"});
-    TestLayer grb = grbLayer(flags("0") + "<shortname>grb_gebouwen</shortname>\n"
-                                          "<title>GRB</title><abstract>Gebouwen</abstract>\n"
-                                          "<keywordList><value>gebouw</value></keywordList>\n" +
+    TestLayer grb = grbLayer(flags("0") +
+                             "<shortname>grb_gebouwen</shortname>\n"
+                             "<title>GRB</title><abstract>Gebouwen</abstract>\n"
+                             "<keywordList><value>gebouw</value></keywordList>\n" +
                              attribution(kGrbText));
     const Project project = write(projectXml({grb, ownLayer()}, properties));
     const ProjectServices& services = project.services;
@@ -232,8 +233,8 @@ TEST_F(WebCheckTest, IdentifiableOnlyWhenTheFlagIsExactlyOne) {
 }
 
 TEST_F(WebCheckTest, ProjectsBefore34ListNonIdentifiableLayersInTheirProperties) {
-    const std::string properties = "<Identify>" + stringList("disabledLayers", {"b"}) +
-                                   "</Identify>\n";
+    const std::string properties =
+        "<Identify>" + stringList("disabledLayers", {"b"}) + "</Identify>\n";
     const std::vector<TestLayer> layers{{"a", "A", "", "", ""}, {"b", "B", "", "", ""}};
     const Project old = write(projectXml(layers, properties, "", "3.2.3"));
     EXPECT_TRUE(old.services.layer("a").identifiable);
@@ -287,10 +288,11 @@ std::vector<std::string> channels(const std::vector<LayerExposure>& all, const s
 }
 
 TEST_F(WebCheckTest, WmsRestrictionsFollowQgisServerByLayerAndFirstGroupName) {
-    const std::vector<TestLayer> layers{
-        {"l1", "Gebouwen", "", "", ""},      {"l2", "Orthofoto", "", "", ""},
-        {"l3", "Achtergrond", "", "", ""},   {"l4", "Tweede groep laag", "", "", ""},
-        {"l5", "Niet in de boom", "", "", ""}};
+    const std::vector<TestLayer> layers{{"l1", "Gebouwen", "", "", ""},
+                                        {"l2", "Orthofoto", "", "", ""},
+                                        {"l3", "Achtergrond", "", "", ""},
+                                        {"l4", "Tweede groep laag", "", "", ""},
+                                        {"l5", "Niet in de boom", "", "", ""}};
     // "Achtergrond" names a group (the first of two with that name) and a layer elsewhere:
     // QGIS Server excludes the group's layers only.
     const std::string tree =
@@ -323,10 +325,10 @@ TEST_F(WebCheckTest, WfsServesVectorLayersAndWcsRasterLayers) {
     const Project project =
         write(projectXml({{"v", "Vector", "", "", flags("1")}, raster}, properties));
     const auto exposure = serviceExposure(project, nullptr);
-    EXPECT_EQ(channels(exposure, "v"),
-              (std::vector<std::string>{"wms-getmap", "wms-getfeatureinfo",
-                                        "wms-getfeatureinfo-geometry", "wfs-getfeature",
-                                        "wfs-transaction"}));
+    EXPECT_EQ(
+        channels(exposure, "v"),
+        (std::vector<std::string>{"wms-getmap", "wms-getfeatureinfo", "wms-getfeatureinfo-geometry",
+                                  "wfs-getfeature", "wfs-transaction"}));
     EXPECT_EQ(channels(exposure, "r"),
               (std::vector<std::string>{"wms-getmap", "wms-getfeatureinfo", "wcs-getcoverage"}));
     EXPECT_TRUE(exposure[0].downloadable());
@@ -344,9 +346,8 @@ const char* kLizmap = R"({
 })";
 
 TEST_F(WebCheckTest, ReadsLizmapConfigurationInBothBooleanStyles) {
-    const Project project =
-        write(projectXml({{"p", "Punten", "", "", ""}, {"s", "Stil", "", "", flags("0")}}, ""),
-              kLizmap);
+    const Project project = write(
+        projectXml({{"p", "Punten", "", "", ""}, {"s", "Stil", "", "", flags("0")}}, ""), kLizmap);
     const std::optional<LizmapConfig> lizmap = readLizmapConfig(project.path);
     ASSERT_TRUE(lizmap);
     EXPECT_EQ(lizmap->path, dir_ + "/kaart.qgs.cfg");
@@ -369,10 +370,10 @@ TEST_F(WebCheckTest, LizmapOffersOnlyWhatQgisServerAnswers) {
               kLizmap);
     const std::optional<LizmapConfig> lizmap = readLizmapConfig(project.path);
     const auto exposure = serviceExposure(project, &*lizmap);
-    EXPECT_EQ(channels(exposure, "p"),
-              (std::vector<std::string>{"wms-getmap", "wms-getfeatureinfo", "wfs-getfeature",
-                                        "lizmap-popup", "lizmap-attribute-table",
-                                        "lizmap-edition"}));
+    EXPECT_EQ(
+        channels(exposure, "p"),
+        (std::vector<std::string>{"wms-getmap", "wms-getfeatureinfo", "wfs-getfeature",
+                                  "lizmap-popup", "lizmap-attribute-table", "lizmap-edition"}));
     // Not identifiable: no popup; not in WFS: no editing, but the table's download is
     // configured, so the layer counts as downloadable all the same.
     EXPECT_EQ(channels(exposure, "s"),
@@ -459,11 +460,10 @@ TEST_F(WebCheckTest, GetFeatureInfoWithGeometriesMakesGrbDownloadable) {
     EXPECT_EQ(result.decision.verdict, Verdict::Prohibited);
     const Finding* fix = finding(result, "web-downloadable", "grb");
     ASSERT_NE(fix, nullptr) << describe(result);
-    EXPECT_NE(fix->message.find("make layer \"GRB gebouwen\" non-identifiable"),
-              std::string::npos)
+    EXPECT_NE(fix->message.find("make layer \"GRB gebouwen\" non-identifiable"), std::string::npos)
         << fix->message;
-    const CheckResult fixed = check(write(
-        projectXml({grbLayer(flags("0") + attribution(kGrbText)), ownLayer()}, geometry)));
+    const CheckResult fixed = check(
+        write(projectXml({grbLayer(flags("0") + attribution(kGrbText)), ownLayer()}, geometry)));
     EXPECT_EQ(fixed.decision.verdict, Verdict::Permitted) << describe(fixed);
 }
 
@@ -487,9 +487,9 @@ TEST_F(WebCheckTest, TheGrbAttributionMustBeAdvertisedByTheService) {
     EXPECT_NE(error->message.find("Layer Properties › QGIS Server › Attribution"),
               std::string::npos);
     // The service's own metadata is advertised too (GetCapabilities), in any spacing.
-    const std::string in_service = entry(
-        "WMSAccessConstraints", "QString",
-        "Bron :  Grootschalig Referentie Bestand Vlaanderen,\nAGIV, reproductie verboden");
+    const std::string in_service =
+        entry("WMSAccessConstraints", "QString",
+              "Bron :  Grootschalig Referentie Bestand Vlaanderen,\nAGIV, reproductie verboden");
     const CheckResult service = check(write(projectXml({grbLayer(""), ownLayer()}, in_service)));
     EXPECT_EQ(service.decision.verdict, Verdict::Permitted) << describe(service);
     // So is the layer's abstract in Lizmap.
@@ -513,8 +513,8 @@ TEST_F(WebCheckTest, ExactNdffPointsWithGetFeatureInfoAreProhibitedAndToldToAggr
 
 TEST_F(WebCheckTest, NotIdentifiableIsNotEnoughForExactPoints) {
     // GetMap draws every point where it is, at any zoom.
-    const CheckResult result = check(write(projectXml(
-        {{"ndff", "Waarnemingen NDFF", "ndff-uitvoerportaal", "", flags("0")}}, "")));
+    const CheckResult result = check(write(
+        projectXml({{"ndff", "Waarnemingen NDFF", "ndff-uitvoerportaal", "", flags("0")}}, "")));
     EXPECT_EQ(result.decision.verdict, Verdict::Prohibited) << describe(result);
 }
 
@@ -526,9 +526,8 @@ TEST_F(WebCheckTest, TheOneKilometreAggregatePassesEvenWhenDownloadable) {
 }
 
 TEST_F(WebCheckTest, ALayerTheServicesDoNotServeIsNotJudged) {
-    const CheckResult result = check(
-        write(projectXml({ndffLayer(), ownLayer()},
-                         stringList("WMSRestrictedLayers", {"Waarnemingen NDFF"}))));
+    const CheckResult result = check(write(projectXml(
+        {ndffLayer(), ownLayer()}, stringList("WMSRestrictedLayers", {"Waarnemingen NDFF"}))));
     EXPECT_EQ(result.decision.verdict, Verdict::Permitted) << describe(result);
     EXPECT_EQ(served(result, "ndff"), nullptr);
     ASSERT_EQ(result.layers.size(), 1U);
@@ -571,8 +570,8 @@ TEST_F(WebCheckTest, AnUnstatedPurposeStaysConditionalWithoutAServiceFix) {
 TEST_F(WebCheckTest, WfsTransactionsOnLicensedDataAreAWarning) {
     const std::string properties = stringList("WFSLayers", {"ndff"}) + "<WFSTLayers>" +
                                    stringList("Delete", {"ndff"}) + "</WFSTLayers>\n";
-    const CheckResult result = check(write(projectXml(
-        {ndffLayer(R"({"role": "subscriber", "cell_size_m": 1000})")}, properties)));
+    const CheckResult result = check(write(
+        projectXml({ndffLayer(R"({"role": "subscriber", "cell_size_m": 1000})")}, properties)));
     const Finding* warning = finding(result, "web-transaction", "ndff");
     ASSERT_NE(warning, nullptr) << describe(result);
     EXPECT_EQ(warning->severity, Severity::Warning);
@@ -589,12 +588,11 @@ TEST_F(WebCheckTest, ALegendOwedIsServedByGetLegendGraphicUnlessLizmapHidesIt) {
         projectXml({gdi}, ""), R"({"layers": {"x": {"id": "gdi", "noLegendImage": "True"}}})"));
     EXPECT_NE(finding(hidden, "legend-missing-in-service", "gdi"), nullptr) << describe(hidden);
     EXPECT_EQ(hidden.decision.verdict, Verdict::Prohibited);
-    const CheckResult wfs_only = check(write(projectXml(
-        {gdi}, stringList("WMSRestrictedLayers", {"Fietsknooppunten"}) +
-                   stringList("WFSLayers", {"gdi"}) +
-                   entry("WMSAccessConstraints", "QString", "Bron: Toerisme"))));
-    EXPECT_NE(finding(wfs_only, "legend-missing-in-service", "gdi"), nullptr)
-        << describe(wfs_only);
+    const CheckResult wfs_only = check(
+        write(projectXml({gdi}, stringList("WMSRestrictedLayers", {"Fietsknooppunten"}) +
+                                    stringList("WFSLayers", {"gdi"}) +
+                                    entry("WMSAccessConstraints", "QString", "Bron: Toerisme"))));
+    EXPECT_NE(finding(wfs_only, "legend-missing-in-service", "gdi"), nullptr) << describe(wfs_only);
 }
 
 TEST_F(WebCheckTest, NamingLogiusInTheServiceMetadataIsProhibited) {

@@ -45,12 +45,12 @@ struct ProjectServices {
     std::vector<std::string> wms_restricted;
     // WMSAddWktGeometry: GetFeatureInfo answers carry each feature's geometry.
     bool feature_info_geometry = false;
-    bool wms_use_layer_ids = false; // WMSUseLayerIDs: layers are named by id in WMS
+    bool wms_use_layer_ids = false;      // WMSUseLayerIDs: layers are named by id in WMS
     std::vector<std::string> wfs_layers; // WFSLayers, layer ids
     std::vector<std::string> wfst_insert;
     std::vector<std::string> wfst_update;
     std::vector<std::string> wfst_delete;
-    std::vector<std::string> wcs_layers; // WCSLayers, layer ids
+    std::vector<std::string> wcs_layers;                 // WCSLayers, layer ids
     std::map<std::string, LayerServerProperties> layers; // by layer id
 
     // The layer's properties, or QGIS's defaults for a layer the file says nothing about.
