@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace geolicence {
 
@@ -195,6 +196,7 @@ public:
     CheckResult run() {
         for (LayerExposure& exposure : serviceExposure(project_, lizmap_)) {
             if (exposure.exposed()) {
+                exposure_index_.emplace(exposure.layer_id, exposures_.size());
                 exposures_.push_back(std::move(exposure));
             }
         }
@@ -429,9 +431,10 @@ private:
         }
     }
 
-    // The texts the services advertise with a layer, where the public can read an attribution.
+    // The texts the services advertise with this layer only (the service's own metadata goes
+    // with every layer), where the public can read an attribution.
     std::vector<std::string> advertisedFor(const LayerExposure& exposure) const {
-        std::vector<std::string> texts = project_.services.service.texts();
+        std::vector<std::string> texts;
         if (exposure.has(ServiceChannel::WmsMap)) {
             const std::string& attribution = project_.services.layer(exposure.layer_id).attribution;
             if (!attribution.empty()) {
@@ -468,12 +471,8 @@ private:
     }
 
     const LayerExposure* exposureOf(const std::string& id) const {
-        for (const LayerExposure& exposure : exposures_) {
-            if (exposure.layer_id == id) {
-                return &exposure;
-            }
-        }
-        return nullptr;
+        const auto it = exposure_index_.find(id);
+        return it == exposure_index_.end() ? nullptr : &exposures_[it->second];
     }
 
     Finding dutyFinding(const Duty& duty, const LayerExposure& exposure, std::string rule,
@@ -485,7 +484,8 @@ private:
 
     // Duties of a publication, checked against what the services advertise.
     void verifyDuties(Decision& decision) const {
-        const PublishedText everything(project_.path.string(), everythingAdvertised());
+        const PublishedText service(project_.path.string(), project_.services.service.texts());
+        std::optional<PublishedText> everything; // built when a party must not be named
         for (const Duty& duty : decision.duties) {
             if (duty.type == DutyType::Attribute && duty.text.empty()) {
                 // Owed without a known text (the engine named the option to set): no service
@@ -499,21 +499,24 @@ private:
                     continue;
                 }
                 if (duty.type == DutyType::Attribute) {
-                    verifyAttribution(duty, *exposure, decision);
+                    verifyAttribution(duty, *exposure, service, decision);
                 } else if (duty.type == DutyType::IncludeLegend) {
                     verifyLegend(duty, *exposure, decision);
                 }
             }
             if (duty.type == DutyType::NoEndorsement) {
-                verifyNotNamed(duty, everything, decision);
+                if (!everything) {
+                    everything.emplace(project_.path.string(), everythingAdvertised());
+                }
+                verifyNotNamed(duty, *everything, decision);
             }
         }
     }
 
     void verifyAttribution(const Duty& duty, const LayerExposure& exposure,
-                           Decision& decision) const {
-        const PublishedText advertised(project_.path.string(), advertisedFor(exposure));
-        if (advertised.shows(duty.text)) {
+                           const PublishedText& service, Decision& decision) const {
+        if (service.shows(duty.text) ||
+            PublishedText(project_.path.string(), advertisedFor(exposure)).shows(duty.text)) {
             return;
         }
         decision.restrict(Verdict::Prohibited);
@@ -606,6 +609,7 @@ private:
     Context base_;
     const LizmapConfig* lizmap_;
     std::vector<LayerExposure> exposures_; // the exposed layers, parallel to inputs_
+    std::unordered_map<std::string, std::size_t> exposure_index_;
     std::vector<LayerInput> inputs_;
     bool own_data_served_ = false;
 };
