@@ -33,14 +33,29 @@ std::string text(const Json& object, const char* key) {
     return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-std::vector<LizmapToolLayer> toolLayers(const Json& root, const char* section) {
+// A section Lizmap reads must be an object (an empty one may be written as []): one it cannot
+// read could hide a layer it offers, so it is an error, not an empty section.
+const Json* section(const Json& root, const char* name, const std::string& file) {
+    const auto it = root.find(name);
+    if (it == root.end() || it->is_null() || (it->is_array() && it->empty())) {
+        return nullptr;
+    }
+    if (!it->is_object()) {
+        throw InputError(file + ": not a valid Lizmap configuration (\"" + name +
+                         "\" is not an object)");
+    }
+    return &*it;
+}
+
+std::vector<LizmapToolLayer> toolLayers(const Json& root, const char* name,
+                                        const std::string& file) {
     std::vector<LizmapToolLayer> layers;
-    const auto it = root.find(section);
-    if (it == root.end() || !it->is_object()) {
+    const Json* tool = section(root, name, file);
+    if (tool == nullptr) {
         return layers;
     }
-    for (const auto& [name, entry] : it->items()) {
-        layers.push_back({name, entry.is_object() ? text(entry, "layerId") : std::string()});
+    for (const auto& [key, entry] : tool->items()) {
+        layers.push_back({key, entry.is_object() ? text(entry, "layerId") : std::string()});
     }
     return layers;
 }
@@ -96,7 +111,7 @@ std::optional<LizmapConfig> readLizmapConfig(const std::filesystem::path& projec
     }
     LizmapConfig config;
     config.path = path;
-    if (const auto layers = root.find("layers"); layers != root.end() && layers->is_object()) {
+    if (const Json* layers = section(root, "layers", file)) {
         for (const auto& [name, entry] : layers->items()) {
             if (!entry.is_object()) {
                 continue;
@@ -114,10 +129,10 @@ std::optional<LizmapConfig> readLizmapConfig(const std::filesystem::path& projec
             config.layers.push_back(std::move(layer));
         }
     }
-    config.attribute_table = toolLayers(root, "attributeLayers");
-    config.edition = toolLayers(root, "editionLayers");
-    config.locate = toolLayers(root, "locateByLayer");
-    config.tooltip = toolLayers(root, "tooltipLayers");
+    config.attribute_table = toolLayers(root, "attributeLayers", file);
+    config.edition = toolLayers(root, "editionLayers", file);
+    config.locate = toolLayers(root, "locateByLayer", file);
+    config.tooltip = toolLayers(root, "tooltipLayers", file);
     return config;
 }
 

@@ -382,10 +382,21 @@ TEST_F(WebCheckTest, LizmapOffersOnlyWhatQgisServerAnswers) {
     EXPECT_EQ(exposure[1].lizmap_notes, std::vector<std::string>{"attribute-table-without-wfs"});
 }
 
+TEST_F(WebCheckTest, EmptySectionsMayBeWrittenAsEmptyLists) {
+    const std::string project = writeFile(dir_, "kaart.qgs", projectXml({ownLayer()}, ""));
+    writeFile(dir_, "kaart.qgs.cfg",
+              R"({"layers": [], "attributeLayers": [], "editionLayers": {}})");
+    const std::optional<LizmapConfig> lizmap = readLizmapConfig(project);
+    ASSERT_TRUE(lizmap);
+    EXPECT_TRUE(lizmap->layers.empty());
+    EXPECT_TRUE(lizmap->attribute_table.empty());
+}
+
 TEST_F(WebCheckTest, ABrokenLizmapConfigurationIsAnInputErrorNamingIt) {
     const std::string project = writeFile(dir_, "kaart.qgs", projectXml({ownLayer()}, ""));
     EXPECT_FALSE(readLizmapConfig(project));
-    for (const std::string& text : {std::string("{\"layers\": "), std::string("[1, 2]")}) {
+    for (const std::string& text : {std::string("{\"layers\": "), std::string("[1, 2]"),
+                                    std::string(R"({"attributeLayers": ["GRB gebouwen"]})")}) {
         writeFile(dir_, "kaart.qgs.cfg", text);
         try {
             readLizmapConfig(project);
