@@ -36,12 +36,18 @@ int InspectCommand::run(const GlobalOptions& options) {
         } else if (!bound.error.empty()) {
             licence = {{"id", nullptr}, {"from", nullptr}, {"error", bound.error}};
         }
-        out["layers"].push_back({{"id", layer.id},
-                                 {"name", layer.name},
-                                 {"provider", layer.provider},
-                                 {"source", layer.source},
-                                 {"crs", layer.crs},
-                                 {"licence", licence}});
+        Json entry = {{"id", layer.id},         {"name", layer.name}, {"provider", layer.provider},
+                      {"source", layer.source}, {"crs", layer.crs},   {"licence", licence}};
+        if (!layer.embedded_from.empty()) {
+            entry["embedded_from"] = layer.embedded_from.string();
+        }
+        out["layers"].push_back(std::move(entry));
+    }
+    // Layers the project names but that could not be read: `check` fails on each.
+    out["unreadable"] = Json::array();
+    for (const UnreadableLayer& layer : project.unreadable_layers) {
+        out["unreadable"].push_back(
+            {{"id", layer.layer_id}, {"name", layer.name}, {"reason", layer.reason}});
     }
     out["layouts"] = Json::array();
     for (const Layout& layout : project.layouts) {
@@ -70,7 +76,14 @@ int InspectCommand::run(const GlobalOptions& options) {
             std::cout << layer["licence"]["id"].get<std::string>() << " (from "
                       << layer["licence"]["from"].get<std::string>() << ")";
         }
+        if (layer.contains("embedded_from")) {
+            std::cout << "  (embedded from " << layer["embedded_from"].get<std::string>() << ")";
+        }
         std::cout << "\n";
+    }
+    for (const UnreadableLayer& layer : project.unreadable_layers) {
+        std::cout << "  " << (layer.name.empty() ? layer.layer_id : layer.name)
+                  << "  UNREADABLE: " << layer.reason << "\n";
     }
     for (const Layout& layout : project.layouts) {
         std::cout << "\nLayout \"" << layout.name << "\":\n";
