@@ -49,17 +49,25 @@ int InspectCommand::run(const GlobalOptions& options) {
         out["unreadable"].push_back(
             {{"id", layer.layer_id}, {"name", layer.name}, {"reason", layer.reason}});
     }
+    out["visible_layers"] = visibleLayers(project);
     out["layouts"] = Json::array();
     for (const Layout& layout : project.layouts) {
         Json maps = Json::array();
         for (const LayoutMap& map : layout.maps) {
-            maps.push_back({{"id", map.id}, {"layers", layersToRender(project, map)}});
+            maps.push_back(
+                {{"id", map.id}, {"uuid", map.uuid}, {"layers", layersToRender(project, map)}});
         }
         Json labels = Json::array();
         for (const LayoutLabel& label : layout.labels) {
             labels.push_back(label.text);
         }
-        out["layouts"].push_back({{"name", layout.name}, {"maps", maps}, {"labels", labels}});
+        Json atlas = nullptr;
+        if (layout.atlas.enabled) {
+            atlas = {{"coverage_layer", layout.atlas.coverage_layer_id},
+                     {"hide_coverage", layout.atlas.hide_coverage}};
+        }
+        out["layouts"].push_back(
+            {{"name", layout.name}, {"maps", maps}, {"labels", labels}, {"atlas", atlas}});
     }
     if (format_ == "json") {
         std::cout << out.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";

@@ -5,7 +5,8 @@ Usage: python3 make_corpus.py OUTPUT_DIR
 Writes small generated data (GeoPackage, Shapefile, GeoJSON, CSV, GeoTIFF) and projects that
 exercise what the reader must get right: many providers, groups (nested, unchecked), hidden
 layers, unicode and spaces in names and paths, map themes, custom layer order, layouts with
-locked / theme-following / free / data-defined maps, labels and legends, .qgs and .qgz.
+locked / theme-following / free / data-defined maps, labels (also HTML) and legends, an atlas,
+.qgs and .qgz; and projects that embed layers and groups from others (embedded_corpus.py).
 """
 import json
 import os
@@ -15,6 +16,9 @@ import sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from osgeo import gdal, ogr, osr  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import embedded_corpus  # noqa: E402
 from qgis.core import (  # noqa: E402
     QgsApplication,
     QgsLayoutItemLabel,
@@ -201,6 +205,9 @@ def build_main(project, data):
                                            QgsProperty.fromValue("vogels|hoogte"))
     label(layout, "Bron : Grootschalig Referentie Bestand Vlaanderen, AGIV, reproductie verboden")
     label(layout, "Kaart: gemeente Voorbeeld")
+    html = label(layout, '<div style="color:#333">&copy;&nbsp;OpenStreetMap contributors<br/>'
+                         'Kaart: <i>gemeente</i> Voorbeeld &amp; co</div>')
+    html.setMode(QgsLayoutItemLabel.ModeHtml)
     legend = QgsLayoutItemLegend(layout)
     legend.setLinkedMap(locked)
     layout.addLayoutItem(legend)
@@ -210,6 +217,9 @@ def build_main(project, data):
     second.initializeDefaults()
     second.setName("Werkdocument intern")
     new_map(second, "werk")
+    second.atlas().setCoverageLayer(l["geojson"])
+    second.atlas().setEnabled(True)
+    second.atlas().setHideCoverage(True)
     project.layoutManager().addLayout(second)
 
 
@@ -253,6 +263,7 @@ def main():
             build(project, data)
             if not project.write():
                 raise SystemExit(f"cannot write {name}{extension}: {project.error()}")
+    embedded_corpus.build(out)
     QgsProject.instance().clear()
     app.exitQgis()
     print(f"corpus written to {out}")

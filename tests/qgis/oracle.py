@@ -1,4 +1,5 @@
-"""Asks QGIS what it reads in a project: layers and, per layout map, layersToRender().
+"""Asks QGIS what it reads in a project: its layers (id, name, provider, source, validity), the
+visible layers, and per layout its maps (layersToRender()), labels and atlas.
 
 Usage: python3 oracle.py PROJECT... (prints one JSON object per project, keyed by path)
 """
@@ -8,7 +9,19 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from qgis.core import QgsApplication, QgsLayoutItemMap, QgsProject  # noqa: E402
+from qgis.core import (QgsApplication, QgsLayoutItemLabel, QgsLayoutItemMap,  # noqa: E402
+                       QgsPrintLayout, QgsProject)
+from qgis.PyQt.QtGui import QTextDocument  # noqa: E402
+
+
+def label_text(item):
+    """A label's text as printed; an HTML label's without markup (as the page shows it)."""
+    text = item.currentText()
+    if item.mode() == QgsLayoutItemLabel.ModeHtml:
+        document = QTextDocument()
+        document.setHtml(text)
+        return document.toPlainText(), True
+    return text, False
 
 
 def read(path):
@@ -17,13 +30,27 @@ def read(path):
     if not project.read(path):
         return {"error": project.error()}
     layers = [{"id": layer.id(), "name": layer.name(), "provider": layer.providerType(),
-               "valid": layer.isValid()} for layer in project.mapLayers().values()]
+               "source": layer.source(), "valid": layer.isValid()}
+              for layer in project.mapLayers().values()]
+    visible = [layer.id() for layer in project.mapThemeCollection().masterVisibleLayers()
+               if layer is not None]
     layouts = []
     for layout in project.layoutManager().layouts():
-        maps = [{"id": item.id(), "layers": [l.id() for l in item.layersToRender()]}
+        if not isinstance(layout, QgsPrintLayout):
+            layouts.append({"name": layout.name(), "report": True})
+            continue
+        maps = [{"id": item.id(), "uuid": item.uuid(),
+                 "layers": [l.id() for l in item.layersToRender()]}
                 for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
-        layouts.append({"name": layout.name(), "maps": maps})
-    return {"layers": layers, "layouts": layouts}
+        labels = [label_text(item) for item in layout.items()
+                  if isinstance(item, QgsLayoutItemLabel)]
+        atlas = layout.atlas()
+        layouts.append({"name": layout.name(), "maps": maps,
+                        "labels": [{"text": t, "html": h} for t, h in labels],
+                        "atlas": {"enabled": atlas.enabled(),
+                                  "coverage": atlas.coverageLayer().id()
+                                  if atlas.coverageLayer() else ""}})
+    return {"layers": layers, "visible": visible, "layouts": layouts}
 
 
 def main():
