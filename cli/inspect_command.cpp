@@ -50,12 +50,25 @@ int InspectCommand::run(const GlobalOptions& options) {
             {{"id", layer.layer_id}, {"name", layer.name}, {"reason", layer.reason}});
     }
     out["visible_layers"] = visibleLayers(project);
+    out["themes"] = Json::array();
+    for (const MapTheme& theme : project.themes) {
+        out["themes"].push_back({{"name", theme.name}, {"layers", theme.visible_layer_ids}});
+    }
+    out["themes"] = Json::array();
+    for (const MapTheme& theme : project.themes) {
+        out["themes"].push_back({{"name", theme.name}, {"layers", theme.visible_layer_ids}});
+    }
     out["layouts"] = Json::array();
     for (const Layout& layout : project.layouts) {
         Json maps = Json::array();
         for (const LayoutMap& map : layout.maps) {
-            maps.push_back(
-                {{"id", map.id}, {"uuid", map.uuid}, {"layers", layersToRender(project, map)}});
+            // What the map stores, next to what it renders (the rule in DESIGN.md).
+            maps.push_back({{"id", map.id},
+                            {"uuid", map.uuid},
+                            {"layers", layersToRender(project, map)},
+                            {"layer_set", map.layer_set},
+                            {"keep_layer_set", map.keep_layer_set},
+                            {"theme", map.follow_theme ? Json(map.theme_name) : Json(nullptr)}});
         }
         Json labels = Json::array();
         for (const LayoutLabel& label : layout.labels) {

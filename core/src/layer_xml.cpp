@@ -53,6 +53,9 @@ std::vector<std::string> readCustomPropertyList(const pugi::xml_node& node,
     }
     const pugi::xml_node property =
         container.find_child_by_attribute("property", "key", key.c_str());
+    if (property.attribute("value")) { // a list of one, as QGIS 2.x/3.0 sometimes stored it
+        values.emplace_back(property.attribute("value").as_string());
+    }
     for (const pugi::xml_node& value : property.children("value")) {
         values.emplace_back(value.text().as_string());
     }

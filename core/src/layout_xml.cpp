@@ -3,6 +3,7 @@
 #include "html_text.h"
 #include "layer_xml.h"
 
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <string>
@@ -164,7 +165,61 @@ Layout readLayout(const pugi::xml_node& element) {
 
 namespace {
 
-Layout readComposition(const pugi::xml_node& composition, const std::string& composer_title) {
+// Where a composition's items are. QGIS 1.8 kept them next to <Composition>, inside
+// <Composer>; QGIS moves them into <Composition> when it upgrades a file that reaches 1.8.0
+// along its chain of format transforms (QgsProjectFileTransform::transform1800to1900), last
+// first. The converter then finds items under <Composition> only, so a 1.x file whose version
+// is not on that chain (e.g. 1.7.1) gets layouts without items, in QGIS as here.
+std::vector<pugi::xml_node> itemRoots(const pugi::xml_node& composition, bool moved) {
+    std::vector<pugi::xml_node> roots{composition};
+    if (!moved || composition != composition.parent().child("Composition")) {
+        return roots;
+    }
+    std::vector<pugi::xml_node> siblings;
+    for (const pugi::xml_node& child : composition.parent().children()) {
+        if (child.type() == pugi::node_element && std::string(child.name()) != "Composition") {
+            siblings.push_back(child);
+        }
+    }
+    roots.insert(roots.end(), siblings.rbegin(), siblings.rend());
+    return roots;
+}
+
+// Elements named `tag` under the roots, in the order QGIS finds them.
+std::vector<pugi::xml_node> itemsNamed(const std::vector<pugi::xml_node>& roots, const char* tag) {
+    std::vector<pugi::xml_node> items;
+    for (std::size_t i = 0; i < roots.size(); ++i) {
+        const std::string query = (i == 0 ? ".//" : "descendant-or-self::") + std::string(tag);
+        for (const pugi::xpath_node& found : roots[i].select_nodes(query.c_str())) {
+            items.push_back(found.node());
+        }
+    }
+    return items;
+}
+
+// Whether QGIS's chain of project file transforms passes 1.8.0 for a file of `version`
+// ("1.8.0-Lisboa"): it runs a transform only from the exact version it starts at.
+bool chainReaches180(const std::string& version) {
+    int major = 0;
+    int minor = 0;
+    int patch = 0;
+    if (std::sscanf(version.c_str(), "%d.%d.%d", &major, &minor, &patch) < 2) {
+        return false;
+    }
+    static const int kChain[][3] = {{0, 8, 0},  {0, 8, 1},  {0, 9, 0}, {0, 9, 1}, {0, 9, 2},
+                                    {0, 10, 0}, {0, 11, 0}, {1, 0, 0}, {1, 0, 2}, {1, 1, 0},
+                                    {1, 2, 0},  {1, 3, 0},  {1, 4, 0}, {1, 5, 0}, {1, 6, 0},
+                                    {1, 7, 0},  {1, 8, 0}};
+    for (const auto& step : kChain) {
+        if (step[0] == major && step[1] == minor && step[2] == patch) {
+            return true;
+        }
+    }
+    return false;
+}
+
+Layout readComposition(const pugi::xml_node& composition, const std::string& composer_title,
+                       bool moved) {
     Layout layout;
     layout.name = composition.attribute("name").as_string();
     if (layout.name.empty()) {
@@ -188,8 +243,8 @@ Layout readComposition(const pugi::xml_node& composition, const std::string& com
         }
         return std::make_pair(std::string(item.attribute("id").as_string()), uuid);
     };
-    for (const pugi::xpath_node& found : composition.select_nodes(".//ComposerMap")) {
-        const pugi::xml_node element = found.node();
+    const std::vector<pugi::xml_node> roots = itemRoots(composition, moved);
+    for (const pugi::xml_node& element : itemsNamed(roots, "ComposerMap")) {
         const auto [id, uuid] = itemIdentity(element);
         LayoutMap map;
         map.id = id;
@@ -207,16 +262,14 @@ Layout readComposition(const pugi::xml_node& composition, const std::string& com
                          oldDataDefined(item, "dataDefinedMapStylePreset"));
         layout.maps.push_back(std::move(map));
     }
-    for (const pugi::xpath_node& found : composition.select_nodes(".//ComposerLabel")) {
-        const pugi::xml_node element = found.node();
+    for (const pugi::xml_node& element : itemsNamed(roots, "ComposerLabel")) {
         const auto [id, uuid] = itemIdentity(element);
         // 2.x stored the HTML check box state: Qt::Checked (2).
         const bool html = element.attribute("htmlState").as_int() == 2;
         layout.labels.push_back(
             {id, uuid, labelText(element.attribute("labelText").as_string(), html), html});
     }
-    for (const pugi::xpath_node& found : composition.select_nodes(".//ComposerLegend")) {
-        const pugi::xml_node element = found.node();
+    for (const pugi::xml_node& element : itemsNamed(roots, "ComposerLegend")) {
         const auto [id, uuid] = itemIdentity(element);
         LayoutLegend legend = legendFrom(element, id, uuid);
         const auto linked = map_uuids.find(element.attribute("map").as_string("-1"));
@@ -237,10 +290,11 @@ Layout readComposition(const pugi::xml_node& composition, const std::string& com
 
 std::vector<Layout> readComposers(const pugi::xml_node& qgis) {
     std::vector<Layout> layouts;
+    const bool moved = chainReaches180(qgis.attribute("version").as_string());
     for (const pugi::xpath_node& composer : qgis.select_nodes(".//Composer")) {
         const std::string title = composer.node().attribute("title").as_string();
         for (const pugi::xpath_node& composition : composer.node().select_nodes(".//Composition")) {
-            Layout layout = readComposition(composition.node(), title);
+            Layout layout = readComposition(composition.node(), title, moved);
             // QGIS 3 forbids duplicate layout names; the converter numbers them.
             const std::string original = layout.name;
             for (int number = 2;; ++number) {

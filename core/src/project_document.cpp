@@ -36,6 +36,12 @@ std::string readProjectText(const std::filesystem::path& path, const ProjectRead
     if (!std::filesystem::exists(path, error)) {
         throw InputError(path.string() + ": no such file");
     }
+    // A pipe or device would never end (or never start): a project is a file.
+    const std::filesystem::file_status status = std::filesystem::status(path, error);
+    if (std::filesystem::is_fifo(status) || std::filesystem::is_character_file(status) ||
+        std::filesystem::is_block_file(status) || std::filesystem::is_socket(status)) {
+        throw InputError(path.string() + ": not a regular file");
+    }
     if (extension == ".qgz") {
         return readQgsFromQgz(path, limits);
     }

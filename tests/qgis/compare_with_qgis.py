@@ -2,7 +2,9 @@
 with the embedded-layer projects of embedded_corpus.py), asks QGIS (oracle.py) and
 `geolicence inspect --format json` about every project and compares them (comparison.py).
 Then the embedding projects are checked: each must get exactly the decision of the project its
-layers come from, and one whose source project is gone must fail closed, naming the file.
+layers come from, and one whose source project is gone must fail closed, naming the file. And
+a QGIS 2.18 project's composers must get the decisions and attributions of QGIS's own QGIS 3
+conversion of the same file.
 
 Usage: python3 compare_with_qgis.py GEOLICENCE_BINARY WORK_DIR
 """
@@ -68,6 +70,52 @@ def check_embedding_decisions(binary, corpus, check):
           f"attribution ingebed ontbrekend.qgs: exit {result.returncode}: {result.stderr}")
 
 
+def normalised(output):
+    """A report with its findings, duties and their layers sorted: the converted layout lists
+    its items in another order (QGIS writes them in stacking order), which orders the findings
+    differently without changing them. Attribution texts keep their order."""
+    try:
+        report = json.loads(output)
+    except ValueError:
+        return output
+    for duty in report.get("duties", []):
+        duty["layers"] = sorted(duty["layers"])
+    for key in ("findings", "duties"):
+        report[key] = sorted(report.get(key, []), key=lambda item: json.dumps(item, sort_keys=True))
+    return report
+
+
+def check_composer_decisions(binary, corpus, check):
+    """The QGIS 2.18 composers are checked as QGIS's own QGIS 3 conversion of them."""
+    old = os.path.join(corpus, "kaart 2.18.qgs")
+    new = os.path.join(corpus, "kaart 2.18 (QGIS 3).qgs")
+    for layout in ("Kaart 2.18", "Kaart 2.18 2"):
+        for command in (["check", "--action", "publish", "--format", "json", "--layout", layout],
+                        ["check", "--action", "use-internal", "--format", "json",
+                         "--layout", layout],
+                        ["attribution", "--layout", layout]):
+            ours = run(binary, command[0], old, *command[1:])
+            theirs = run(binary, command[0], new, *command[1:])
+            check(ours.stdout != "" and ours.returncode == theirs.returncode and
+                  normalised(ours.stdout) == normalised(theirs.stdout),
+                  f"kaart 2.18.qgs {' '.join(command)}: exit {ours.returncode} "
+                  f"({ours.stderr.strip()}) != QGIS 3 conversion's {theirs.returncode}, or "
+                  f"another answer:\n{ours.stdout}\nconversion:\n{theirs.stdout}")
+    # Not vacuous: the labels of the first composer are found, the second has none.
+    first = json.loads(run(binary, "check", old, "--action", "publish", "--format", "json",
+                           "--layout", "Kaart 2.18").stdout)
+    second = json.loads(run(binary, "check", old, "--action", "publish", "--format", "json",
+                            "--layout", "Kaart 2.18 2").stdout)
+    check(not any(f["rule"] == "attribution-missing" for f in first["findings"]),
+          f"Kaart 2.18: its GRB and HTML OpenStreetMap labels not found: {first['findings']}")
+    check(any(f["rule"] == "attribution-missing" for f in second["findings"]),
+          f"Kaart 2.18 2: a layout without labels passed: {second['findings']}")
+    texts = run(binary, "attribution", old, "--layout", "Kaart 2.18").stdout.splitlines()
+    check(texts == ["Bron : Grootschalig Referentie Bestand Vlaanderen, AGIV, reproductie "
+                    "verboden", "© OpenStreetMap contributors"],
+          f"attribution --layout 'Kaart 2.18': {texts}")
+
+
 def main():
     binary, work = sys.argv[1], os.path.abspath(sys.argv[2])
     corpus = os.path.join(work, "corpus")
@@ -84,6 +132,7 @@ def main():
             continue
         compare(name, json.loads(result.stdout), oracle[path], tally.check)
     check_embedding_decisions(binary, corpus, tally.check)
+    check_composer_decisions(binary, corpus, tally.check)
     return tally.finish()
 
 

@@ -6,7 +6,8 @@ Writes small generated data (GeoPackage, Shapefile, GeoJSON, CSV, GeoTIFF) and p
 exercise what the reader must get right: many providers, groups (nested, unchecked), hidden
 layers, unicode and spaces in names and paths, map themes, custom layer order, layouts with
 locked / theme-following / free / data-defined maps, labels (also HTML) and legends, an atlas,
-.qgs and .qgz; and projects that embed layers and groups from others (embedded_corpus.py).
+.qgs and .qgz; projects that embed layers and groups from others (embedded_corpus.py); a
+QGIS 2.18 project with print composers (qgis2_project.py) and QGIS's conversion of it.
 """
 import json
 import os
@@ -19,6 +20,7 @@ from osgeo import gdal, ogr, osr  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import embedded_corpus  # noqa: E402
+import qgis2_project  # noqa: E402
 from qgis.core import (  # noqa: E402
     QgsApplication,
     QgsLayoutItemLabel,
@@ -264,6 +266,13 @@ def main():
             if not project.write():
                 raise SystemExit(f"cannot write {name}{extension}: {project.error()}")
     embedded_corpus.build(out)
+    # A QGIS 2.18 project with composers, and QGIS's own conversion of it to QGIS 3.
+    qgis2 = os.path.join(out, "kaart 2.18.qgs")
+    qgis2_project.write(qgis2)
+    project = QgsProject.instance()
+    project.clear()
+    if not project.read(qgis2) or not project.write(os.path.join(out, "kaart 2.18 (QGIS 3).qgs")):
+        raise SystemExit(f"QGIS could not convert {qgis2}: {project.error()}")
     QgsProject.instance().clear()
     app.exitQgis()
     print(f"corpus written to {out}")
