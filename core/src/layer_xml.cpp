@@ -68,8 +68,15 @@ ProjectLayer readMapLayer(const pugi::xml_node& node,
     layer.id = node.child("id").text().as_string();
     layer.name = node.child("layername").text().as_string();
     layer.type = node.attribute("type").as_string();
-    layer.provider = node.child("provider").text().as_string();
     const std::string source = node.child("datasource").text().as_string();
+    if (const pugi::xml_node provider = node.child("provider")) {
+        layer.provider = provider.text().as_string();
+    } else if (layer.type == "vector") {
+        // QgsVectorLayer::readXml guesses for a file without one; QgsRasterLayer takes GDAL.
+        layer.provider = source.find("dbname=") != std::string::npos ? "postgres" : "ogr";
+    } else if (layer.type == "raster") {
+        layer.provider = "gdal";
+    }
     layer.source = project_dir ? resolveDataSource(layer.provider, source, *project_dir) : source;
     layer.crs = node.child("srs").child("spatialrefsys").child("authid").text().as_string();
     layer.custom_properties = readCustomProperties(node);
