@@ -79,7 +79,12 @@ const ProjectDocument* EmbeddedLayers::referenced(const std::filesystem::path& p
         return nullptr;
     }
     try {
-        auto document = ProjectDocument::load(path, limits_);
+        // All referenced projects together stay within one project's size limit, so a
+        // project cannot make the reader hold a hundred of the largest.
+        ProjectReadLimits remaining = limits_;
+        remaining.max_project_bytes = limits_.max_project_bytes - bytes_read_;
+        auto document = ProjectDocument::load(path, remaining);
+        bytes_read_ += document->bytes();
         return documents_.emplace(key, std::move(document)).first->second.get();
     } catch (const InputError& e) {
         reason = e.what();

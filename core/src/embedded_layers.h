@@ -52,6 +52,7 @@ private:
     Project& project_;
     std::map<std::string, std::unique_ptr<ProjectDocument>> documents_; // by path
     std::map<std::string, std::string> failures_;                       // path -> reason
+    std::size_t bytes_read_ = 0; // referenced projects share one size budget
 };
 
 } // namespace geolicence::detail

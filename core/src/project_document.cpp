@@ -30,6 +30,12 @@ void refuseEntityDeclarations(const std::string& text, const std::string& file) 
     }
 }
 
+// Sizes in MiB, or in bytes below one (a shared budget can shrink that far).
+std::string sizeText(std::uintmax_t bytes) {
+    return bytes >= (1u << 20) ? std::to_string(bytes >> 20) + " MiB"
+                               : std::to_string(bytes) + " bytes";
+}
+
 std::string readProjectText(const std::filesystem::path& path, const ProjectReadLimits& limits) {
     const std::string extension = lowerExtension(path);
     std::error_code error;
@@ -50,9 +56,9 @@ std::string readProjectText(const std::filesystem::path& path, const ProjectRead
     }
     const auto size = std::filesystem::file_size(path, error);
     if (!error && size > limits.max_project_bytes) {
-        throw InputError(path.string() + ": " + std::to_string(size >> 20) +
-                         " MiB is over the project size limit of " +
-                         std::to_string(limits.max_project_bytes >> 20) + " MiB");
+        throw InputError(path.string() + ": " + sizeText(size) +
+                         " is over the project size limit of " +
+                         sizeText(limits.max_project_bytes));
     }
     return readTextFile(path);
 }
@@ -70,6 +76,7 @@ std::unique_ptr<ProjectDocument> ProjectDocument::load(const std::filesystem::pa
     refuseEntityDeclarations(text, file);
     auto document = std::make_unique<ProjectDocument>();
     document->path_ = path;
+    document->bytes_ = text.size();
     // parse_default leaves custom entities unexpanded and never reads external resources.
     const pugi::xml_parse_result result = document->document_.load_buffer(
         text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,

@@ -18,6 +18,7 @@ public:
                                                  const ProjectReadLimits& limits);
 
     const std::filesystem::path& path() const { return path_; }
+    std::size_t bytes() const { return bytes_; } // of the XML text
     pugi::xml_node root() const { return document_.child("qgis"); }
 
     // Whether relative paths ("./", "../") are resolved against this project's folder: unless
@@ -32,6 +33,7 @@ public:
 
 private:
     std::filesystem::path path_;
+    std::size_t bytes_ = 0;
     pugi::xml_document document_;
 };
 

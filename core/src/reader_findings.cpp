@@ -21,11 +21,14 @@ std::string what(const UnreadableLayer& layer, bool dutch) {
 }
 
 Finding unreadableFinding(const UnreadableLayer& layer, bool dutch) {
-    const std::string message =
-        what(layer, dutch) +
-        (dutch ? " kon niet gelezen worden, dus de licentie ervan is niet gecontroleerd: "
-               : " could not be read, so its licence was not checked: ") +
-        layer.reason;
+    const bool group = layer.kind == UnreadableLayer::Kind::EmbeddedGroup;
+    const std::string consequence =
+        group ? (dutch ? " kon niet gelezen worden, dus de licenties van de lagen erin zijn niet "
+                         "gecontroleerd: "
+                       : " could not be read, so the licences of its layers were not checked: ")
+              : (dutch ? " kon niet gelezen worden, dus de licentie ervan is niet gecontroleerd: "
+                       : " could not be read, so its licence was not checked: ");
+    const std::string message = what(layer, dutch) + consequence + layer.reason;
     return Finding{Severity::Error,    layer.layer_id, layer.name, "",
                    "unreadable-layer", message,        ""};
 }

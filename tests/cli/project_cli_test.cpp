@@ -231,9 +231,11 @@ TEST_F(ProjectCliTest, DatasetsAreCheckedWithTheirOwnBinding) {
 // every command fails closed naming the missing file.
 TEST_F(ProjectCliTest, EmbeddedLayersAreCheckedAsInTheirProjectAndFailClosedWhenItIsGone) {
     auto embedded = [](const std::string& id, const std::string& source) {
-        return "<layer-tree-layer id=\"" + id + "\" checked=\"Qt::Checked\"><customproperties>"
+        return "<layer-tree-layer id=\"" + id +
+               "\" checked=\"Qt::Checked\"><customproperties>"
                "<property key=\"embedded\" value=\"1\"/><property key=\"embedded_project\" "
-               "value=\"" + source + "\"/></customproperties></layer-tree-layer>";
+               "value=\"" +
+               source + "\"/></customproperties></layer-tree-layer>";
     };
     auto write = [&](const std::string& name, const std::string& source) {
         std::ofstream(dir_ + "/" + name)

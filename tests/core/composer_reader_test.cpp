@@ -44,10 +44,8 @@ std::string qgis2(const std::string& composers, const std::string& version = "2.
 }
 
 std::string composer(const std::string& title, const std::string& items,
-                     const std::string& composition_name = "",
-                     const std::string& atlas = "") {
-    const std::string name =
-        composition_name.empty() ? "" : " name=\"" + composition_name + "\"";
+                     const std::string& composition_name = "", const std::string& atlas = "") {
+    const std::string name = composition_name.empty() ? "" : " name=\"" + composition_name + "\"";
     return "<Composer title=\"" + title + "\" visible=\"0\"><Composition" + name +
            " paperWidth=\"297\" paperHeight=\"210\" numPages=\"1\">" + items + "</Composition>" +
            atlas + "</Composer>";
@@ -57,23 +55,23 @@ std::string map(int number, const std::string& uuid, const std::string& layers,
                 const std::string& keep, const std::string& preset = "",
                 const std::string& data_defined = "") {
     return "<ComposerMap id=\"" + std::to_string(number) + "\" keepLayerSet=\"" + keep +
-           "\" followPreset=\"" + (preset.empty() ? "false" : "true") +
-           "\" followPresetName=\"" + preset + "\"><LayerSet>" + layers +
-           "</LayerSet><ComposerItem id=\"Map " + std::to_string(number) + "\" uuid=\"" + uuid +
-           "\">" + data_defined + "</ComposerItem></ComposerMap>";
+           "\" followPreset=\"" + (preset.empty() ? "false" : "true") + "\" followPresetName=\"" +
+           preset + "\"><LayerSet>" + layers + "</LayerSet><ComposerItem id=\"Map " +
+           std::to_string(number) + "\" uuid=\"" + uuid + "\">" + data_defined +
+           "</ComposerItem></ComposerMap>";
 }
 
 std::string label(const std::string& text, int html_state, const std::string& uuid) {
-    return "<ComposerLabel labelText=\"" + text + "\" htmlState=\"" +
-           std::to_string(html_state) + "\">" + item(uuid) + "</ComposerLabel>";
+    return "<ComposerLabel labelText=\"" + text + "\" htmlState=\"" + std::to_string(html_state) +
+           "\">" + item(uuid) + "</ComposerLabel>";
 }
 
 TEST(Composers, NamedAsQgisConvertsThemAndDuplicatesNumbered) {
-    const Project project = readProject(writeFile(
-        makeTempDir(), "p.qgs",
-        qgis2(composer("Composer 1", map(0, "{m1}", "", "false")) +
-              composer("Composer 1", map(0, "{m2}", "", "false")) +
-              composer("Titel", map(0, "{m3}", "", "false"), "Eigen naam"))));
+    const Project project =
+        readProject(writeFile(makeTempDir(), "p.qgs",
+                              qgis2(composer("Composer 1", map(0, "{m1}", "", "false")) +
+                                    composer("Composer 1", map(0, "{m2}", "", "false")) +
+                                    composer("Titel", map(0, "{m3}", "", "false"), "Eigen naam"))));
     ASSERT_EQ(project.layouts.size(), 3U);
     EXPECT_EQ(project.layouts[0].name, "Composer 1");
     EXPECT_EQ(project.layouts[1].name, "Composer 1 2");
@@ -93,8 +91,7 @@ TEST(Composers, MapsLabelsLegendsAndAtlasAreRead) {
     const std::string atlas =
         "<Atlas enabled=\"true\" coverageLayer=\"grb\" hideCoverage=\"true\"/>";
     const Project project =
-        readProject(writeFile(makeTempDir(), "p.qgs",
-                              qgis2(composer("Kaart", items, "", atlas))));
+        readProject(writeFile(makeTempDir(), "p.qgs", qgis2(composer("Kaart", items, "", atlas))));
     ASSERT_EQ(project.layouts.size(), 1U);
     const Layout& layout = project.layouts[0];
     ASSERT_EQ(layout.maps.size(), 3U);
@@ -123,9 +120,9 @@ TEST(Composers, CheckAndAttributionWorkOnAQgis2Layout) {
                                  label(kGrb, 0, "{l1}") +
                                  label("&amp;copy; OpenStreetMap contributors", 2, "{l2}");
     const std::string bare = map(0, "{m}", "<Layer>grb</Layer>", "true");
-    const Project project = readProject(writeFile(
-        makeTempDir(), "p.qgs",
-        qgis2(composer("Met bron", labelled) + composer("Zonder bron", bare))));
+    const Project project = readProject(
+        writeFile(makeTempDir(), "p.qgs",
+                  qgis2(composer("Met bron", labelled) + composer("Zonder bron", bare))));
     CheckRequest request;
     request.evaluation.action = Action::Publish;
     request.layout = "Met bron";
@@ -155,12 +152,11 @@ TEST(Composers, DataDefinedLayersOfQgis2) {
                                 "expr=\"'OSM'\" field=\"\"/>";
     const std::string expression = "<dataDefinedMapLayers active=\"true\" useExpr=\"true\" "
                                    "expr=\"@atlas_pagename\" field=\"\"/>";
-    const Project project = readProject(writeFile(
-        makeTempDir(), "p.qgs",
-        qgis2(composer("K", map(0, "{a}", "<Layer>grb</Layer>", "true", "", literal) +
-                                map(1, "{b}", "", "false", "", expression)))));
-    EXPECT_EQ(layersToRender(project, project.layouts[0].maps[0]),
-              std::vector<std::string>{"osm"});
+    const Project project = readProject(
+        writeFile(makeTempDir(), "p.qgs",
+                  qgis2(composer("K", map(0, "{a}", "<Layer>grb</Layer>", "true", "", literal) +
+                                          map(1, "{b}", "", "false", "", expression)))));
+    EXPECT_EQ(layersToRender(project, project.layouts[0].maps[0]), std::vector<std::string>{"osm"});
     EXPECT_TRUE(project.layouts[0].maps[1].data_defined_layers_unresolved);
 }
 

@@ -42,15 +42,15 @@ std::string project(const std::string& tree, const std::string& layers,
            "</Absolute></Paths></properties></qgis>\n";
 }
 
-const char* const kNdff =
-    "<property key=\"geolicence/licence\" value=\"ndff-uitvoerportaal\"/>";
+const char* const kNdff = "<property key=\"geolicence/licence\" value=\"ndff-uitvoerportaal\"/>";
 
 // bron/bron.qgs: "Gedeeld" (obs, Achtergrond (grb unchecked)) and a loose sketch layer.
 std::string writeSource(const std::string& dir, const std::string& name = "bron.qgs") {
     std::filesystem::create_directories(dir + "/bron/data");
     writeFile(dir + "/bron/data", "grb.geojson", "{}");
-    writeFile(dir + "/bron/data", "grb.geojson.licence.json",
-              R"({"licence": "grb-art7-intern-gebruik", "options": {"valid_until": "2030-12-31", "publication_right": true}})");
+    writeFile(
+        dir + "/bron/data", "grb.geojson.licence.json",
+        R"({"licence": "grb-art7-intern-gebruik", "options": {"valid_until": "2030-12-31", "publication_right": true}})");
     const std::string tree =
         "<layer-tree-group name=\"Gedeeld\" checked=\"Qt::Checked\">"
         "<layer-tree-layer id=\"obs\" name=\"Waarnemingen\" checked=\"Qt::Checked\"/>"
@@ -96,10 +96,10 @@ TEST(EmbeddedLayers, LayerIsReadInItsProjectWithItsBindingAndTheEmbeddingVisibil
                              "</layer-tree-layer><layer-tree-layer id=\"grb\" name=\"x\" "
                              "checked=\"Qt::Checked\">" +
                              embeddedProperties("./bron/bron.qgs") + "</layer-tree-layer>";
-    const Project embedding = readProject(writeFile(
-        dir, "doel.qgs",
-        project(tree, embeddedMaplayer("obs", "./bron/bron.qgs") +
-                          embeddedMaplayer("grb", "./bron/bron.qgs"))));
+    const Project embedding =
+        readProject(writeFile(dir, "doel.qgs",
+                              project(tree, embeddedMaplayer("obs", "./bron/bron.qgs") +
+                                                embeddedMaplayer("grb", "./bron/bron.qgs"))));
     EXPECT_TRUE(embedding.unreadable_layers.empty());
     const ProjectLayer* obs = embedding.findLayer("obs");
     ASSERT_NE(obs, nullptr);
@@ -143,10 +143,10 @@ TEST(EmbeddedLayers, SourceMayBeAQgzAndStoreAbsolutePaths) {
     writeZip(dir + "/bron/bron.qgz",
              {{"bron.qgs", project("", maplayer("obs", "Waarnemingen", "./data/obs.gpkg", kNdff),
                                    "", "true")}});
-    const Project embedding = readProject(writeFile(
-        dir, "doel.qgs",
-        project("<layer-tree-layer id=\"obs\" checked=\"Qt::Checked\"/>",
-                embeddedMaplayer("obs", "./bron/bron.qgz"))));
+    const Project embedding =
+        readProject(writeFile(dir, "doel.qgs",
+                              project("<layer-tree-layer id=\"obs\" checked=\"Qt::Checked\"/>",
+                                      embeddedMaplayer("obs", "./bron/bron.qgz"))));
     ASSERT_NE(embedding.findLayer("obs"), nullptr);
     EXPECT_EQ(embedding.findLayer("obs")->source, "./data/obs.gpkg")
         << "a project storing absolute paths resolves nothing (QgsPathResolver without base)";
@@ -182,8 +182,9 @@ TEST(EmbeddedLayers, MissingSourceProjectIsAnErrorNamingTheFile) {
 TEST(EmbeddedLayers, UnreadableSourceProjectIsAnError) {
     const std::string dir = makeTempDir();
     writeFile(dir, "kapot.qgs", "<qgis><projectlayers>");
-    writeFile(dir, "aanval.qgs", "<!DOCTYPE qgis [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-                                 "<qgis>&x;</qgis>");
+    writeFile(dir, "aanval.qgs",
+              "<!DOCTYPE qgis [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+              "<qgis>&x;</qgis>");
     const Project embedding = readProject(writeFile(
         dir, "doel.qgs",
         project("<layer-tree-layer id=\"a\"/><layer-tree-layer id=\"b\"/>",
@@ -209,8 +210,8 @@ TEST(EmbeddedLayers, ChainsAndCyclesEndAfterOneLevelAsInQgis) {
     const std::string self = "<layer-tree-layer id=\"zelf\" name=\"Zelf\"/>";
     const Project embedding = readProject(writeFile(
         dir, "doel.qgs",
-        project(self + "<layer-tree-group name=\"Gedeeld\">" +
-                    embeddedProperties("./midden.qgs") + "</layer-tree-group>",
+        project(self + "<layer-tree-group name=\"Gedeeld\">" + embeddedProperties("./midden.qgs") +
+                    "</layer-tree-group>",
                 embeddedMaplayer("obs", "./midden.qgs") + embeddedMaplayer("zelf", "./doel.qgs"))));
     EXPECT_TRUE(embedding.layers.empty());
     ASSERT_EQ(embedding.unreadable_layers.size(), 3U);
@@ -222,20 +223,20 @@ TEST(EmbeddedLayers, ChainsAndCyclesEndAfterOneLevelAsInQgis) {
               std::string::npos)
         << "a project embedding from itself finds only the reference: "
         << embedding.unreadable_layers[1].reason;
-    EXPECT_NE(embedding.unreadable_layers[2].reason.find(
-                  "group \"Gedeeld\" is itself embedded there"),
-              std::string::npos)
+    EXPECT_NE(
+        embedding.unreadable_layers[2].reason.find("group \"Gedeeld\" is itself embedded there"),
+        std::string::npos)
         << embedding.unreadable_layers[2].reason;
 }
 
 TEST(EmbeddedLayers, LayerOrGroupTheSourceLacksIsAnError) {
     const std::string dir = makeTempDir();
     writeSource(dir);
-    const Project embedding = readProject(writeFile(
-        dir, "doel.qgs",
-        project("<layer-tree-layer id=\"weg\"/><layer-tree-group name=\"Bestaat niet\">" +
-                    embeddedProperties("./bron/bron.qgs") + "</layer-tree-group>",
-                embeddedMaplayer("weg", "./bron/bron.qgs"))));
+    const Project embedding = readProject(
+        writeFile(dir, "doel.qgs",
+                  project("<layer-tree-layer id=\"weg\"/><layer-tree-group name=\"Bestaat niet\">" +
+                              embeddedProperties("./bron/bron.qgs") + "</layer-tree-group>",
+                          embeddedMaplayer("weg", "./bron/bron.qgs"))));
     ASSERT_EQ(embedding.unreadable_layers.size(), 2U);
     EXPECT_EQ(embedding.unreadable_layers[0].reason,
               dir + "/bron/bron.qgs: has no layer with id \"weg\"");
@@ -249,11 +250,11 @@ TEST(EmbeddedLayers, ReferencedProjectsAreBounded) {
     writeSource(dir, "twee.qgs");
     ProjectReadLimits limits;
     limits.max_referenced_projects = 1;
-    const Project embedding = readProject(
-        writeFile(dir, "doel.qgs",
-                  project("", embeddedMaplayer("obs", "./bron/een.qgs") +
-                                  embeddedMaplayer("grb", "./bron/twee.qgs"))),
-        limits);
+    const Project embedding =
+        readProject(writeFile(dir, "doel.qgs",
+                              project("", embeddedMaplayer("obs", "./bron/een.qgs") +
+                                              embeddedMaplayer("grb", "./bron/twee.qgs"))),
+                    limits);
     ASSERT_NE(embedding.findLayer("obs"), nullptr);
     ASSERT_EQ(embedding.unreadable_layers.size(), 1U);
     EXPECT_NE(embedding.unreadable_layers[0].reason.find("embeds layers from more than 1 "
@@ -261,11 +262,31 @@ TEST(EmbeddedLayers, ReferencedProjectsAreBounded) {
               std::string::npos);
 }
 
+TEST(EmbeddedLayers, ReferencedProjectsShareOneSizeBudget) {
+    const std::string dir = makeTempDir();
+    const std::string een = writeSource(dir, "een.qgs");
+    writeSource(dir, "twee.qgs");
+    const std::string embedding = writeFile(
+        dir, "doel.qgs",
+        project("", embeddedMaplayer("obs", "./bron/een.qgs") +
+                        embeddedMaplayer("grb", "./bron/twee.qgs")));
+    ProjectReadLimits limits;
+    // Room for the embedding project and one source, not for both sources.
+    limits.max_project_bytes = std::filesystem::file_size(een) * 3 / 2;
+    const Project read = readProject(embedding, limits);
+    ASSERT_NE(read.findLayer("obs"), nullptr);
+    ASSERT_EQ(read.unreadable_layers.size(), 1U);
+    EXPECT_NE(read.unreadable_layers[0].reason.find("twee.qgs"), std::string::npos);
+    EXPECT_NE(read.unreadable_layers[0].reason.find("over the project size limit"),
+              std::string::npos)
+        << read.unreadable_layers[0].reason;
+}
+
 TEST(EmbeddedLayers, PipeAsSourceProjectIsRefusedNotWaitedOn) {
     const std::string dir = makeTempDir();
     ASSERT_EQ(runShell("mkfifo '" + dir + "/pijp.qgs'").first, 0);
-    const Project embedding = readProject(writeFile(
-        dir, "doel.qgs", project("", embeddedMaplayer("obs", "./pijp.qgs"))));
+    const Project embedding =
+        readProject(writeFile(dir, "doel.qgs", project("", embeddedMaplayer("obs", "./pijp.qgs"))));
     ASSERT_EQ(embedding.unreadable_layers.size(), 1U);
     EXPECT_EQ(embedding.unreadable_layers[0].reason, dir + "/pijp.qgs: not a regular file");
 }
@@ -276,12 +297,12 @@ TEST(UnidentifiedLayers, LayerWithoutIdAndUnknownIdsFailTheCheck) {
         "<Layouts><Layout name=\"Kaart\"><LayoutItem type=\"65639\" id=\"kaart\" "
         "uuid=\"{k}\" keepLayerSet=\"true\"><LayerSet><Layer>obs</Layer><Layer>verdwenen"
         "</Layer></LayerSet></LayoutItem></Layout></Layouts>";
-    const Project with_problems = readProject(writeFile(
-        dir, "p.qgs",
-        project("<layer-tree-layer id=\"obs\" checked=\"Qt::Checked\"/>",
-                maplayer("obs", "Waarnemingen", "./obs.gpkg", kNdff) +
-                    maplayer("", "Naamloos", "./x.gpkg"),
-                layout)));
+    const Project with_problems =
+        readProject(writeFile(dir, "p.qgs",
+                              project("<layer-tree-layer id=\"obs\" checked=\"Qt::Checked\"/>",
+                                      maplayer("obs", "Waarnemingen", "./obs.gpkg", kNdff) +
+                                          maplayer("", "Naamloos", "./x.gpkg"),
+                                      layout)));
     ASSERT_EQ(with_problems.unreadable_layers.size(), 1U);
     EXPECT_EQ(with_problems.unreadable_layers[0].kind, UnreadableLayer::Kind::LayerWithoutId);
     CheckRequest request;

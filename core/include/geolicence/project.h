@@ -23,7 +23,7 @@ struct ProjectLayer {
     std::vector<std::string> metadata_licenses;
     // For a layer embedded from another project (QGIS "Embed Layers and Groups"): that
     // project's file. Everything above then comes from there, as QGIS reads it.
-    std::filesystem::path embedded_from;
+    std::filesystem::path embedded_from{};
 };
 
 // A layer the project names but the reader could not read: an embedded layer or group whose

@@ -21,7 +21,8 @@ struct ProjectReadLimits {
 // composers become layouts. A layer that cannot be read (its project is missing, ...) is
 // listed in `Project::unreadable_layers`, never dropped silently. XML entity declarations and
 // external entities are refused, never expanded or fetched; a .qgz is never extracted to disk;
-// every referenced project is read within the same limits. Throws InputError naming the file
+// the projects embedded layers come from are read within the same limits, their sizes counted
+// together against `max_project_bytes`. Throws InputError naming the file
 // and the problem when the project itself cannot be read.
 Project readProject(const std::filesystem::path& path, const ProjectReadLimits& limits = {});
 
