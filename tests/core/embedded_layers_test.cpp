@@ -266,10 +266,10 @@ TEST(EmbeddedLayers, ReferencedProjectsShareOneSizeBudget) {
     const std::string dir = makeTempDir();
     const std::string een = writeSource(dir, "een.qgs");
     writeSource(dir, "twee.qgs");
-    const std::string embedding = writeFile(
-        dir, "doel.qgs",
-        project("", embeddedMaplayer("obs", "./bron/een.qgs") +
-                        embeddedMaplayer("grb", "./bron/twee.qgs")));
+    const std::string embedding =
+        writeFile(dir, "doel.qgs",
+                  project("", embeddedMaplayer("obs", "./bron/een.qgs") +
+                                  embeddedMaplayer("grb", "./bron/twee.qgs")));
     ProjectReadLimits limits;
     // Room for the embedding project and one source, not for both sources.
     limits.max_project_bytes = std::filesystem::file_size(een) * 3 / 2;
