@@ -31,6 +31,8 @@ packages=(
   qgis-server-wms qgis-server-wfs qgis-server-wcs
   # the QGIS plugin: built against QGIS 3.22 and Qt 5, tested headless and in the desktop
   libqgis-dev qgis qttools5-dev-tools xvfb poppler-utils
+  # Debian packages (ci/package.sh): man pages from --help, package checks
+  help2man lintian dpkg-dev fakeroot man-db
 )
 
 missing=()

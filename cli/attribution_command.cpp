@@ -31,12 +31,18 @@ int AttributionCommand::run(const GlobalOptions& options) {
     for (const std::string& text : attributionTexts(result.decision)) {
         std::cout << text << "\n";
     }
+    // A layer that could not be read may owe an attribution nobody can list: the list is then
+    // incomplete, which a pipeline must not take for complete.
+    bool incomplete = false;
     for (const Finding& finding : result.decision.findings) {
         if (finding.rule == "unlicensed") {
             std::cerr << "geolicence: warning: " << finding.message << "\n";
+        } else if (finding.rule == "unreadable-layer" || finding.rule == "unknown-layer") {
+            std::cerr << "geolicence: error: " << finding.message << "\n";
+            incomplete = true;
         }
     }
-    return kExitOk;
+    return incomplete ? kExitProhibited : kExitOk;
 }
 
 } // namespace geolicence::cli

@@ -57,26 +57,49 @@ int InspectCommand::run(const GlobalOptions& options) {
             conflicts.push_back({{"severity", std::string(toString(conflict.severity))},
                                  {"message", conflict.message}});
         }
-        out["layers"].push_back({{"id", layer.id},
-                                 {"name", layer.name},
-                                 {"provider", layer.provider},
-                                 {"source", layer.source},
-                                 {"crs", layer.crs},
-                                 {"licence", licence},
-                                 {"sources", sources},
-                                 {"conflicts", conflicts}});
+        Json entry = {
+            {"id", layer.id},         {"name", layer.name},    {"provider", layer.provider},
+            {"source", layer.source}, {"crs", layer.crs},      {"licence", licence},
+            {"sources", sources},     {"conflicts", conflicts}};
+        if (!layer.embedded_from.empty()) {
+            entry["embedded_from"] = layer.embedded_from.string();
+        }
+        out["layers"].push_back(std::move(entry));
+    }
+    // Layers the project names but that could not be read: `check` fails on each.
+    out["unreadable"] = Json::array();
+    for (const UnreadableLayer& layer : project.unreadable_layers) {
+        out["unreadable"].push_back(
+            {{"id", layer.layer_id}, {"name", layer.name}, {"reason", layer.reason}});
+    }
+    out["visible_layers"] = visibleLayers(project);
+    out["themes"] = Json::array();
+    for (const MapTheme& theme : project.themes) {
+        out["themes"].push_back({{"name", theme.name}, {"layers", theme.visible_layer_ids}});
     }
     out["layouts"] = Json::array();
     for (const Layout& layout : project.layouts) {
         Json maps = Json::array();
         for (const LayoutMap& map : layout.maps) {
-            maps.push_back({{"id", map.id}, {"layers", layersToRender(project, map)}});
+            // What the map stores, next to what it renders (the rule in DESIGN.md).
+            maps.push_back({{"id", map.id},
+                            {"uuid", map.uuid},
+                            {"layers", layersToRender(project, map)},
+                            {"layer_set", map.layer_set},
+                            {"keep_layer_set", map.keep_layer_set},
+                            {"theme", map.follow_theme ? Json(map.theme_name) : Json(nullptr)}});
         }
         Json labels = Json::array();
         for (const LayoutLabel& label : layout.labels) {
             labels.push_back(label.text);
         }
-        out["layouts"].push_back({{"name", layout.name}, {"maps", maps}, {"labels", labels}});
+        Json atlas = nullptr;
+        if (layout.atlas.enabled) {
+            atlas = {{"coverage_layer", layout.atlas.coverage_layer_id},
+                     {"hide_coverage", layout.atlas.hide_coverage}};
+        }
+        out["layouts"].push_back(
+            {{"name", layout.name}, {"maps", maps}, {"labels", labels}, {"atlas", atlas}});
     }
     // What the project's web services serve; a Lizmap configuration that cannot be read is
     // shown, not fatal: inspect reports what it finds.
@@ -103,6 +126,9 @@ int InspectCommand::run(const GlobalOptions& options) {
             std::cout << layer["licence"]["id"].get<std::string>() << " (from "
                       << layer["licence"]["from"].get<std::string>() << ")";
         }
+        if (layer.contains("embedded_from")) {
+            std::cout << "  (embedded from " << layer["embedded_from"].get<std::string>() << ")";
+        }
         std::cout << "\n";
         if (layer["sources"].size() > 1) {
             for (const Json& source : layer["sources"]) {
@@ -116,6 +142,10 @@ int InspectCommand::run(const GlobalOptions& options) {
             std::cout << "      " << conflict["severity"].get<std::string>() << ": "
                       << conflict["message"].get<std::string>() << "\n";
         }
+    }
+    for (const UnreadableLayer& layer : project.unreadable_layers) {
+        std::cout << "  " << (layer.name.empty() ? layer.layer_id : layer.name)
+                  << "  UNREADABLE: " << layer.reason << "\n";
     }
     for (const Layout& layout : project.layouts) {
         std::cout << "\nLayout \"" << layout.name << "\":\n";

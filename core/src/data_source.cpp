@@ -57,6 +57,21 @@ std::optional<std::pair<std::size_t, std::size_t>> quotedValue(const std::string
     return std::make_pair(begin, end == std::string::npos ? source.size() : end);
 }
 
+// GDAL's "GPKG:path:table" (a GeoPackage raster table): the path and the table, split at the
+// last colon, as QGIS's GDAL provider decodes it.
+std::optional<std::pair<std::string, std::string>> geopackageRaster(const std::string& source) {
+    const std::string prefix = "GPKG:";
+    if (!startsWith(source, prefix)) {
+        return std::nullopt;
+    }
+    const std::string rest = source.substr(prefix.size());
+    const std::size_t colon = rest.rfind(':');
+    if (colon == std::string::npos || colon == 0) {
+        return std::make_pair(rest, std::string());
+    }
+    return std::make_pair(rest.substr(0, colon), rest.substr(colon + 1));
+}
+
 std::string layerNameOption(const std::string& source) {
     const std::string key = "|layername=";
     const std::size_t at = source.find(key);
@@ -71,6 +86,12 @@ std::string layerNameOption(const std::string& source) {
 
 std::string resolveDataSource(const std::string& provider, const std::string& source,
                               const std::filesystem::path& project_dir) {
+    if (provider == "gdal") {
+        if (const auto raster = geopackageRaster(source)) {
+            return "GPKG:" + absolute(raster->first, project_dir) +
+                   (raster->second.empty() ? "" : ":" + raster->second);
+        }
+    }
     if (provider == "ogr" || provider == "gdal") {
         return resolvePathWithSuffix(source, project_dir);
     }
@@ -95,6 +116,11 @@ std::string resolveDataSource(const std::string& provider, const std::string& so
 
 std::optional<DataSourceFile> dataSourceFile(const std::string& provider,
                                              const std::string& source) {
+    if (provider == "gdal") {
+        if (const auto raster = geopackageRaster(source)) {
+            return DataSourceFile{raster->first, raster->second};
+        }
+    }
     if (provider == "ogr" || provider == "gdal") {
         const std::string path = source.substr(0, source.find('|'));
         if (path.empty() || startsWith(path, "/vsi") || path.find("://") != std::string::npos) {

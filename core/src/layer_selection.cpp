@@ -30,16 +30,6 @@ void appendUnique(std::vector<std::string>& into, std::unordered_set<std::string
     }
 }
 
-std::vector<std::string> existingOnly(const Project& project, const std::vector<std::string>& ids) {
-    std::vector<std::string> out;
-    for (const std::string& id : ids) {
-        if (project.findLayer(id) != nullptr) {
-            out.push_back(id);
-        }
-    }
-    return out;
-}
-
 std::vector<std::string> split(const std::string& text, char separator) {
     std::vector<std::string> parts;
     std::size_t start = 0;
@@ -57,7 +47,7 @@ std::vector<std::string> layerOrder(const Project& project) {
     std::vector<std::string> tree;
     collectLayers(project.layer_tree, true, false, tree);
     if (!project.custom_order_enabled) {
-        return existingOnly(project, tree);
+        return tree;
     }
     // The custom order, then any layer of the tree it does not mention (QGIS appends layers
     // added after the order was last saved).
@@ -69,7 +59,7 @@ std::vector<std::string> layerOrder(const Project& project) {
                                [&](const std::string& id) { return in_tree.count(id) == 0; }),
                 order.end());
     appendUnique(order, seen, tree);
-    return existingOnly(project, order);
+    return order;
 }
 
 std::vector<std::string> visibleLayers(const Project& project) {
@@ -87,7 +77,7 @@ std::vector<std::string> visibleLayers(const Project& project) {
 
 std::vector<std::string> layersToRender(const Project& project, const LayoutMap& map) {
     if (map.resolved_layers) {
-        return existingOnly(project, *map.resolved_layers);
+        return *map.resolved_layers;
     }
     if (map.data_defined_layers) {
         // Names joined by '|'; every layer with that name (QgsProject::mapLayersByName).
@@ -117,7 +107,7 @@ std::vector<std::string> layersToRender(const Project& project, const LayoutMap&
         return ids;
     }
     if (!map.layer_set.empty()) {
-        return existingOnly(project, map.layer_set);
+        return map.layer_set;
     }
     return visibleLayers(project);
 }
@@ -127,6 +117,9 @@ std::vector<std::string> layersRenderedByLayout(const Project& project, const La
     std::unordered_set<std::string> seen;
     for (const LayoutMap& map : layout.maps) {
         appendUnique(ids, seen, layersToRender(project, map));
+    }
+    if (layout.atlas.enabled && !layout.atlas.coverage_layer_id.empty()) {
+        appendUnique(ids, seen, {layout.atlas.coverage_layer_id});
     }
     return ids;
 }

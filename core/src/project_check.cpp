@@ -4,6 +4,7 @@
 #include <geolicence/layer_binding.h>
 #include <geolicence/layer_selection.h>
 #include <geolicence/project_check.h>
+#include <geolicence/reader_findings.h>
 
 #include <algorithm>
 #include <cctype>
@@ -187,7 +188,7 @@ std::vector<LayerInput> projectLayerInputs(const Project& project, const Catalog
     for (const std::string& id : layer_ids) {
         const ProjectLayer* layer = project.findLayer(id);
         if (layer == nullptr) {
-            continue;
+            continue; // not silent: checkProject reports it (readerFindings)
         }
         LayerBindingResult bound = binder.bind(*layer, language);
         for (Finding& problem : bound.problems(layer->id, layer->name)) {
@@ -229,7 +230,8 @@ CheckResult checkProject(const Project& project, const Catalog& catalog,
         throw InputError(request.published->name() +
                          ": name the layout it was exported from to check what it owes");
     }
-    std::vector<Finding> problems;
+    // Layers the project names but the reader could not read, or does not define, are errors.
+    std::vector<Finding> problems = readerFindings(project, ids, request.evaluation.language);
     const std::vector<LayerInput> inputs = bind(ids, problems);
     CheckResult result;
     result.subject = project.path.string();

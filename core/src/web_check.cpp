@@ -2,6 +2,7 @@
 #include <geolicence/errors.h>
 #include <geolicence/licence_precision.h>
 #include <geolicence/published_text.h>
+#include <geolicence/reader_findings.h>
 #include <geolicence/web_check.h>
 
 #include <algorithm>
@@ -204,7 +205,9 @@ public:
         for (const LayerExposure& exposure : exposures_) {
             ids.push_back(exposure.layer_id);
         }
-        std::vector<Finding> problems;
+        // Layers the reader could not read (an embedded layer whose project is missing) are
+        // errors: what they would serve is unknown.
+        std::vector<Finding> problems = readerFindings(project_, ids, language_);
         inputs_ = projectLayerInputs(project_, catalog_, ids, problems, language_);
         own_data_served_ = std::any_of(inputs_.begin(), inputs_.end(), [](const LayerInput& in) {
             return in.binding && in.binding->licence_id == kOwnDataLicence;

@@ -109,6 +109,7 @@ if not xsd.validate(etree.parse(str(reports / "geolicence-junit.xml"))):
     failures.append(f"JUnit: {xsd.error_log}")
 job = yaml.safe_load((examples / "gitlab-ci-qgis-server.yml").read_text())["geolicence-web"]
 if job["variables"].get("GEOLICENCE_TARGET") != "web" or \
+        "install-geolicence.sh" not in " ".join(job["before_script"]) or \
         "check-repository.sh . geolicence-reports" not in " ".join(job["script"]) or \
         job["artifacts"]["reports"]["junit"] != "geolicence-reports/geolicence-junit.xml":
     failures.append("gitlab-ci-qgis-server.yml does not run the web check or publish its JUnit")

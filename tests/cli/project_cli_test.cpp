@@ -231,5 +231,53 @@ TEST_F(ProjectCliTest, DatasetsAreCheckedWithTheirOwnBinding) {
     EXPECT_EQ(corrupt.exit_code, 3);
 }
 
+// A project embedding the test project's layers: the same decision; with the source gone,
+// every command fails closed naming the missing file.
+TEST_F(ProjectCliTest, EmbeddedLayersAreCheckedAsInTheirProjectAndFailClosedWhenItIsGone) {
+    auto embedded = [](const std::string& id, const std::string& source) {
+        return "<layer-tree-layer id=\"" + id +
+               "\" checked=\"Qt::Checked\"><customproperties>"
+               "<property key=\"embedded\" value=\"1\"/><property key=\"embedded_project\" "
+               "value=\"" +
+               source + "\"/></customproperties></layer-tree-layer>";
+    };
+    auto write = [&](const std::string& name, const std::string& source) {
+        std::ofstream(dir_ + "/" + name)
+            << "<qgis version=\"3.22.16\"><layer-tree-group>" << embedded("obs", source)
+            << embedded("grb", source) << "</layer-tree-group><projectlayers/></qgis>\n";
+        return dir_ + "/" + name;
+    };
+    const std::string embedding = write("ingebed.qgs", "./bron.qgs");
+    // The source: the test project without the sketch (the embedding shows obs and grb), and
+    // stating that it stores relative paths, as every project QGIS writes does (without it,
+    // QGIS takes an embedded layer's paths for absolute).
+    const std::string source = dir_ + "/bron.qgs";
+    {
+        std::ifstream in(project_);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string sketch = "<layer-tree-layer id=\"schets\" checked=\"Qt::Checked\"/>";
+        text.replace(text.find(sketch), sketch.size(), "");
+        text.replace(text.rfind("</qgis>"), 7,
+                     "<properties><Paths><Absolute>false</Absolute></Paths></properties></qgis>");
+        std::ofstream(source) << text;
+    }
+    const CliResult expected = runCli({"check", source, "--action", "publish", "--format", "json"});
+    const CliResult got = runCli({"check", embedding, "--action", "publish", "--format", "json"});
+    EXPECT_EQ(got.exit_code, expected.exit_code);
+    EXPECT_EQ(got.out, expected.out);
+
+    const std::string broken = write("kapot.qgs", "./verdwenen.qgs");
+    const CliResult check = runCli({"check", broken, "--action", "publish"});
+    EXPECT_EQ(check.exit_code, 1) << check.err;
+    EXPECT_NE(check.out.find(dir_ + "/verdwenen.qgs: no such file"), std::string::npos)
+        << check.out;
+    const CliResult attribution = runCli({"attribution", broken});
+    EXPECT_EQ(attribution.exit_code, 1);
+    EXPECT_NE(attribution.err.find("verdwenen.qgs: no such file"), std::string::npos);
+    const json inspect = json::parse(runCli({"inspect", broken, "--format", "json"}).out);
+    ASSERT_EQ(inspect["unreadable"].size(), 2U);
+    EXPECT_EQ(inspect["unreadable"][0]["id"], "obs");
+}
+
 } // namespace
 } // namespace geolicence::test

@@ -27,5 +27,15 @@ TEST(ShownSource, EverythingElseIsLeftAlone) {
     EXPECT_EQ(shownSource("/data/password_list.csv"), "/data/password_list.csv");
 }
 
+TEST(DataSource, GeoPackageRasterTablesResolveAgainstTheProject) {
+    EXPECT_EQ(resolveDataSource("gdal", "GPKG:./tegels.gpkg:osm", "/p"), "GPKG:/p/tegels.gpkg:osm");
+    EXPECT_EQ(resolveDataSource("gdal", "GPKG:/abs/tegels.gpkg:osm", "/p"),
+              "GPKG:/abs/tegels.gpkg:osm");
+    const auto file = dataSourceFile("gdal", "GPKG:/p/tegels.gpkg:osm");
+    ASSERT_TRUE(file);
+    EXPECT_EQ(file->path, "/p/tegels.gpkg");
+    EXPECT_EQ(file->layer_name, "osm") << "its gpkg_metadata is looked up for that table";
+}
+
 } // namespace
 } // namespace geolicence

@@ -5,7 +5,9 @@ Usage: python3 make_corpus.py OUTPUT_DIR
 Writes small generated data (GeoPackage, Shapefile, GeoJSON, CSV, GeoTIFF) and projects that
 exercise what the reader must get right: many providers, groups (nested, unchecked), hidden
 layers, unicode and spaces in names and paths, map themes, custom layer order, layouts with
-locked / theme-following / free / data-defined maps, labels and legends, .qgs and .qgz.
+locked / theme-following / free / data-defined maps, labels (also HTML) and legends, an atlas,
+.qgs and .qgz; projects that embed layers and groups from others (embedded_corpus.py); a
+QGIS 2.18 project with print composers (qgis2_project.py) and QGIS's conversion of it.
 """
 import json
 import os
@@ -15,6 +17,10 @@ import sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from osgeo import gdal, ogr, osr  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import embedded_corpus  # noqa: E402
+import qgis2_project  # noqa: E402
 from qgis.core import (  # noqa: E402
     QgsApplication,
     QgsLayoutItemLabel,
@@ -201,6 +207,9 @@ def build_main(project, data):
                                            QgsProperty.fromValue("vogels|hoogte"))
     label(layout, "Bron : Grootschalig Referentie Bestand Vlaanderen, AGIV, reproductie verboden")
     label(layout, "Kaart: gemeente Voorbeeld")
+    html = label(layout, '<div style="color:#333">&copy;&nbsp;OpenStreetMap contributors<br/>'
+                         'Kaart: <i>gemeente</i> Voorbeeld &amp; co</div>')
+    html.setMode(QgsLayoutItemLabel.ModeHtml)
     legend = QgsLayoutItemLegend(layout)
     legend.setLinkedMap(locked)
     layout.addLayoutItem(legend)
@@ -210,6 +219,9 @@ def build_main(project, data):
     second.initializeDefaults()
     second.setName("Werkdocument intern")
     new_map(second, "werk")
+    second.atlas().setCoverageLayer(l["geojson"])
+    second.atlas().setEnabled(True)
+    second.atlas().setHideCoverage(True)
     project.layoutManager().addLayout(second)
 
 
@@ -253,6 +265,14 @@ def main():
             build(project, data)
             if not project.write():
                 raise SystemExit(f"cannot write {name}{extension}: {project.error()}")
+    embedded_corpus.build(out)
+    # A QGIS 2.18 project with composers, and QGIS's own conversion of it to QGIS 3.
+    qgis2 = os.path.join(out, "kaart 2.18.qgs")
+    qgis2_project.write(qgis2)
+    project = QgsProject.instance()
+    project.clear()
+    if not project.read(qgis2) or not project.write(os.path.join(out, "kaart 2.18 (QGIS 3).qgs")):
+        raise SystemExit(f"QGIS could not convert {qgis2}: {project.error()}")
     QgsProject.instance().clear()
     app.exitQgis()
     print(f"corpus written to {out}")

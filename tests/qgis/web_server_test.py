@@ -184,7 +184,8 @@ def build_projects(work, sources):
     f = vector("own", "Eigen F")
     corpus_layers = [a, b, c, d, e, f]
     corpus_settings = [
-        wfs(a, b, transactions=("Insert", "Update", "Delete")),
+        # D is excluded from WMS (its group) but in the WFS list: still downloadable.
+        wfs(a, b, d, transactions=("Insert", "Update", "Delete")),
         entry("WCSLayers", [e.id()]),
         entry("WMSRestrictedLayers", ["Waarnemingen C", "Verborgen"]),
         entry("WMSAddWktGeometry", True),

@@ -23,6 +23,21 @@ struct ProjectLayer {
     std::map<std::string, std::string> custom_properties;
     std::vector<std::string> metadata_rights;
     std::vector<std::string> metadata_licenses;
+    // For a layer embedded from another project (QGIS "Embed Layers and Groups"): that
+    // project's file. Everything above then comes from there, as QGIS reads it.
+    std::filesystem::path embedded_from{};
+};
+
+// A layer the project names but the reader could not read: an embedded layer or group whose
+// project is missing, unreadable or lacks it, a <maplayer> without an id. QGIS skips these
+// silently (the layer is simply not there); a check reports every one as an error.
+struct UnreadableLayer {
+    enum class Kind { EmbeddedLayer, EmbeddedGroup, LayerWithoutId };
+    Kind kind = Kind::EmbeddedLayer;
+    std::string layer_id;                     // empty for a group or a layer without id
+    std::string name;                         // as the project shows it
+    std::filesystem::path referenced_project; // for embedded layers and groups
+    std::string reason;                       // why, naming the file (from the reader)
 };
 
 struct LayerTreeNode {
@@ -67,7 +82,16 @@ struct LayoutLegend {
 struct LayoutLabel {
     std::string id;
     std::string uuid;
-    std::string text;
+    std::string text; // as printed: for an HTML label the text the HTML shows, without markup
+    bool html = false;
+};
+
+// An atlas: the layout is printed once per feature of the coverage layer, whose data (the
+// pages, their extents and the attributes labels show) is therefore published with it.
+struct LayoutAtlas {
+    bool enabled = false;
+    std::string coverage_layer_id;
+    bool hide_coverage = false;
 };
 
 struct Layout {
@@ -75,6 +99,7 @@ struct Layout {
     std::vector<LayoutMap> maps;
     std::vector<LayoutLegend> legends;
     std::vector<LayoutLabel> labels;
+    LayoutAtlas atlas;
 };
 
 struct Project {
@@ -86,7 +111,8 @@ struct Project {
     bool custom_order_enabled = false;
     std::vector<std::string> custom_order;
     std::vector<MapTheme> themes;
-    std::vector<Layout> layouts;
+    std::vector<Layout> layouts; // QGIS 1.x/2.x composers converted, as QGIS 3 does
+    std::vector<UnreadableLayer> unreadable_layers;
     ProjectServices services; // what QGIS Server serves of it
 
     // Call after filling `layers`: lookups by id are frequent in large projects.
@@ -94,6 +120,7 @@ struct Project {
     const ProjectLayer* findLayer(const std::string& id) const;
     const MapTheme* findTheme(const std::string& name) const;
     const Layout* findLayout(const std::string& name) const;
+    const UnreadableLayer* findUnreadable(const std::string& layer_id) const;
 
 private:
     std::unordered_map<std::string, std::size_t> layer_index_;

@@ -45,7 +45,9 @@ struct CheckResult {
 
 // Checks `request.evaluation.action` for a project: the layers the layout's maps render (when
 // a layout is named; its owed attributions and legends are then verified on the layout), else
-// the project's visible layers (duties are listed, not verified). InputError for a layout the
+// the project's visible layers (duties are listed, not verified). Layers the reader could not
+// read and selected ids the project does not define are errors (reader_findings.h), so the
+// decision is then "prohibited". InputError for a layout the
 // project does not have. With `request.published`, the owed attributions are verified in the
 // exported artefact instead of on the layout (a missing one is an error naming it).
 CheckResult checkProject(const Project& project, const Catalog& catalog,
@@ -61,6 +63,7 @@ CheckResult checkProject(const Project& project, const Catalog& catalog,
 // The layers `checkProject` looks at, with their bindings (for `inspect` and `attribution`).
 // Broken bindings (`invalid-binding`) and disagreeing ones (`binding-conflict`) are added to
 // `binding_problems`.
+// Ids the project does not define are left out here; checkProject reports them.
 std::vector<LayerInput> projectLayerInputs(const Project& project, const Catalog& catalog,
                                            const std::vector<std::string>& layer_ids,
                                            std::vector<Finding>& binding_problems,
