@@ -26,12 +26,14 @@ struct CheckedLayer {
     std::string id;
     std::string name;
     std::optional<LicenceBinding> binding;
+    SourceRegion region{}; // its element in the checked project file, when known
 };
 
 struct CheckResult {
     Decision decision;
     std::vector<CheckedLayer> layers;
-    std::string subject; // the project or dataset file
+    std::string subject;          // the project or dataset file
+    SourceRegion layout_region{}; // the checked layout's element, when known
 };
 
 // Checks `request.evaluation.action` for a project: the layers the layout's maps render (when
