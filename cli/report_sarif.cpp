@@ -4,7 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <filesystem>
+#include <iterator>
 #include <map>
+#include <optional>
 
 namespace geolicence::cli {
 
@@ -19,7 +23,9 @@ std::string ruleId(const Finding& finding) {
     return finding.licence.empty() ? finding.rule : finding.licence + "/" + finding.rule;
 }
 
-// A relative or absolute file path as a SARIF URI reference.
+// A file path as a SARIF URI: an absolute path as a file:// URI (a relative reference
+// starting with "/" cannot be resolved against a base, SARIF1004); a relative one as a
+// relative reference, which code-scanning views resolve against the repository.
 std::string uriOf(const std::string& path) {
     static const char* kHex = "0123456789ABCDEF";
     std::string uri;
@@ -33,13 +39,48 @@ std::string uriOf(const std::string& path) {
             uri += kHex[c & 15];
         }
     }
-    return uri;
+    return !path.empty() && path.front() == '/' ? "file://" + uri : uri;
+}
+
+using Json = nlohmann::ordered_json;
+
+Json regionJson(const SourceRegion& region) {
+    return {{"startLine", region.start_line},
+            {"startColumn", region.start_column},
+            {"endLine", region.end_line},
+            {"endColumn", region.end_column}};
+}
+
+// Findings about what a layout shows point at the layout's element.
+bool aboutTheLayout(const Finding& finding) {
+    static const char* const kLayoutRules[] = {"attribution-missing", "legend-missing",
+                                               "endorsement", "data-defined-layers"};
+    return std::any_of(std::begin(kLayoutRules), std::end(kLayoutRules),
+                       [&](const char* rule) { return finding.rule == rule; });
+}
+
+// Where in the checked file a finding points: the layout's or the layer's element in a .qgs,
+// else the whole file (as SARIF's minimal whole-artifact region, its bytes).
+std::optional<Json> regionOf(const CheckResult& result, const Finding& finding) {
+    if (aboutTheLayout(finding) && result.layout_region.known()) {
+        return regionJson(result.layout_region);
+    }
+    for (const CheckedLayer& layer : result.layers) {
+        if (layer.id == finding.layer_id && layer.region.known()) {
+            return regionJson(layer.region);
+        }
+    }
+    std::error_code error;
+    const auto size = std::filesystem::file_size(result.subject, error);
+    if (error) {
+        return std::nullopt;
+    }
+    return Json{{"byteOffset", 0}, {"byteLength", size}};
 }
 
 } // namespace
 
 std::string sarifReport(const std::vector<CheckResult>& checked, const Catalog& catalog) {
-    using Json = nlohmann::ordered_json;
     Json rules = Json::array();
     std::map<std::string, std::size_t> rule_index;
     Json results = Json::array();
@@ -66,6 +107,9 @@ std::string sarifReport(const std::vector<CheckResult>& checked, const Catalog& 
             }
             Json location = {
                 {"physicalLocation", {{"artifactLocation", {{"uri", uriOf(result.subject)}}}}}};
+            if (std::optional<Json> region = regionOf(result, finding)) {
+                location["physicalLocation"]["region"] = std::move(*region);
+            }
             if (!finding.layer_id.empty()) {
                 location["logicalLocations"] = Json::array(
                     {{{"name", finding.layer_name.empty() ? finding.layer_id : finding.layer_name},

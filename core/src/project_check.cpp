@@ -256,7 +256,12 @@ CheckResult checkProject(const Project& project, const Catalog& catalog,
         }
     }
     for (const LayerInput& input : inputs) {
-        result.layers.push_back(CheckedLayer{input.id, input.name, input.binding});
+        const ProjectLayer* layer = project.findLayer(input.id);
+        result.layers.push_back(CheckedLayer{input.id, input.name, input.binding,
+                                             layer != nullptr ? layer->region : SourceRegion{}});
+    }
+    if (layout != nullptr) {
+        result.layout_region = layout->region;
     }
     return result;
 }

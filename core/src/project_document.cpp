@@ -6,6 +6,8 @@
 #include <geolicence/catalog.h>
 #include <geolicence/errors.h>
 
+#include <algorithm>
+
 namespace geolicence::detail {
 
 namespace {
@@ -77,6 +79,13 @@ std::unique_ptr<ProjectDocument> ProjectDocument::load(const std::filesystem::pa
     auto document = std::make_unique<ProjectDocument>();
     document->path_ = path;
     document->bytes_ = text.size();
+    document->archive_ = detail::lowerExtension(path) == ".qgz";
+    document->line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            document->line_starts_.push_back(i + 1);
+        }
+    }
     // parse_default leaves custom entities unexpanded and never reads external resources.
     const pugi::xml_parse_result result = document->document_.load_buffer(
         text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
@@ -94,6 +103,41 @@ std::unique_ptr<ProjectDocument> ProjectDocument::load(const std::filesystem::pa
         throw InputError(file + ": not a QGIS project (no <qgis> root element)");
     }
     return document;
+}
+
+SourceRegion ProjectDocument::regionOf(const pugi::xml_node& element) const {
+    // offset_debug() points at the element's name, one past its '<'.
+    const std::ptrdiff_t name = element.offset_debug();
+    if (archive_ || name <= 0) {
+        return {};
+    }
+    auto position = [&](std::size_t offset) {
+        const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+        const std::size_t line = static_cast<std::size_t>(next - line_starts_.begin());
+        return std::pair<int, int>{static_cast<int>(line),
+                                   static_cast<int>(offset - line_starts_[line - 1] + 1)};
+    };
+    const std::size_t start = static_cast<std::size_t>(name - 1);
+    std::size_t end = start + 1 + std::string(element.name()).size();
+    for (pugi::xml_node child = element.first_child(); child; child = child.next_sibling()) {
+        if (child.offset_debug() > 0) {
+            // The child's '<' (or its text) follows the start tag and the whitespace after it.
+            end = static_cast<std::size_t>(child.offset_debug()) -
+                  (child.type() == pugi::node_element ? 1 : 0);
+            break;
+        }
+    }
+    const auto [start_line, start_column] = position(start);
+    auto [end_line, end_column] = position(end);
+    if (end_line > start_line && end_column > 1) {
+        // The child starts a line of its own (as QGIS writes): the tag ends with the line
+        // before it, not with the next line's indentation.
+        --end_line;
+        const std::size_t line_end = line_starts_[static_cast<std::size_t>(end_line)] - 1;
+        end_column =
+            static_cast<int>(line_end - line_starts_[static_cast<std::size_t>(end_line - 1)] + 1);
+    }
+    return SourceRegion{start_line, start_column, end_line, end_column};
 }
 
 bool ProjectDocument::resolvesRelativePaths(bool when_unset) const {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <pugixml.hpp>
 #include <string>
+#include <vector>
 
 namespace geolicence::detail {
 
@@ -31,9 +32,15 @@ public:
     // folder, anything else as written.
     std::string readPath(const std::string& path) const;
 
+    // The element's start tag in the file (from its '<' to its first child), for reports;
+    // unknown for a .qgz.
+    SourceRegion regionOf(const pugi::xml_node& element) const;
+
 private:
     std::filesystem::path path_;
     std::size_t bytes_ = 0;
+    bool archive_ = false;
+    std::vector<std::size_t> line_starts_; // offset of each line's first byte
     pugi::xml_document document_;
 };
 

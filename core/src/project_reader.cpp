@@ -31,6 +31,7 @@ void readLayers(const ProjectDocument& document, detail::EmbeddedLayers& embedde
             continue;
         }
         ProjectLayer layer = detail::readMapLayer(node, dir);
+        layer.region = document.regionOf(node);
         if (layer.id.empty()) {
             // QGIS would load it under an id nothing refers to; nothing can select it.
             project.unreadable_layers.push_back(UnreadableLayer{
@@ -99,10 +100,12 @@ void readThemes(const pugi::xml_node& qgis, Project& project) {
 }
 
 // Composers first, then the QGIS 3 layouts; QGIS refuses a layout whose name is taken.
-void readLayouts(const pugi::xml_node& qgis, Project& project) {
+void readLayouts(const ProjectDocument& document, Project& project) {
+    const pugi::xml_node qgis = document.root();
     project.layouts = detail::readComposers(qgis);
     for (const pugi::xml_node& element : qgis.child("Layouts").children("Layout")) {
         Layout layout = detail::readLayout(element);
+        layout.region = document.regionOf(element);
         if (project.findLayout(layout.name) == nullptr) {
             project.layouts.push_back(std::move(layout));
         }
@@ -134,7 +137,7 @@ Project buildProject(const ProjectDocument& document, const ProjectReadLimits& l
     nameUnreadableLayers(project);
     readCustomOrder(root, project);
     readThemes(root, project);
-    readLayouts(root, project);
+    readLayouts(document, project);
     project.services = detail::readProjectServices(root);
     return project;
 }

@@ -232,8 +232,10 @@ public:
         }
         verifyDuties(decision);
         for (std::size_t i = 0; i < inputs_.size(); ++i) {
+            const ProjectLayer* layer = project_.findLayer(inputs_[i].id);
             result.layers.push_back(
-                CheckedLayer{inputs_[i].id, inputs_[i].name, inputs_[i].binding});
+                CheckedLayer{inputs_[i].id, inputs_[i].name, inputs_[i].binding,
+                             layer != nullptr ? layer->region : SourceRegion{}});
             result.served.push_back(ServedLayer{
                 exposures_[i], withDefaultsFor(Action::Publish, servedContext(exposures_[i]))});
         }

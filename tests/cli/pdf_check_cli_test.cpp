@@ -128,7 +128,8 @@ TEST_F(PdfCheckCliTest, SarifNamesThePdfAndTheRule) {
             found = true;
             EXPECT_EQ(item["level"], "error");
             EXPECT_EQ(item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-                      dir_ + "/kaart.pdf");
+                      "file://" + dir_ + "/kaart.pdf")
+                << "an absolute path is a file:// URI (SARIF1004)";
         }
     }
     EXPECT_TRUE(found) << result.out;

@@ -157,7 +157,10 @@ TEST_F(ProjectCliTest, SarifHasAResultPerFindingWithTheProjectAsLocation) {
         const std::string rule = item["ruleId"];
         const json& declared = run["tool"]["driver"]["rules"][item["ruleIndex"].get<std::size_t>()];
         EXPECT_EQ(declared["id"], rule);
-        EXPECT_EQ(item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], project_);
+        EXPECT_EQ(item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                  "file://" + project_);
+        // Every result on a .qgs points at a line: the layer's or the layout's element.
+        EXPECT_GT(item["locations"][0]["physicalLocation"]["region"]["startLine"].get<int>(), 0);
         if (rule == "grb-art7-intern-gebruik/attribution-missing") {
             attribution = true;
             EXPECT_EQ(item["level"], "error");

@@ -265,8 +265,8 @@ TEST_F(FolderCheckTest, SarifLocatesEachResultInItsFile) {
     for (const json& item : sarif["runs"][0]["results"]) {
         uris.insert(item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]);
     }
-    EXPECT_EQ(uris.count(dir_ + "/export/waarnemingen.geojson"), 1U) << result.out;
-    EXPECT_EQ(uris.count(dir_ + "/export/hokken.gpkg"), 1U) << result.out;
+    EXPECT_EQ(uris.count("file://" + dir_ + "/export/waarnemingen.geojson"), 1U) << result.out;
+    EXPECT_EQ(uris.count("file://" + dir_ + "/export/hokken.gpkg"), 1U) << result.out;
 }
 
 TEST_F(FolderCheckTest, AFolderNeedsRecursiveAndRecursiveNeedsAFolder) {

@@ -1,6 +1,7 @@
 // Every place a licence is recorded is read, and places that disagree are never resolved by
 // picking the first: a sidecar must not relabel NDFF observations as CC0 unnoticed.
 #include "test_files.h"
+#include "test_layers.h"
 #include "test_support.h"
 
 #include <geolicence/binding_json.h>
@@ -12,23 +13,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
 
 namespace geolicence::test {
 namespace {
 
 std::string makeGeoPackage(const std::string& dir) {
-    GDALAllRegister();
     const std::string path = dir + "/waarnemingen.gpkg";
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
-    GDALDataset* dataset = driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
-    OGRLayer* layer = dataset->CreateLayer("waarnemingen", nullptr, wkbPoint, nullptr);
-    OGRFeature feature(layer->GetLayerDefn());
-    OGRPoint point(155000, 463000);
-    feature.SetGeometry(&point);
-    EXPECT_EQ(layer->CreateFeature(&feature), OGRERR_NONE);
-    GDALClose(dataset);
+    writeTestLayer(path, "GPKG", 28992, {}, {{std::make_pair(155000.0, 463000.0), "", {}}},
+                   "waarnemingen");
     return path;
 }
 

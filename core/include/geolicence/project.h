@@ -13,6 +13,18 @@ namespace geolicence {
 
 // What geolicence needs to know of a QGIS project (.qgs/.qgz), read without QGIS.
 
+// Where an element stands in the project file (1-based lines and columns, the end exclusive),
+// so a report can point at the line to change. Unknown (all 0) inside a .qgz, whose XML is not
+// the file a user opens, and for layers read from another project.
+struct SourceRegion {
+    int start_line = 0;
+    int start_column = 0;
+    int end_line = 0;
+    int end_column = 0;
+
+    bool known() const { return start_line > 0; }
+};
+
 struct ProjectLayer {
     std::string id;
     std::string name;
@@ -26,6 +38,7 @@ struct ProjectLayer {
     // For a layer embedded from another project (QGIS "Embed Layers and Groups"): that
     // project's file. Everything above then comes from there, as QGIS reads it.
     std::filesystem::path embedded_from{};
+    SourceRegion region{}; // the <maplayer> start tag
 };
 
 // A layer the project names but the reader could not read: an embedded layer or group whose
@@ -100,6 +113,7 @@ struct Layout {
     std::vector<LayoutLegend> legends;
     std::vector<LayoutLabel> labels;
     LayoutAtlas atlas;
+    SourceRegion region{}; // the <Layout> (or <Composer>) start tag
 };
 
 struct Project {

@@ -27,6 +27,7 @@ struct CheckedLayer {
     std::string id;
     std::string name;
     std::optional<LicenceBinding> binding;
+    SourceRegion region{}; // its element in the checked project file, when known
 };
 
 // A layer a project's web services put out (check --target web), and the situation it was
@@ -40,6 +41,7 @@ struct CheckResult {
     Decision decision;
     std::vector<CheckedLayer> layers;
     std::string subject;             // the project or dataset file
+    SourceRegion layout_region{};    // the checked layout's element, when known
     std::vector<ServedLayer> served; // check --target web: what the services expose
 };
 
