@@ -96,10 +96,17 @@ std::uint64_t CellAccumulator::tableBytes(std::size_t slots) const {
     return slots > kInitialCapacity ? (slots - kInitialCapacity) * sizeof(std::uint64_t) : 0;
 }
 
+std::uint64_t CellAccumulator::rowBudget(std::uint64_t table_bytes) const {
+    // The group tuples and the hash table cannot be spilled: the rows get what they leave. When
+    // they take (nearly) all of it, the rows still get a quarter of the limit, or every row
+    // would be a run of its own.
+    const std::uint64_t fixed = table_bytes + group_bytes_;
+    const std::uint64_t limit = settings_.memory_limit;
+    return std::max(limit > fixed ? limit - fixed : 0, limit / 4);
+}
+
 bool CellAccumulator::fits(std::size_t records, std::size_t table_slots) const {
-    return records * (recordBytes() + kSortBytesPerRecord) + tableBytes(table_slots) +
-               group_bytes_ <=
-           settings_.memory_limit;
+    return records * (recordBytes() + kSortBytesPerRecord) <= rowBudget(tableBytes(table_slots));
 }
 
 void CellAccumulator::grow() {
@@ -335,16 +342,19 @@ LargeVector<std::uint32_t> CellAccumulator::sortedRecords(const std::vector<std:
 }
 
 void CellAccumulator::clearRecords() {
-    columns_.release();
-    rows_.release();
-    record_groups_.release();
-    counts_.release();
-    slots_.release();
-    present_.release();
+    columns_.clear();
+    rows_.clear();
+    record_groups_.clear();
+    counts_.clear();
+    slots_.clear();
+    present_.clear();
     std::fill(table_.begin(), table_.end(), 0);
 }
 
 void CellAccumulator::spill() {
+    if (settings_.keep_going && !settings_.keep_going()) {
+        throw Cancelled();
+    }
     if (!directory_) {
         directory_ = std::make_unique<SpillDirectory>(settings_.directory);
     }
@@ -380,9 +390,8 @@ std::unique_ptr<CellStream> CellAccumulator::finish(std::vector<OutputField> gro
     // Sorting and gathering into the output table take the sort words and, per column being
     // gathered, a second copy of it (two at a time): the largest is the aggregates' slots.
     const std::uint64_t finish_bytes =
-        records() * (recordBytes() + kSortBytesPerRecord + 8 * layout_.aggregates()) +
-        group_bytes_;
-    if (runs_.empty() && finish_bytes <= settings_.memory_limit) {
+        records() * (recordBytes() + kSortBytesPerRecord + 8 * layout_.aggregates());
+    if (runs_.empty() && finish_bytes <= rowBudget(0)) {
         return finishInMemory(std::move(group_fields), min_count, counts);
     }
     if (records() > 0) {

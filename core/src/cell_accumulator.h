@@ -51,7 +51,7 @@ public:
 
     // A new record, every element zero.
     T* push_back() {
-        if ((size_ & mask_) == 0) {
+        if ((size_ & mask_) == 0 && (size_ >> shift_) == chunks_.size()) {
             chunks_.push_back(HugePageAllocator<T>().allocate(chunkElements()));
         }
         T* record = at(size_++);
@@ -65,6 +65,9 @@ public:
     const T& operator[](std::size_t i) const { return *at(i); }
     std::size_t size() const { return size_; }
     std::size_t bytes() const { return chunks_.size() * chunkElements() * sizeof(T); }
+    // Empty again, keeping the chunks for the next records (after a spill the table fills up
+    // to the same size again: giving the memory back and asking for it anew only costs time).
+    void clear() { size_ = 0; }
     void release() {
         for (T* chunk : chunks_) {
             HugePageAllocator<T>().deallocate(chunk, chunkElements());
@@ -136,6 +139,8 @@ private:
     void grow();
     std::uint64_t recordBytes() const;
     std::uint64_t tableBytes(std::size_t slots) const;
+    // What the rows may take beside the hash table (and the group tuples).
+    std::uint64_t rowBudget(std::uint64_t table_bytes) const;
     bool fits(std::size_t records, std::size_t table_slots) const;
     // Record numbers in output order (cell column, row, group rank), optionally only those with
     // at least `min_count` observations.

@@ -204,6 +204,120 @@ TEST(Aggregation, EqualsTheOgr2ogrSqliteGroupBy) {
     EXPECT_ROWS(rowsOf(result.table), expected);
 }
 
+// Every observation counts: points in the grid's own CRS go to their cell wherever they are. NDFF
+// data reaches into the Dutch part of the North Sea, far north of RD's EPSG area of use (x 646 ..
+// 284,347, y 306,671 .. 637,111); a third of these points lie outside it, west of its origin
+// (negative x) or north of it. GDAL's SQLite dialect, grouping on floor(x / 1000), floor(y /
+// 1000) on the same file, must give the same groups with the same counts and sums.
+TEST(Aggregation, EveryPointCountsAsInGdalSqliteGroupBy) {
+    const std::string dir = makeTempDir();
+    const std::string path = dir + "/noordzee.gpkg";
+    std::mt19937_64 random(77);
+    std::uniform_int_distribution<std::int64_t> x_mm(-60'000'000, 340'000'000);
+    std::uniform_int_distribution<std::int64_t> y_mm(280'000'000, 880'000'000);
+    std::uniform_int_distribution<int> species(0, 4);
+    std::uniform_int_distribution<int> amount(1, 50);
+    std::vector<TestFeature> features;
+    std::map<std::string, Expected> brute_force;
+    int outside_area = 0;
+    for (int i = 0; i < 20000; ++i) {
+        std::int64_t x = x_mm(random);
+        std::int64_t y = y_mm(random);
+        if (i % 10 == 0) {
+            x = x / 1'000'000 * 1'000'000;
+        }
+        if (i % 15 == 0) {
+            y = y / 1'000'000 * 1'000'000;
+        }
+        const std::string soort = kSpecies[species(random)];
+        const int a = amount(random);
+        features.push_back(
+            {std::make_pair(static_cast<double>(x) / 1000.0, static_cast<double>(y) / 1000.0),
+             "",
+             {soort, std::to_string(a)}});
+        outside_area += (x < 646'000 || x > 284'347'000 || y < 306'671'000 || y > 637'111'000);
+        Expected& row = brute_force[std::to_string(floorDiv(x, 1'000'000)) + "-" +
+                                    std::to_string(floorDiv(y, 1'000'000)) + "|" + soort];
+        ++row.count;
+        row.sum += a;
+    }
+    ASSERT_GT(outside_area, 5000);
+    writeTestLayer(path, "GPKG", 28992, {{"soort", OFTString}, {"aantal", OFTInteger}}, features);
+
+    const std::string out = dir + "/sql.gpkg";
+    const std::string sql =
+        "SELECT CAST(floor(ST_X(geom) / 1000) AS INTEGER) AS cx, "
+        "CAST(floor(ST_Y(geom) / 1000) AS INTEGER) AS cy, soort, count(*) AS n, "
+        "sum(aantal) AS s FROM noordzee GROUP BY floor(ST_X(geom) / 1000), "
+        "floor(ST_Y(geom) / 1000), soort";
+    const auto [status, message] = runShell("ogr2ogr -f GPKG -nln sql " + out + " " + path +
+                                            " -dialect SQLite -sql \"" + sql + "\" 2>&1");
+    ASSERT_EQ(status, 0) << message;
+    std::map<std::string, Expected> sqlite;
+    std::unique_ptr<GDALDataset> dataset(
+        GDALDataset::Open(out.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    ASSERT_TRUE(dataset);
+    for (auto& feature : dataset->GetLayer(0)) {
+        sqlite[std::to_string(feature->GetFieldAsInteger64(0)) + "-" +
+               std::to_string(feature->GetFieldAsInteger64(1)) + "|" +
+               feature->GetFieldAsString(2)] = {feature->GetFieldAsInteger64(3),
+                                                feature->GetFieldAsInteger64(4)};
+    }
+    EXPECT_EQ(sqlite, brute_force) << "SQLite and integer arithmetic disagree";
+
+    const AggregationResult result = aggregateCells({path, "", ""}, rdSpec());
+    EXPECT_ROWS(rowsOf(result.table), sqlite);
+    EXPECT_EQ(result.counts.features_used, 20000);
+    EXPECT_EQ(result.counts.skipped.total(), 0);
+    EXPECT_EQ(result.counts.outside_area, 0) << "no transformation, so no area of use";
+    EXPECT_TRUE(result.warnings.empty());
+}
+
+// Transformed points count too when PROJ takes them outside the grid CRS's area of use (here
+// WGS 84 points over the North Sea, north of RD's area), with a warning and their number.
+TEST(Aggregation, TransformedPointsOutsideTheAreaOfUseCountWithAWarning) {
+    const std::string dir = makeTempDir();
+    const std::string path = dir + "/wgs84.gpkg";
+    std::mt19937_64 random(8);
+    std::uniform_real_distribution<double> lon(3.0, 7.0);
+    std::uniform_real_distribution<double> lat(51.0, 55.8);
+    std::vector<TestFeature> features;
+    std::vector<std::pair<double, double>> points;
+    for (int i = 0; i < 3000; ++i) {
+        points.emplace_back(lon(random), lat(random));
+        features.push_back({points.back(), "", {}});
+    }
+    writeTestLayer(path, "GPKG", 4326, {}, features);
+
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRSpatialReference rd;
+    rd.importFromEPSG(28992);
+    rd.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> transform(
+        OGRCreateCoordinateTransformation(&wgs84, &rd));
+    std::map<std::string, Expected> expected;
+    std::int64_t outside = 0;
+    for (auto [x, y] : points) {
+        ASSERT_TRUE(transform->Transform(1, &x, &y));
+        outside += (x < 646.36 || x > 284347.0 || y < 306602.42 || y > 637111.0) ? 1 : 0;
+        ++expected[std::to_string(static_cast<long long>(std::floor(x / 1000))) + "-" +
+                   std::to_string(static_cast<long long>(std::floor(y / 1000)))]
+              .count;
+    }
+    ASSERT_GT(outside, 500);
+    const AggregationResult result = aggregateCells({path, "", ""}, AggregationSpec{});
+    EXPECT_ROWS(rowsOf(result.table), expected);
+    EXPECT_EQ(result.counts.features_used, 3000);
+    EXPECT_NEAR(static_cast<double>(result.counts.outside_area), static_cast<double>(outside), 5);
+    ASSERT_EQ(result.warnings.size(), 1U);
+    EXPECT_NE(result.warnings[0].find(std::to_string(result.counts.outside_area) +
+                                      " features lie outside the area of use of EPSG:28992"),
+              std::string::npos)
+        << result.warnings[0];
+}
+
 // Hundreds of thousands of output rows: the accumulator's arrays span several of their 2 MiB
 // chunks and the hash table grows many times; the rows must still equal integer brute force and
 // come in output order (cell column, cell row, then group value), which the radix sort makes.
