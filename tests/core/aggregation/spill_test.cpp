@@ -7,6 +7,7 @@
 
 #include <geolicence/aggregation.h>
 #include <geolicence/cell_stream.h>
+#include <geolicence/memory_size.h>
 
 #include <gtest/gtest.h>
 
@@ -121,6 +122,27 @@ std::vector<std::string> entries(const std::string& dir) {
         names.push_back(entry.path().filename().string());
     }
     return names;
+}
+
+TEST(MemorySize, BinaryUnitsAsPeopleWriteThem) {
+    EXPECT_EQ(parseMemorySize("512M"), std::uint64_t{512} << 20);
+    EXPECT_EQ(parseMemorySize("1G"), std::uint64_t{1} << 30);
+    EXPECT_EQ(parseMemorySize("64K"), std::uint64_t{64} << 10);
+    EXPECT_EQ(parseMemorySize("64k"), std::uint64_t{64} << 10);
+    EXPECT_EQ(parseMemorySize("1.5G"), std::uint64_t{3} << 29);
+    EXPECT_EQ(parseMemorySize("2GiB"), std::uint64_t{2} << 30);
+    EXPECT_EQ(parseMemorySize("300MB"), std::uint64_t{300} << 20);
+    EXPECT_EQ(parseMemorySize("1 T"), std::uint64_t{1} << 40);
+    EXPECT_EQ(parseMemorySize("1048576"), std::uint64_t{1} << 20);
+    for (const char* bad : {"", "M", "0", "0.1", "-1G", "1X", "1GBB", "1iB", "1e9", "1.2.3M",
+                            "99999999999999999999", "8E"}) {
+        EXPECT_FALSE(parseMemorySize(bad)) << bad;
+    }
+    EXPECT_EQ(memorySizeText(std::uint64_t{1} << 30), "1 GiB");
+    EXPECT_EQ(memorySizeText(std::uint64_t{3} << 29), "1.5 GiB");
+    EXPECT_EQ(memorySizeText(65536), "64 KiB");
+    EXPECT_EQ(memorySizeText(1000), "1000 bytes");
+    EXPECT_EQ(kDefaultMemoryLimit, std::uint64_t{1} << 30);
 }
 
 TEST(Spill, MergedRowsAreTheInMemoryRowsExactly) {
