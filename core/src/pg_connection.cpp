@@ -135,6 +135,10 @@ PgConnection::PgConnection(const std::vector<std::pair<std::string, std::string>
         connection_ = nullptr;
         throw InputError("cannot connect: " + message);
     }
+    // libpq prints the server's notices (ST_IsValid explains every invalid geometry it meets)
+    // on stderr unless told otherwise; the core prints nothing.
+    PQsetNoticeProcessor(
+        connection_, [](void*, const char*) {}, nullptr);
 }
 
 PgConnection::~PgConnection() {

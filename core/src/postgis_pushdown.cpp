@@ -57,6 +57,100 @@ struct Relation {
     std::string name; // "schema"."table", quoted
 };
 
+// The grouping query: Grid::indexOf and the local path's reasons for skipping a feature, in
+// SQL, step by step on the same doubles (PostgreSQL's float8 is IEEE binary64, as ours). Each
+// step is a subquery of its own (OFFSET 0 keeps PostgreSQL from merging it into the next), so
+// every value is computed once per row: merged, the expressions would repeat each other's
+// function calls at every reference, hundreds of times per row.
+//
+// Steps: the columns and why a feature has no point (null, empty, curved or other geometries
+// GDAL linearises its own way, non-finite, invalid lines and polygons: GEOS as GDAL calls it);
+// its point (the GEOS centroid for anything but a point); x and y; the quotient's floor; the
+// cell, corrected where the division rounded; cells beyond 32 bits.
+std::string groupingQuery(const std::string& relation, const std::string& columns,
+                          bool points_only, double cell_size,
+                          const std::vector<std::string>& groups, std::size_t inputs,
+                          const std::vector<std::string>& aggregates) {
+    const std::string size = floatLiteral(cell_size);
+    std::string carried; // group values and inputs, passed on from step to step
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        carried += ", g" + std::to_string(i);
+    }
+    for (std::size_t i = 0; i < inputs; ++i) {
+        carried += ", v" + std::to_string(i);
+    }
+    const std::string table = "(SELECT " + columns + " FROM " + relation + ") s";
+    std::string located; // why0, x, y, big
+    if (points_only) {
+        located = "SELECT CASE WHEN geom IS NULL THEN 1 WHEN x IS NULL THEN 2 ELSE 0 END AS why0, "
+                  "x, y, false AS big" +
+                  carried + " FROM (SELECT geom, ST_X(geom) AS x, ST_Y(geom) AS y" + carried +
+                  " FROM " + table + " OFFSET 0) p";
+    } else {
+        const std::string classified =
+            "SELECT geom, ST_GeometryType(geom) AS kind, CASE "
+            "WHEN geom IS NULL THEN 1 "
+            "WHEN ST_IsEmpty(geom) THEN 2 "
+            "WHEN ST_HasArc(geom) OR ST_GeometryType(geom) NOT IN ('ST_Point', 'ST_MultiPoint', "
+            "'ST_LineString', 'ST_MultiLineString', 'ST_Polygon', 'ST_MultiPolygon', "
+            "'ST_GeometryCollection') THEN 9 "
+            "WHEN ST_GeometryType(geom) = 'ST_Point' THEN 0 "
+            "WHEN NOT (ST_XMin(geom) > '-Infinity'::float8 AND ST_XMax(geom) < 'Infinity'::float8 "
+            "AND ST_YMin(geom) > '-Infinity'::float8 AND ST_YMax(geom) < 'Infinity'::float8) "
+            "THEN 4 "
+            "WHEN ST_GeometryType(geom) <> 'ST_MultiPoint' AND NOT ST_IsValid(geom) THEN 3 "
+            "ELSE 0 END AS why0" +
+            carried + " FROM " + table + " OFFSET 0";
+        const std::string centred =
+            "SELECT why0, CASE WHEN why0 = 0 THEN CASE WHEN kind = 'ST_Point' THEN geom ELSE "
+            "ST_Centroid(geom) END END AS pt, why0 = 0 AND kind <> 'ST_Point' AND "
+            "(ST_XMax(geom) - ST_XMin(geom) > " +
+            size + " OR ST_YMax(geom) - ST_YMin(geom) > " + size + ") AS big" + carried +
+            " FROM (" + classified + ") c OFFSET 0";
+        located = "SELECT CASE WHEN why0 = 0 AND (pt IS NULL OR ST_IsEmpty(pt)) THEN 3 ELSE why0 "
+                  "END AS why0, ST_X(pt) AS x, ST_Y(pt) AS y, big" +
+                  carried + " FROM (" + centred + ") p OFFSET 0";
+    }
+    const std::string usable = "x > '-Infinity'::float8 AND x < 'Infinity'::float8 AND y > "
+                               "'-Infinity'::float8 AND y < 'Infinity'::float8";
+    const std::string in_range = "abs(x) <= 4503599627370496 AND abs(y) <= 4503599627370496";
+    // Within a cell of the origin the quotient is 0 or -1 (and dividing a tiny coordinate would
+    // underflow, which PostgreSQL reports as an error).
+    const auto quotient = [&size](const std::string& v) {
+        return "CASE WHEN abs(" + v + ") < " + size + " THEN CASE WHEN " + v +
+               " < 0 THEN -1::float8 ELSE 0::float8 END ELSE floor(" + v + " / " + size + ") END";
+    };
+    const std::string floored =
+        "SELECT CASE WHEN why0 <> 0 THEN why0 WHEN NOT (" + usable + ") THEN 4 WHEN NOT (" +
+        in_range + ") THEN 5 ELSE 0 END AS why1, x, y, big, CASE WHEN why0 = 0 AND " + usable +
+        " AND " + in_range + " THEN " + quotient("x") + " END AS fx, CASE WHEN why0 = 0 AND " +
+        usable + " AND " + in_range + " THEN " + quotient("y") + " END AS fy" + carried +
+        " FROM (" + located + ") l OFFSET 0";
+    const std::string cells = "SELECT why1, big, fx - (fx * " + size + " > x)::int + ((fx + 1) * " +
+                              size + " <= x)::int AS cx, fy - (fy * " + size +
+                              " > y)::int + ((fy + 1) * " + size + " <= y)::int AS cy" + carried +
+                              " FROM (" + floored + ") f OFFSET 0";
+    const std::string checked =
+        "SELECT CASE WHEN why1 <> 0 THEN why1 WHEN cx < -2147483648 OR cx > 2147483647 OR cy < "
+        "-2147483648 OR cy > 2147483647 THEN 5 ELSE 0 END AS why, big, cx, cy" +
+        carried + " FROM (" + cells + ") e OFFSET 0";
+
+    std::string grouped = "SELECT why, CASE WHEN why = 0 THEN cx::int4 END AS cx, "
+                          "CASE WHEN why = 0 THEN cy::int4 END AS cy";
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        grouped += ", CASE WHEN why = 0 THEN " + groups[i] + " END AS g" + std::to_string(i);
+    }
+    grouped += ", count(*)::int8 AS n, (count(*) FILTER (WHERE big))::int8 AS nbig";
+    for (std::size_t i = 0; i < aggregates.size(); ++i) {
+        grouped += ", " + aggregates[i] + " AS a" + std::to_string(i);
+    }
+    grouped += ", 1::int8 AS nrows FROM (" + checked + ") w GROUP BY 1, 2, 3";
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        grouped += ", " + std::to_string(4 + i);
+    }
+    return grouped;
+}
+
 std::optional<Relation> findRelation(PgConnection& connection, const std::string& layer) {
     std::vector<std::string> candidates;
     const std::size_t dot = layer.find('.');
@@ -156,7 +250,7 @@ PushdownQuery planPushdown(SourceLayer& source, const ReadPlan& plan,
     for (std::size_t i = 0; i < plan.groups.size(); ++i) {
         const std::string& name = plan.groups[i].name;
         const std::string type = typeOf(name);
-        const std::string column = "s.g" + std::to_string(i);
+        const std::string column = "g" + std::to_string(i);
         columns += ", " + quoteIdentifier(name) + " AS g" + std::to_string(i);
         if (type == "text" || type == "varchar") {
             query.group_wires.push_back(Wire::Text);
@@ -181,7 +275,7 @@ PushdownQuery planPushdown(SourceLayer& source, const ReadPlan& plan,
     for (std::size_t i = 0; i < plan.inputs.size(); ++i) {
         const std::string alias = "v" + std::to_string(i);
         columns += ", " + quoteIdentifier(plan.inputs[i].name) + " AS " + alias;
-        input_columns[plan.inputs[i].name] = "s." + alias;
+        input_columns[plan.inputs[i].name] = alias;
     }
     std::vector<std::string> aggregate_expressions;
     for (const AggregateField& aggregate : plan.aggregates) {
@@ -221,64 +315,21 @@ PushdownQuery planPushdown(SourceLayer& source, const ReadPlan& plan,
         query.aggregate_sources.push_back(aggregate.source);
     }
 
-    // Grid::indexOf in SQL, step by step on the same doubles: floor of the quotient, corrected
-    // by the exact products where the division rounded (PostgreSQL's float8 is IEEE binary64,
-    // as ours). Why a feature is skipped follows the local path's order of tests.
-    const std::string size = floatLiteral(static_cast<double>(grid.cellSize()));
-    const std::string limit = "4503599627370496";
-    std::string grouped =
-        "SELECT w.why, CASE WHEN w.why = 0 THEN e.cx::int4 END AS cx, "
-        "CASE WHEN w.why = 0 THEN e.cy::int4 END AS cy";
-    for (std::size_t i = 0; i < group_expressions.size(); ++i) {
-        grouped += ", CASE WHEN w.why = 0 THEN " + group_expressions[i] + " END AS g" +
-                   std::to_string(i);
+    // A point column needs none of the tests for lines and polygons.
+    bool points_only = false;
+    try {
+        const auto rows = connection.query(
+            "SELECT postgis_typmod_type(a.atttypmod) FROM pg_catalog.pg_attribute a "
+            "WHERE a.attrelid = $1::oid AND a.attname = $2",
+            {relation->oid, source.geometryColumn()});
+        points_only = !rows.empty() && rows[0][0] && rows[0][0]->rfind("Point", 0) == 0;
+    } catch (const InputError&) {
+        points_only = false; // an old PostGIS: the general query
     }
-    grouped += ", count(*)::int8 AS n, (count(*) FILTER (WHERE b.big))::int8 AS nbig";
-    for (std::size_t i = 0; i < aggregate_expressions.size(); ++i) {
-        grouped += ", " + aggregate_expressions[i] + " AS a" + std::to_string(i);
-    }
-    grouped += ", 1::int8 AS nrows FROM (SELECT " + columns + " FROM " + relation->name +
-               ") s "
-               "CROSS JOIN LATERAL (SELECT CASE "
-               "WHEN s.geom IS NULL THEN 1 "
-               "WHEN ST_IsEmpty(s.geom) THEN 2 "
-               "WHEN ST_HasArc(s.geom) OR ST_GeometryType(s.geom) NOT IN ('ST_Point', "
-               "'ST_MultiPoint', 'ST_LineString', 'ST_MultiLineString', 'ST_Polygon', "
-               "'ST_MultiPolygon', 'ST_GeometryCollection') THEN 9 "
-               "WHEN NOT (ST_XMin(s.geom) > '-Infinity'::float8 AND ST_XMax(s.geom) < "
-               "'Infinity'::float8 AND ST_YMin(s.geom) > '-Infinity'::float8 AND "
-               "ST_YMax(s.geom) < 'Infinity'::float8) THEN 4 "
-               "WHEN ST_GeometryType(s.geom) NOT IN ('ST_Point', 'ST_MultiPoint') AND NOT "
-               "ST_IsValid(s.geom) THEN 3 "
-               "ELSE 0 END AS why0) a "
-               "CROSS JOIN LATERAL (SELECT CASE WHEN a.why0 = 0 THEN CASE WHEN "
-               "ST_GeometryType(s.geom) = 'ST_Point' THEN s.geom ELSE ST_Centroid(s.geom) END "
-               "END AS pt, a.why0 = 0 AND ST_GeometryType(s.geom) <> 'ST_Point' AND "
-               "(ST_XMax(s.geom) - ST_XMin(s.geom) > " +
-               size + " OR ST_YMax(s.geom) - ST_YMin(s.geom) > " + size +
-               ") AS big) b "
-               "CROSS JOIN LATERAL (SELECT ST_X(b.pt) AS x, ST_Y(b.pt) AS y) c "
-               "CROSS JOIN LATERAL (SELECT CASE WHEN abs(c.x) <= " +
-               limit + " AND abs(c.y) <= " + limit + " THEN floor(c.x / " + size +
-               ") END AS fx, CASE WHEN abs(c.x) <= " + limit + " AND abs(c.y) <= " + limit +
-               " THEN floor(c.y / " + size +
-               ") END AS fy) d "
-               "CROSS JOIN LATERAL (SELECT d.fx - (d.fx * " +
-               size + " > c.x)::int + ((d.fx + 1) * " + size +
-               " <= c.x)::int AS cx, d.fy - (d.fy * " + size + " > c.y)::int + ((d.fy + 1) * " +
-               size +
-               " <= c.y)::int AS cy) e "
-               "CROSS JOIN LATERAL (SELECT CASE WHEN a.why0 <> 0 THEN a.why0 "
-               "WHEN b.pt IS NULL OR ST_IsEmpty(b.pt) THEN 3 "
-               "WHEN e.cx IS NULL OR e.cy IS NULL OR e.cx < -2147483648 OR e.cx > 2147483647 "
-               "OR e.cy < -2147483648 OR e.cy > 2147483647 THEN 5 "
-               "ELSE 0 END AS why) w "
-               "GROUP BY 1, 2, 3";
-    for (std::size_t i = 0; i < group_expressions.size(); ++i) {
-        grouped += ", " + std::to_string(4 + i);
-    }
+    query.sql = groupingQuery(relation->name, columns, points_only,
+                              static_cast<double>(grid.cellSize()), group_expressions,
+                              plan.inputs.size(), aggregate_expressions);
     if (spec.min_count <= 1) {
-        query.sql = grouped;
         return query;
     }
     // Rows below the minimum count stay in the database; one summary row counts them.
@@ -292,7 +343,7 @@ PushdownQuery planPushdown(SourceLayer& source, const ReadPlan& plan,
         summary += ", NULL::" + wireType(wire);
     }
     summary += ", count(*)::int8 FROM g WHERE why = 0 AND n < " + k;
-    query.sql = "WITH g AS (" + grouped + ") SELECT * FROM g WHERE why <> 0 OR n >= " + k +
+    query.sql = "WITH g AS (" + query.sql + ") SELECT * FROM g WHERE why <> 0 OR n >= " + k +
                 " UNION ALL " + summary;
     return query;
 }
@@ -445,6 +496,10 @@ PushdownResult runPushdown(PushdownQuery& query, CellAccumulator& accumulator,
     };
 
     try {
+        // Compiling these expressions takes PostgreSQL's JIT seconds and saves nothing: the work
+        // is in PostGIS's functions. Notices are not wanted either (see PgConnection).
+        query.connection->query("SET jit = off");
+        query.connection->query("SET client_min_messages = warning");
         const auto work_mem = query.connection->query(
             "SELECT pg_catalog.pg_size_bytes(pg_catalog.current_setting('work_mem'))");
         if (!work_mem.empty() && work_mem[0][0] &&
