@@ -141,8 +141,7 @@ void printSummary(const AggregationReport& report) {
     if (report.spill.runs > 0) {
         out << "  spilled              " << thousands(report.spill.runs) << " sorted runs ("
             << memorySizeText(static_cast<std::uint64_t>(report.spill.bytes))
-            << ") over the memory limit of " << memorySizeText(report.memory_limit)
-            << ", merged\n";
+            << ") over the memory limit of " << memorySizeText(report.memory_limit) << ", merged\n";
     }
     out << "  written              " << thousands(c.rows_written) << " rows in "
         << thousands(c.cells_written) << " cells to " << report.output << " (" << report.format

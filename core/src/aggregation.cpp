@@ -264,9 +264,9 @@ AggregationResult aggregateCells(const AggregationInput& input, const Aggregatio
                                  const ProgressCallback& progress) {
     AggregationStream stream = openCellStream(input, spec, options, progress);
     CellTable table = collectRows(*stream.cells);
-    return AggregationResult{std::move(table),       stream.cells->counts(),
+    return AggregationResult{std::move(table),        stream.cells->counts(),
                              std::move(stream.layer), std::move(stream.warnings),
-                             stream.pushed_down,     std::move(stream.pushdown_note),
+                             stream.pushed_down,      std::move(stream.pushdown_note),
                              stream.cells->spill()};
 }
 

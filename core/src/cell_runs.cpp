@@ -17,6 +17,13 @@ template <typename T> void take(const char*& in, T& value) {
     in += sizeof value;
 }
 
+// memcpy that may be handed the null data() of an empty vector (no aggregates).
+void copyBytes(void* to, const void* from, std::size_t size) {
+    if (size > 0) {
+        std::memcpy(to, from, size);
+    }
+}
+
 } // namespace
 
 RunWriter::RunWriter(std::shared_ptr<SpillFile> file, const RecordLayout& layout,
@@ -27,8 +34,8 @@ RunWriter::RunWriter(std::shared_ptr<SpillFile> file, const RecordLayout& layout
     buffer_.resize(std::max(buffer_bytes / record_size_, std::size_t{1}) * record_size_);
 }
 
-void RunWriter::add(std::int32_t column, std::int32_t row, std::uint32_t group,
-                    std::int64_t count, const std::uint64_t* slots, const std::uint8_t* present) {
+void RunWriter::add(std::int32_t column, std::int32_t row, std::uint32_t group, std::int64_t count,
+                    const std::uint64_t* slots, const std::uint8_t* present) {
     if (used_ + record_size_ > buffer_.size()) {
         flush();
     }
@@ -37,9 +44,9 @@ void RunWriter::add(std::int32_t column, std::int32_t row, std::uint32_t group,
     put(out, row);
     put(out, group);
     put(out, count);
-    std::memcpy(out, slots, 8 * layout_.slots());
+    copyBytes(out, slots, 8 * layout_.slots());
     out += 8 * layout_.slots();
-    std::memcpy(out, present, layout_.presentBytes());
+    copyBytes(out, present, layout_.presentBytes());
     used_ += record_size_;
     ++run_.records;
 }
@@ -71,8 +78,8 @@ void RunReader::advance() {
             done_ = true;
             return;
         }
-        buffered_ = static_cast<std::size_t>(
-            std::min<std::uint64_t>(left, buffer_.size() / record_size_));
+        buffered_ =
+            static_cast<std::size_t>(std::min<std::uint64_t>(left, buffer_.size() / record_size_));
         run_.file->read(run_.offset + read_ * record_size_, buffer_.data(),
                         buffered_ * record_size_);
         read_ += buffered_;
@@ -83,9 +90,9 @@ void RunReader::advance() {
     take(in, current_.row);
     take(in, current_.group);
     take(in, current_.count);
-    std::memcpy(current_.slots.data(), in, 8 * layout_.slots());
+    copyBytes(current_.slots.data(), in, 8 * layout_.slots());
     in += 8 * layout_.slots();
-    std::memcpy(current_.present.data(), in, layout_.presentBytes());
+    copyBytes(current_.present.data(), in, layout_.presentBytes());
     ++position_;
 }
 

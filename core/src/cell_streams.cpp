@@ -79,9 +79,8 @@ bool TableCellStream::next(CellBlock& block) {
 }
 
 double TableCellStream::fraction() const {
-    return table_->size() == 0
-               ? 1.0
-               : static_cast<double>(next_) / static_cast<double>(table_->size());
+    return table_->size() == 0 ? 1.0
+                               : static_cast<double>(next_) / static_cast<double>(table_->size());
 }
 
 std::unique_ptr<CellReplay> TableCellStream::replayCells() {
@@ -89,8 +88,7 @@ std::unique_ptr<CellReplay> TableCellStream::replayCells() {
 }
 
 MergedCellStream::MergedCellStream(Parts parts)
-    : CellStream(parts.grid, std::move(parts.group_fields), parts.aggregate_fields,
-                 parts.counts),
+    : CellStream(parts.grid, std::move(parts.group_fields), parts.aggregate_fields, parts.counts),
       layout_(std::move(parts.aggregate_fields)), groups_(std::move(parts.groups)),
       min_count_(parts.min_count), directory_(std::move(parts.directory)) {
     spill_ = parts.spill;
@@ -168,9 +166,9 @@ bool MergedCellStream::next(CellBlock& block) {
 }
 
 double MergedCellStream::fraction() const {
-    return merger_->total() == 0 ? 1.0
-                                 : static_cast<double>(merger_->consumed()) /
-                                       static_cast<double>(merger_->total());
+    return merger_->total() == 0
+               ? 1.0
+               : static_cast<double>(merger_->consumed()) / static_cast<double>(merger_->total());
 }
 
 std::unique_ptr<CellReplay> MergedCellStream::replayCells() {
@@ -180,12 +178,10 @@ std::unique_ptr<CellReplay> MergedCellStream::replayCells() {
     return std::make_unique<LogReplay>(cell_log_, cells_logged_);
 }
 
-std::vector<Run> mergeDownTo(std::vector<Run> runs, std::size_t fan_in,
-                             const RecordLayout& layout,
+std::vector<Run> mergeDownTo(std::vector<Run> runs, std::size_t fan_in, const RecordLayout& layout,
                              const std::shared_ptr<const std::vector<std::uint32_t>>& rank,
                              SpillDirectory& directory, std::size_t buffer_bytes,
-                             SpillStatistics& statistics,
-                             const std::function<bool()>& keep_going) {
+                             SpillStatistics& statistics, const std::function<bool()>& keep_going) {
     while (runs.size() > fan_in) {
         ++statistics.passes;
         std::vector<Run> merged;

@@ -76,8 +76,7 @@ private:
 
 // Merges runs in groups of `fan_in` into longer runs until at most `fan_in` are left (a
 // merge reads every run at once, and each needs a buffer and a file position).
-std::vector<Run> mergeDownTo(std::vector<Run> runs, std::size_t fan_in,
-                             const RecordLayout& layout,
+std::vector<Run> mergeDownTo(std::vector<Run> runs, std::size_t fan_in, const RecordLayout& layout,
                              const std::shared_ptr<const std::vector<std::uint32_t>>& rank,
                              SpillDirectory& directory, std::size_t buffer_bytes,
                              SpillStatistics& statistics, const std::function<bool()>& keep_going);

@@ -32,8 +32,8 @@ struct CellTableAccess {
     }
 
     // `values` one result per aggregate (raw bits), `present` its presence bits.
-    static void append(CellTable& table, std::int32_t column, std::int32_t row,
-                       std::uint32_t group, std::int64_t count, const std::uint64_t* values,
+    static void append(CellTable& table, std::int32_t column, std::int32_t row, std::uint32_t group,
+                       std::int64_t count, const std::uint64_t* values,
                        const std::uint8_t* present) {
         const std::size_t aggregates = table.aggregate_fields_.size();
         table.columns_.push_back(column);

@@ -39,7 +39,6 @@ public:
     // The next batch, nullopt at the end of the layer. InputError when GDAL fails to read.
     std::optional<PreparedBatch> next();
 
-
 private:
     struct Columns {
         std::optional<ArrowColumn> geometry;

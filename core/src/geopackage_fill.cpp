@@ -169,8 +169,8 @@ float up(double value) {
 
 // Rows encoded for SQLite: everything bound with SQLITE_STATIC lives here until the insert.
 struct RowBlock {
-    CellBlock rows;         // rows.count == 0: the stream has ended
-    double fraction = 0;    // how far the stream was after this block
+    CellBlock rows;                   // rows.count == 0: the stream has ended
+    double fraction = 0;              // how far the stream was after this block
     std::vector<unsigned char> blobs; // kBlobSize per row
     std::vector<std::string> codes;
     std::vector<std::string> short_codes;
@@ -411,8 +411,8 @@ void bulkLoadRtree(Database& db, const std::string& rtree, const Grid& grid, std
 
 } // namespace
 
-void fillGeoPackage(const std::filesystem::path& path, const std::string& table,
-                    CellStream& cells, const ProgressCallback& progress) {
+void fillGeoPackage(const std::filesystem::path& path, const std::string& table, CellStream& cells,
+                    const ProgressCallback& progress) {
     Database db(path);
     // A staged file: renamed into place when complete, deleted otherwise. Crash-safety of the
     // journal would only cost time.

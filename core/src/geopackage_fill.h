@@ -22,7 +22,7 @@ namespace geolicence::detail {
 // 3.7 does), then the triggers are put back: the file is the GeoPackage GDAL would write.
 //
 // InputError when SQLite fails; Cancelled when `progress` returns false.
-void fillGeoPackage(const std::filesystem::path& path, const std::string& table,
-                    CellStream& cells, const ProgressCallback& progress);
+void fillGeoPackage(const std::filesystem::path& path, const std::string& table, CellStream& cells,
+                    const ProgressCallback& progress);
 
 } // namespace geolicence::detail

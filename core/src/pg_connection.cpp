@@ -259,8 +259,8 @@ void PgConnection::copyBinary(const std::string& select,
         if (data.size() < 2) {
             throw InputError("PostgreSQL sent a truncated row");
         }
-        const auto count = static_cast<std::int16_t>(
-            (static_cast<unsigned char>(data[0]) << 8) | static_cast<unsigned char>(data[1]));
+        const auto count = static_cast<std::int16_t>((static_cast<unsigned char>(data[0]) << 8) |
+                                                     static_cast<unsigned char>(data[1]));
         if (count == -1) {
             continue; // the trailer
         }

@@ -25,8 +25,8 @@ enum Why : std::int32_t {
     kInvalid = 3,
     kNonFinite = 4,
     kOutOfRange = 5,
-    kSuppressed = 6,   // the summary row of the rows below the minimum count
-    kUnsupported = 9,  // curves, surfaces, TINs: GDAL linearises them its own way
+    kSuppressed = 6,  // the summary row of the rows below the minimum count
+    kUnsupported = 9, // curves, surfaces, TINs: GDAL linearises them its own way
 };
 
 // The grouping memory PostgreSQL may use for this session (hash_mem_multiplier times this): with
@@ -67,10 +67,9 @@ struct Relation {
 // GDAL linearises its own way, non-finite, invalid lines and polygons: GEOS as GDAL calls it);
 // its point (the GEOS centroid for anything but a point); x and y; the quotient's floor; the
 // cell, corrected where the division rounded; cells beyond 32 bits.
-std::string groupingQuery(const std::string& relation, const std::string& columns,
-                          bool points_only, double cell_size,
-                          const std::vector<std::string>& groups, std::size_t inputs,
-                          const std::vector<std::string>& aggregates) {
+std::string groupingQuery(const std::string& relation, const std::string& columns, bool points_only,
+                          double cell_size, const std::vector<std::string>& groups,
+                          std::size_t inputs, const std::vector<std::string>& aggregates) {
     const std::string size = floatLiteral(cell_size);
     std::string carried; // group values and inputs, passed on from step to step
     for (std::size_t i = 0; i < groups.size(); ++i) {
@@ -178,8 +177,8 @@ bool isPostgis(const SourceLayer& source) {
     return source.driverName() == "PostgreSQL";
 }
 
-PushdownQuery planPushdown(SourceLayer& source, const ReadPlan& plan,
-                           const AggregationSpec& spec, const Grid& grid) {
+PushdownQuery planPushdown(SourceLayer& source, const ReadPlan& plan, const AggregationSpec& spec,
+                           const Grid& grid) {
     PushdownQuery query;
     const auto refuse = [&query](std::string why) {
         query.why_not = std::move(why);
@@ -221,11 +220,11 @@ PushdownQuery planPushdown(SourceLayer& source, const ReadPlan& plan,
         if (!relation) {
             return refuse("layer " + layer + " is no table or view this connection finds");
         }
-        for (const TextRow& row : connection.query(
-                 "SELECT a.attname, t.typname FROM pg_catalog.pg_attribute a "
-                 "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
-                 "WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped",
-                 {relation->oid})) {
+        for (const TextRow& row :
+             connection.query("SELECT a.attname, t.typname FROM pg_catalog.pg_attribute a "
+                              "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
+                              "WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped",
+                              {relation->oid})) {
             if (row[0] && row[1]) {
                 types[*row[0]] = *row[1];
             }
@@ -326,9 +325,9 @@ PushdownQuery planPushdown(SourceLayer& source, const ReadPlan& plan,
     } catch (const InputError&) {
         points_only = false; // an old PostGIS: the general query
     }
-    query.sql = groupingQuery(relation->name, columns, points_only,
-                              static_cast<double>(grid.cellSize()), group_expressions,
-                              plan.inputs.size(), aggregate_expressions);
+    query.sql =
+        groupingQuery(relation->name, columns, points_only, static_cast<double>(grid.cellSize()),
+                      group_expressions, plan.inputs.size(), aggregate_expressions);
     if (spec.min_count <= 1) {
         return query;
     }
@@ -361,8 +360,8 @@ PushdownResult runPushdown(PushdownQuery& query, CellAccumulator& accumulator,
     bool unsupported = false;
 
     const auto onRow = [&](const std::vector<PgConnection::BinaryField>& fields) {
-        if (fields.size() != first_aggregate + aggregates + 1 || !fields[0] || !fields[3 + groups] ||
-            !fields[4 + groups] || !fields.back()) {
+        if (fields.size() != first_aggregate + aggregates + 1 || !fields[0] ||
+            !fields[3 + groups] || !fields[4 + groups] || !fields.back()) {
             throw InputError("PostgreSQL's answer to the grouping query has an unexpected form");
         }
         const std::int32_t why = pgInt4(*fields[0]);
@@ -491,8 +490,8 @@ PushdownResult runPushdown(PushdownQuery& query, CellAccumulator& accumulator,
             }
             }
         }
-        accumulator.addGrouped(
-            {pgInt4(*fields[1]), pgInt4(*fields[2]), group}, n, results.data(), present);
+        accumulator.addGrouped({pgInt4(*fields[1]), pgInt4(*fields[2]), group}, n, results.data(),
+                               present);
     };
 
     try {
@@ -502,8 +501,7 @@ PushdownResult runPushdown(PushdownQuery& query, CellAccumulator& accumulator,
         query.connection->query("SET client_min_messages = warning");
         const auto work_mem = query.connection->query(
             "SELECT pg_catalog.pg_size_bytes(pg_catalog.current_setting('work_mem'))");
-        if (!work_mem.empty() && work_mem[0][0] &&
-            std::stoll(*work_mem[0][0]) < kWorkMemBytes) {
+        if (!work_mem.empty() && work_mem[0][0] && std::stoll(*work_mem[0][0]) < kWorkMemBytes) {
             query.connection->query("SET work_mem = '" + std::to_string(kWorkMemBytes >> 20) +
                                     "MB'");
         }

@@ -50,8 +50,8 @@ bool isPostgis(const SourceLayer& source);
 // minimum count. Or why it cannot: intersects, sums of reals, column types other than text,
 // varchar, smallint, integer, bigint, boolean, double precision and date, GDAL's schema
 // options, a transformation.
-PushdownQuery planPushdown(SourceLayer& source, const ReadPlan& plan,
-                           const AggregationSpec& spec, const Grid& grid);
+PushdownQuery planPushdown(SourceLayer& source, const ReadPlan& plan, const AggregationSpec& spec,
+                           const Grid& grid);
 
 // Runs the query and puts its rows into `accumulator` (the rows left out by the minimum count
 // are counted in the result, not added). Not done (with the reason) when the table holds

@@ -25,8 +25,7 @@ class RecordLayout {
 public:
     static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-    explicit RecordLayout(std::vector<AggregateField> aggregates)
-        : fields_(std::move(aggregates)) {
+    explicit RecordLayout(std::vector<AggregateField> aggregates) : fields_(std::move(aggregates)) {
         if (fields_.size() > 64) {
             throw InputError("at most 64 aggregates (--sum, --min, --max) can be computed at once");
         }
@@ -127,8 +126,7 @@ private:
             // TwoSum (Knuth): sum + lost is exactly current + incoming.
             const double sum = current + incoming;
             const double incoming_part = sum - current;
-            const double lost =
-                (current - (sum - incoming_part)) + (incoming - incoming_part);
+            const double lost = (current - (sum - incoming_part)) + (incoming - incoming_part);
             slot = fromDouble(sum);
             if (std::isfinite(sum)) {
                 std::uint64_t& error_bits = slots[error_slot_[i]];

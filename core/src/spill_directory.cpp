@@ -31,8 +31,8 @@ void SpillFile::append(const void* data, std::size_t size) {
     const auto* bytes = static_cast<const char*>(data);
     std::size_t done = 0;
     while (done < size) {
-        const ssize_t n = ::pwrite(fd_, bytes + done, size - done,
-                                   static_cast<off_t>(size_ + done));
+        const ssize_t n =
+            ::pwrite(fd_, bytes + done, size - done, static_cast<off_t>(size_ + done));
         if (n < 0 && errno == EINTR) {
             continue;
         }
@@ -49,8 +49,8 @@ void SpillFile::read(std::uint64_t offset, void* data, std::size_t size) const {
     auto* bytes = static_cast<char*>(data);
     std::size_t done = 0;
     while (done < size) {
-        const ssize_t n = ::pread(fd_, bytes + done, size - done,
-                                  static_cast<off_t>(offset + done));
+        const ssize_t n =
+            ::pread(fd_, bytes + done, size - done, static_cast<off_t>(offset + done));
         if (n < 0 && errno == EINTR) {
             continue;
         }

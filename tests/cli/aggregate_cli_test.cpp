@@ -471,9 +471,8 @@ std::string storedRows(const std::string& path, const std::string& table) {
         return {};
     }
     std::string out;
-    for (const std::string& sql :
-         {"SELECT * FROM \"" + table + "\" ORDER BY fid",
-          "SELECT * FROM \"rtree_" + table + "_geom\" ORDER BY id"}) {
+    for (const std::string& sql : {"SELECT * FROM \"" + table + "\" ORDER BY fid",
+                                   "SELECT * FROM \"rtree_" + table + "_geom\" ORDER BY id"}) {
         sqlite3_stmt* statement = nullptr;
         sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
         while (statement != nullptr && sqlite3_step(statement) == SQLITE_ROW) {
@@ -486,8 +485,8 @@ std::string storedRows(const std::string& path, const std::string& table) {
                     std::memcpy(&bits, &value, sizeof bits);
                     out += std::to_string(bits);
                 } else if (type != SQLITE_NULL) {
-                    const auto* bytes = static_cast<const unsigned char*>(
-                        sqlite3_column_blob(statement, c));
+                    const auto* bytes =
+                        static_cast<const unsigned char*>(sqlite3_column_blob(statement, c));
                     for (int i = 0; i < sqlite3_column_bytes(statement, c); ++i) {
                         static const char* kHex = "0123456789abcdef";
                         out += kHex[bytes[i] >> 4];
@@ -525,9 +524,9 @@ TEST(AggregateCli, MemoryLimitSpillsAndWritesByteIdenticalRows) {
         for (const std::string limit : {"", "64K"}) {
             for (const std::string extension : {".gpkg", ".csv"}) {
                 const std::string name = "cells" + limit + extension;
-                std::vector<std::string> args = {"aggregate", data.path, dir + "/" + name,
-                                                 "--report", dir + "/report.json", "--overwrite",
-                                                 "--licence", "cc0-1.0"};
+                std::vector<std::string> args = {
+                    "aggregate",          data.path,     dir + "/" + name, "--report",
+                    dir + "/report.json", "--overwrite", "--licence",      "cc0-1.0"};
                 args.insert(args.end(), request.begin(), request.end());
                 if (!limit.empty()) {
                     args.insert(args.end(), {"--memory-limit", limit});
@@ -550,8 +549,7 @@ TEST(AggregateCli, MemoryLimitSpillsAndWritesByteIdenticalRows) {
         EXPECT_EQ(reports["cells64K.gpkg"].at("memory_limit_bytes"), 65536);
         for (const char* count : {"rows_written", "rows_suppressed", "observations_written",
                                   "observations_suppressed", "cells_written"}) {
-            EXPECT_EQ(reports["cells64K.gpkg"].at(count), reports["cells.gpkg"].at(count))
-                << count;
+            EXPECT_EQ(reports["cells64K.gpkg"].at(count), reports["cells.gpkg"].at(count)) << count;
         }
         EXPECT_TRUE(reports["cells64K.gpkg"].at("conserved").get<bool>());
     }

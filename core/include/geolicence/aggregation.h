@@ -180,8 +180,8 @@ struct AggregationResult {
     AggregationCounts counts;
     std::string layer; // the layer read
     std::vector<std::string> warnings;
-    bool pushed_down = false;   // grouped inside PostGIS
-    std::string pushdown_note;  // why not, when it was a PostGIS source and pushdown was asked
+    bool pushed_down = false;  // grouped inside PostGIS
+    std::string pushdown_note; // why not, when it was a PostGIS source and pushdown was asked
     SpillStatistics spill;
 };
 

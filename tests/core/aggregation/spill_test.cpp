@@ -50,19 +50,16 @@ std::string makeObservations(const std::string& dir, int count, unsigned seed) {
         }
         std::ostringstream height;
         height << height_cm(random) / 100 << "." << height_cm(random) % 100;
-        features.push_back({std::make_pair(static_cast<double>(x) / 100.0,
-                                           static_cast<double>(y) / 100.0),
-                            "",
-                            {soort, std::to_string(amount(random)), height.str(),
-                             "2021-0" + std::to_string(1 + i % 9) + "-1" +
-                                 std::to_string(day(random) % 10)}});
+        features.push_back(
+            {std::make_pair(static_cast<double>(x) / 100.0, static_cast<double>(y) / 100.0),
+             "",
+             {soort, std::to_string(amount(random)), height.str(),
+              "2021-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(day(random) % 10)}});
     }
-    writeTestLayer(path, "GPKG", 28992,
-                   {{"soort", OFTString},
-                    {"aantal", OFTInteger},
-                    {"hoogte", OFTReal},
-                    {"datum", OFTDate}},
-                   features);
+    writeTestLayer(
+        path, "GPKG", 28992,
+        {{"soort", OFTString}, {"aantal", OFTInteger}, {"hoogte", OFTReal}, {"datum", OFTDate}},
+        features);
     return path;
 }
 
@@ -214,8 +211,7 @@ TEST(Spill, SumsOfRealsAreExactlyRoundedInAnyOrder) {
         features.push_back(
             {std::make_pair(100500.0 + 1000 * (c % 60), 400500.0 + 1000 * (c / 60)), "", {value}});
         const double v = std::stod(value);
-        const std::string code =
-            std::to_string(100 + c % 60) + "-" + std::to_string(400 + c / 60);
+        const std::string code = std::to_string(100 + c % 60) + "-" + std::to_string(400 + c / 60);
         exact[code] += static_cast<Int128>(std::ldexp(v, 60));
         naive[code] += v;
     }
