@@ -170,7 +170,11 @@ AggregationStream openCellStream(const AggregationInput& input, const Aggregatio
 
     double fraction = 0;
     detail::SpillSettings spill;
-    spill.memory_limit = std::max(options.memory_limit, kMinimumMemoryLimit);
+    // The limit is for the whole aggregation: what reading (GDAL's batches, the pipeline
+    // between the threads) and writing (SQLite's 32 MB page cache, the blocks being encoded)
+    // take besides the table of rows comes off the table's budget.
+    const std::uint64_t limit = std::max(options.memory_limit, kMinimumMemoryLimit);
+    spill.memory_limit = limit - std::min(limit / 4, std::uint64_t{96} << 20);
     spill.directory = options.temporary_directory;
     // Spilling and merging take time of their own: Ctrl-C must reach them too.
     spill.keep_going = [&progress, &fraction] { return !progress || progress(fraction); };

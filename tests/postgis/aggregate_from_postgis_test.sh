@@ -233,6 +233,12 @@ check "curves: both features counted" test "$(report "$work/bogen.json" observat
 aggregate wgs84 "$pg" --layer wgs84 --group-by soort --licence cc0-1.0
 check "another CRS: not pushed down" pushed wgs84 false
 check "another CRS: the report says why" note_says wgs84 "ST_Transform"
+aggregate gdal-schema "$pg active_schema=natuur" --layer randen --group-by soort --licence cc0-1.0
+check "GDAL's active_schema option: not pushed down" pushed gdal-schema false
+check "GDAL's active_schema option: the report says why" note_says gdal-schema "GDAL's own options"
+aggregate quoted "PG:host='$work/pg' port=$port user=geolicence dbname='waarnemingen'" \
+  --layer randen --group-by soort --licence cc0-1.0
+check "quoted connection values: pushed down" pushed quoted true
 aggregate reals "$pg" --layer randen --sum hoogte --licence cc0-1.0
 check "a sum of reals: not pushed down" pushed reals false
 check "a sum of reals: the report says why" note_says reals "sums of reals"
