@@ -56,7 +56,8 @@ struct AggregationInput {
 // the rows: they are the same whether they are grouped in memory, spilled or pushed down.
 struct AggregationOptions {
     // When the table of (cell, group) rows would pass this, it is sorted and written to a
-    // temporary file (a run), and the runs are merged when the input is read.
+    // temporary file (a run), and the runs are merged when the input is read. Up to 96 MB of it
+    // is set aside for reading and writing (GDAL's batches, SQLite's page cache).
     std::uint64_t memory_limit = kDefaultMemoryLimit;
     // Where the temporary folder for runs is made (a hidden folder, removed when the rows have
     // been read or the work fails); empty: the system's temporary directory.
@@ -181,7 +182,7 @@ struct AggregationResult {
     std::string layer; // the layer read
     std::vector<std::string> warnings;
     bool pushed_down = false;  // grouped inside PostGIS
-    std::string pushdown_note; // why not, when it was a PostGIS source and pushdown was asked
+    std::string pushdown_note; // for a PostGIS source that was not: why not
     SpillStatistics spill;
 };
 
