@@ -58,15 +58,17 @@ struct Relation {
 };
 
 // The grouping query: Grid::indexOf and the local path's reasons for skipping a feature, in
-// SQL, step by step on the same doubles (PostgreSQL's float8 is IEEE binary64, as ours). Each
-// step is a subquery of its own (OFFSET 0 keeps PostgreSQL from merging it into the next), so
-// every value is computed once per row: merged, the expressions would repeat each other's
-// function calls at every reference, hundreds of times per row.
+// SQL, on the same doubles (PostgreSQL's float8 is IEEE binary64, as ours). Each PostGIS call
+// is made once per row in a subquery of its own (OFFSET 0 keeps PostgreSQL from merging it into
+// the next): merged, the expressions would repeat each other's function calls at every
+// reference, hundreds of times per row.
 //
 // Steps: the columns and why a feature has no point (null, empty, curved or other geometries
 // GDAL linearises its own way, non-finite, invalid lines and polygons: GEOS as GDAL calls it);
-// its point (the GEOS centroid for anything but a point); x and y; the quotient's floor; the
-// cell, corrected where the division rounded; cells beyond 32 bits.
+// its point (the GEOS centroid for anything but a point); x and y; then in one step the cell
+// (the quotient's floor, corrected where the division rounded) and the last reasons
+// (non-finite, beyond 2^52, cells beyond 32 bits). A point column needs the first two steps
+// not at all.
 std::string groupingQuery(const std::string& relation, const std::string& columns, bool points_only,
                           double cell_size, const std::vector<std::string>& groups,
                           std::size_t inputs, const std::vector<std::string>& aggregates) {
@@ -81,6 +83,7 @@ std::string groupingQuery(const std::string& relation, const std::string& column
     const std::string table = "(SELECT " + columns + " FROM " + relation + ") s";
     std::string located; // why0, x, y, big
     if (points_only) {
+        // Flattened into the next step: these refer to columns of the step below only.
         located = "SELECT CASE WHEN geom IS NULL THEN 1 WHEN x IS NULL THEN 2 ELSE 0 END AS why0, "
                   "x, y, false AS big" +
                   carried + " FROM (SELECT geom, ST_X(geom) AS x, ST_Y(geom) AS y" + carried +
@@ -110,29 +113,34 @@ std::string groupingQuery(const std::string& relation, const std::string& column
                   "END AS why0, ST_X(pt) AS x, ST_Y(pt) AS y, big" +
                   carried + " FROM (" + centred + ") p OFFSET 0";
     }
+    // The cell and the last reasons in one step: the float arithmetic repeats at each
+    // reference, but it is cheap next to a PostGIS call or another step. CASE tests in order,
+    // so the cell is only computed for finite coordinates within 2^52 (elsewhere a product
+    // could overflow, which PostgreSQL reports as an error).
     const std::string usable = "x > '-Infinity'::float8 AND x < 'Infinity'::float8 AND y > "
                                "'-Infinity'::float8 AND y < 'Infinity'::float8";
     const std::string in_range = "abs(x) <= 4503599627370496 AND abs(y) <= 4503599627370496";
     // Within a cell of the origin the quotient is 0 or -1 (and dividing a tiny coordinate would
-    // underflow, which PostgreSQL reports as an error).
+    // underflow, which PostgreSQL reports as an error too).
     const auto quotient = [&size](const std::string& v) {
-        return "CASE WHEN abs(" + v + ") < " + size + " THEN CASE WHEN " + v +
-               " < 0 THEN -1::float8 ELSE 0::float8 END ELSE floor(" + v + " / " + size + ") END";
+        return "(CASE WHEN abs(" + v + ") < " + size + " THEN CASE WHEN " + v +
+               " < 0 THEN -1::float8 ELSE 0::float8 END ELSE floor(" + v + " / " + size +
+               ") END)";
     };
-    const std::string floored =
-        "SELECT CASE WHEN why0 <> 0 THEN why0 WHEN NOT (" + usable + ") THEN 4 WHEN NOT (" +
-        in_range + ") THEN 5 ELSE 0 END AS why1, x, y, big, CASE WHEN why0 = 0 AND " + usable +
-        " AND " + in_range + " THEN " + quotient("x") + " END AS fx, CASE WHEN why0 = 0 AND " +
-        usable + " AND " + in_range + " THEN " + quotient("y") + " END AS fy" + carried +
-        " FROM (" + located + ") l OFFSET 0";
-    const std::string cells = "SELECT why1, big, fx - (fx * " + size + " > x)::int + ((fx + 1) * " +
-                              size + " <= x)::int AS cx, fy - (fy * " + size +
-                              " > y)::int + ((fy + 1) * " + size + " <= y)::int AS cy" + carried +
-                              " FROM (" + floored + ") f OFFSET 0";
+    const auto cell = [&](const std::string& v) {
+        const std::string q = quotient(v);
+        return "(" + q + " - (" + q + " * " + size + " > " + v + ")::int + ((" + q + " + 1) * " +
+               size + " <= " + v + ")::int)";
+    };
+    const std::string cx = cell("x");
+    const std::string cy = cell("y");
     const std::string checked =
-        "SELECT CASE WHEN why1 <> 0 THEN why1 WHEN cx < -2147483648 OR cx > 2147483647 OR cy < "
-        "-2147483648 OR cy > 2147483647 THEN 5 ELSE 0 END AS why, big, cx, cy" +
-        carried + " FROM (" + cells + ") e OFFSET 0";
+        "SELECT CASE WHEN why0 <> 0 THEN why0 WHEN NOT (" + usable + ") THEN 4 WHEN NOT (" +
+        in_range + ") THEN 5 WHEN NOT (" + cx + " BETWEEN -2147483648 AND 2147483647 AND " + cy +
+        " BETWEEN -2147483648 AND 2147483647) THEN 5 ELSE 0 END AS why, big, CASE WHEN why0 = 0 " +
+        "AND " + usable + " AND " + in_range + " THEN " + cx + " END AS cx, CASE WHEN why0 = 0 " +
+        "AND " + usable + " AND " + in_range + " THEN " + cy + " END AS cy" + carried + " FROM (" +
+        located + ") l OFFSET 0";
 
     std::string grouped = "SELECT why, CASE WHEN why = 0 THEN cx::int4 END AS cx, "
                           "CASE WHEN why = 0 THEN cy::int4 END AS cy";

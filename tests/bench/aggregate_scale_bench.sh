@@ -15,6 +15,9 @@
 #
 #   tests/bench/aggregate_scale_bench.sh [BIG] [SMALL]
 #
+# PARTS (default "files postgis") chooses: "postgis" alone generates only SMALL points and runs
+# parts 2 and 3.
+#
 # Data goes to $BENCH_DIR (default build/scale-bench; 50 M points take ~6 GB there, the
 # PostGIS copy of 5 M ~1 GB) and is removed at the end. Binaries: $GEOLICENCE (default
 # build/release/cli/geolicence) and $GEOLICENCE_READ_BENCH (default
@@ -106,8 +109,13 @@ aggregate() { # aggregate INPUT [ARGS...]; prints "seconds peak_kb runs rows"
   echo "$t $kb $(json "$work/report.json" spill runs) $(json "$work/report.json" rows_written)"
 }
 
+parts=${PARTS:-files postgis}
 declare -A seconds peak runs rows
+if [[ " $parts " != *" files "* ]]; then
+  generate "$small" "$work/obs-$small.gpkg"
+fi
 for n in "$small" "$big"; do
+  [[ " $parts " == *" files "* ]] || break
   file="$work/obs-$n.gpkg"
   generate "$n" "$file"
   cat "$file" >/dev/null # warm the page cache (as far as it holds the file)
@@ -118,6 +126,7 @@ for n in "$small" "$big"; do
   [ "$n" = "$small" ] || rm -f "$file"
 done
 
+if [[ " $parts " == *" files "* ]]; then
 limit_mb=$(awk -v l="$limit" 'BEGIN { l = toupper(l); sub(/I?B$/, "", l)
   u = substr(l, length(l)); n = substr(l, 1, length(l) - 1)
   if (u == "K") n /= 1024; else if (u == "G") n *= 1024; else if (u == "T") n *= 1048576
@@ -147,6 +156,9 @@ awk -v small="$small" -v big="$big" -v limit="$limit" -v limit_mb="$limit_mb" \
   printf "peak with the default limit (1024 MB)     %5.0f MB (target < %d MB)\n", (kds > kdb ? kds : kdb) / 1024, 1024 + 100
   printf "peak with --memory-limit %-8s        %5.0f MB (target < %d MB)\n", limit, (kls > klb ? kls : klb) / 1024, limit_mb + 100
 }'
+fi
+
+[[ " $parts " == *" postgis "* ]] || exit 0
 
 # 2. PostGIS: the SMALL file in a throwaway server.
 echo >&2
