@@ -10,6 +10,8 @@ packages=(
   nlohmann-json3-dev libvalijson-dev libcli11-dev
   # GIS: vector I/O, GeoPackage metadata
   libgdal-dev gdal-bin
+  # aggregation pushed down into PostGIS: libpq (COPY in binary)
+  libpq-dev
   # grid aggregation: PROJ and GEOS (through GDAL), SQLite (GeoPackage output), the bench's timer
   libproj-dev libgeos-dev libsqlite3-dev time
   # QGIS projects without QGIS: XML and .qgz (zip)

@@ -45,6 +45,11 @@ void AggregateCommand::setup(CLI::App& app) {
     app_->add_option("--input-crs", arguments_.input_crs,
                      "CRS of the input's coordinates when the file does not say (e.g. "
                      "EPSG:28992)");
+    app_->add_option("--memory-limit", arguments_.memory_limit,
+                     "Memory for the table of rows before it spills sorted runs to a temporary "
+                     "folder next to the output, e.g. 512M, 1G, 64K (default 1G)");
+    app_->add_flag("--no-pushdown", arguments_.no_pushdown,
+                   "PostGIS input: read the features and group them here, not in the database");
     addLanguageOption(*app_, arguments_.language);
 }
 

@@ -29,11 +29,14 @@ struct AggregateArguments {
     std::vector<std::string> options;
     std::string input_crs;
     std::string language;
+    std::string memory_limit; // empty: the default (kDefaultMemoryLimit)
+    bool no_pushdown = false;
 };
 
 // geolicence aggregate INPUT OUTPUT [--grid G] [--cell-size M] [--group-by F]... [--sum F]...
 // [--min F]... [--max F]... [--min-count K] [--assign centroid|intersects] [--format DRIVER]
 // [--overwrite] [--progress] [--report FILE.json] [--licence ID [--option K=V]...]
+// [--memory-limit SIZE] [--no-pushdown]
 // Turns observations into publishable grid counts. Aggregating needs GDAL, so the work runs in
 // geolicence-gis (aggregateEntry in gis_entry.h; the body is aggregate_run.cpp).
 class AggregateCommand : public Command {

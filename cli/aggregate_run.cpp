@@ -6,6 +6,7 @@
 #include <geolicence/data_source.h>
 #include <geolicence/errors.h>
 #include <geolicence/licence_precision.h>
+#include <geolicence/memory_size.h>
 #include <geolicence/option_values.h>
 
 #include <csignal>
@@ -121,12 +122,26 @@ void printSummary(const AggregationReport& report) {
     out << "  skipped              " << thousands(s.total()) << " (no geometry "
         << thousands(s.null_geometry) << ", empty " << thousands(s.empty) << ", invalid "
         << thousands(s.invalid) << ", NaN/infinite " << thousands(s.non_finite)
-        << ", transformation failed " << thousands(s.transform_failed) << ", outside the grid "
-        << thousands(s.outside_area) << ")\n";
+        << ", transformation failed " << thousands(s.transform_failed) << ", out of range "
+        << thousands(s.out_of_range) << ")\n";
+    if (c.outside_area > 0) {
+        out << "  outside area of use  " << thousands(c.outside_area)
+            << " features (transformed and counted)\n";
+    }
     out << "  accounted for        " << (report.conserved() ? "all " : "NOT all ")
         << thousands(c.features_read) << " features\n";
     if (c.larger_than_cell > 0) {
         out << "  larger than a cell   " << thousands(c.larger_than_cell) << " features\n";
+    }
+    if (report.pushed_down) {
+        out << "  grouped in           PostGIS (pushdown)\n";
+    } else if (!report.pushdown_note.empty()) {
+        out << "  grouped here         " << report.pushdown_note << "\n";
+    }
+    if (report.spill.runs > 0) {
+        out << "  spilled              " << thousands(report.spill.runs) << " sorted runs ("
+            << memorySizeText(static_cast<std::uint64_t>(report.spill.bytes))
+            << ") over the memory limit of " << memorySizeText(report.memory_limit) << ", merged\n";
     }
     out << "  written              " << thousands(c.rows_written) << " rows in "
         << thousands(c.cells_written) << " cells to " << report.output << " (" << report.format
@@ -155,6 +170,15 @@ int runAggregate(const AggregateArguments& arguments, const GlobalOptions& optio
     request.format = arguments.format;
     request.overwrite = arguments.overwrite;
     request.language = pickLanguage(arguments.language);
+    if (!arguments.memory_limit.empty()) {
+        const auto limit = parseMemorySize(arguments.memory_limit);
+        if (!limit || *limit < kMinimumMemoryLimit) {
+            throw UsageError("--memory-limit " + arguments.memory_limit +
+                             ": give a size of at least 64K, such as 512M or 2G");
+        }
+        request.options.memory_limit = *limit;
+    }
+    request.options.pushdown = !arguments.no_pushdown;
     const Catalog catalog = loadCatalog(options);
     if (!arguments.licence.empty()) {
         const LicenceProfile* profile = catalog.find(arguments.licence);

@@ -4,6 +4,7 @@
 #include <geolicence/aggregation_job.h>
 #include <geolicence/atomic_output.h>
 #include <geolicence/binding_json.h>
+#include <geolicence/cell_stream.h>
 #include <geolicence/cell_writer.h>
 #include <geolicence/data_source.h>
 #include <geolicence/errors.h>
@@ -119,19 +120,32 @@ AggregationReport runAggregation(const Catalog& catalog, const AggregationReques
     }
     const auto cell_size = static_cast<double>(request.spec.cell_size_m);
 
-    AggregationResult result =
-        aggregateCells(request.input, request.spec, scaled(progress, 0, kReadShare));
-    report.layer = result.layer;
-    report.counts = result.counts;
-    report.warnings.insert(report.warnings.end(), result.warnings.begin(), result.warnings.end());
+    AggregationOptions options = request.options;
+    if (options.temporary_directory.empty()) {
+        options.temporary_directory = request.output.parent_path();
+        if (options.temporary_directory.empty()) {
+            options.temporary_directory = ".";
+        }
+    }
+    report.memory_limit = std::max(options.memory_limit, kMinimumMemoryLimit);
+    AggregationStream stream =
+        openCellStream(request.input, request.spec, options, scaled(progress, 0, kReadShare));
+    report.layer = stream.layer;
+    report.pushed_down = stream.pushed_down;
+    report.pushdown_note = stream.pushdown_note;
+    report.warnings.insert(report.warnings.end(), stream.warnings.begin(), stream.warnings.end());
 
     AtomicOutput output(request.output);
     // The writers name the file they write, a hidden staging copy: say it in terms of the
     // output the user asked for.
     try {
         const std::string output_layer = outputLayerName(request.output, report.format);
-        writeCellTable(result.table, output.staged(), report.format, output_layer, report.warnings,
-                       scaled(progress, kReadShare, 1.0));
+        writeCells(*stream.cells, output.staged(), report.format, output_layer, report.warnings,
+                   scaled(progress, kReadShare, 1.0));
+        // Counts of rows written and left out are complete once the stream is read.
+        report.counts = stream.cells->counts();
+        report.spill = stream.cells->spill();
+        stream.cells.reset(); // the temporary folder goes now, before the output is committed
 
         if (report.input_licence) {
             DatasetLicence licence;
@@ -196,8 +210,9 @@ std::string reportToJson(const AggregationReport& report) {
                       {"invalid", c.skipped.invalid},
                       {"non_finite", c.skipped.non_finite},
                       {"transform_failed", c.skipped.transform_failed},
-                      {"outside_area", c.skipped.outside_area},
+                      {"out_of_range", c.skipped.out_of_range},
                       {"total", c.skipped.total()}};
+    out["outside_area_of_use"] = c.outside_area;
     out["observations"] = c.observations;
     out["observations_written"] = c.observations_written;
     out["observations_suppressed"] = c.observations_suppressed;
@@ -206,6 +221,14 @@ std::string reportToJson(const AggregationReport& report) {
     out["cells_written"] = c.cells_written;
     out["larger_than_cell"] = c.larger_than_cell;
     out["conserved"] = report.conserved();
+    out["pushed_down"] = report.pushed_down;
+    if (!report.pushdown_note.empty()) {
+        out["pushdown_note"] = report.pushdown_note;
+    }
+    out["memory_limit_bytes"] = report.memory_limit;
+    out["spill"] = {{"runs", report.spill.runs},
+                    {"bytes", report.spill.bytes},
+                    {"merge_passes", report.spill.passes}};
     ordered_json licence = ordered_json::object();
     licence["input"] = nullptr;
     if (report.input_licence) {

@@ -19,6 +19,7 @@ namespace geolicence::detail {
 // A batch of features reduced to what the accumulator needs: per observation its key, one
 // value per aggregated input (raw bits) and which of those are present.
 struct PreparedBatch {
+    GroupTuples new_groups; // tuples first interned in this batch (ids continue the last batch's)
     std::vector<CellKey> keys;
     std::vector<std::uint64_t> values;
     std::vector<std::uint64_t> present;

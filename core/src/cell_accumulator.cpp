@@ -1,5 +1,7 @@
 #include "cell_accumulator.h"
 
+#include "cell_streams.h"
+#include "cell_table_access.h"
 #include "radix_sort.h"
 
 #include <geolicence/errors.h>
@@ -14,7 +16,16 @@ namespace geolicence::detail {
 
 namespace {
 
+// The table starts at this size and is not counted against the memory limit (512 KiB): with a
+// tiny limit it would otherwise be over budget before the first row.
 constexpr std::size_t kInitialCapacity = std::size_t{1} << 16;
+// Sorting a run or the output: the kept record numbers (4 bytes), a 64-bit radix key and the
+// radix sort's scratch copy of it (16).
+constexpr std::uint64_t kSortBytesPerRecord = 20;
+// Runs merged at once: each needs a file position and a read buffer.
+constexpr std::size_t kFanIn = 64;
+constexpr std::size_t kPollEvery = 65536;
+constexpr std::size_t kRunWriteBuffer = std::size_t{1} << 20;
 
 std::uint64_t hashKey(const CellKey& key) {
     std::uint64_t h = (std::uint64_t{static_cast<std::uint32_t>(key.column)} << 32) |
@@ -29,43 +40,73 @@ std::uint64_t hashKey(const CellKey& key) {
     return h;
 }
 
-bool isIntegral(FieldKind kind) {
-    return kind != FieldKind::Real;
+std::uint64_t tupleBytes(const std::vector<GroupValue>& tuple) {
+    std::uint64_t bytes = sizeof(tuple) + tuple.size() * sizeof(GroupValue);
+    for (const GroupValue& value : tuple) {
+        if (const auto* text = std::get_if<std::string>(&value)) {
+            bytes += text->size() > 15 ? text->capacity() + 1 : 0;
+        }
+    }
+    // The reader's dictionary keeps the encoded tuple and a hash slot as well.
+    return 2 * bytes + 16;
 }
 
-double asDouble(std::uint64_t bits) {
-    double value;
-    std::memcpy(&value, &bits, sizeof value);
-    return value;
-}
-
-std::uint64_t fromDouble(double value) {
-    std::uint64_t bits;
-    std::memcpy(&bits, &value, sizeof bits);
-    return bits;
-}
-
-std::int64_t asInt(std::uint64_t bits) {
-    return static_cast<std::int64_t>(bits);
-}
-std::uint64_t fromInt(std::int64_t value) {
-    return static_cast<std::uint64_t>(value);
-}
+// The slots of a record when there are none (nothing is read from it).
+const std::uint64_t kNoSlots[1] = {0};
+const std::uint8_t kNoPresent[1] = {0};
 
 } // namespace
 
+std::vector<std::uint32_t> rankGroups(const GroupTuples& tuples) {
+    std::vector<std::uint32_t> by_value(tuples.size());
+    std::iota(by_value.begin(), by_value.end(), 0U);
+    std::sort(by_value.begin(), by_value.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return tuples[a] < tuples[b]; });
+    std::vector<std::uint32_t> rank(tuples.size());
+    for (std::uint32_t i = 0; i < by_value.size(); ++i) {
+        rank[by_value[i]] = i;
+    }
+    return rank;
+}
+
 CellAccumulator::CellAccumulator(Grid grid, std::vector<AggregateField> aggregates,
-                                 std::vector<std::size_t> inputs)
-    : grid_(grid), aggregates_(std::move(aggregates)), inputs_(std::move(inputs)) {
-    if (aggregates_.size() > 64) {
-        throw InputError("at most 64 aggregates (--sum, --min, --max) can be computed at once");
-    }
-    for (const AggregateField& field : aggregates_) {
-        integral_.push_back(isIntegral(field.kind));
-    }
-    present_stride_ = (aggregates_.size() + 7) / 8;
+                                 std::vector<std::size_t> inputs, SpillSettings spill)
+    : grid_(grid), layout_(std::move(aggregates)), inputs_(std::move(inputs)),
+      settings_(std::move(spill)), groups_(std::make_shared<GroupTuples>()),
+      slots_(std::max<std::size_t>(1, layout_.slots())),
+      present_(std::max<std::size_t>(1, layout_.presentBytes())) {
     table_.assign(kInitialCapacity, 0);
     mask_ = kInitialCapacity - 1;
+}
+
+CellAccumulator::~CellAccumulator() = default;
+
+void CellAccumulator::addGroups(GroupTuples tuples) {
+    for (std::vector<GroupValue>& tuple : tuples) {
+        group_bytes_ += tupleBytes(tuple);
+        groups_->push_back(std::move(tuple));
+    }
+}
+
+std::uint64_t CellAccumulator::recordBytes() const {
+    return 4 + 4 + 4 + 8 + 8 * layout_.slots() + layout_.presentBytes();
+}
+
+std::uint64_t CellAccumulator::tableBytes(std::size_t slots) const {
+    return slots > kInitialCapacity ? (slots - kInitialCapacity) * sizeof(std::uint64_t) : 0;
+}
+
+std::uint64_t CellAccumulator::rowBudget(std::uint64_t table_bytes) const {
+    // The group tuples and the hash table cannot be spilled: the rows get what they leave. When
+    // they take (nearly) all of it, the rows still get a quarter of the limit, or every row
+    // would be a run of its own.
+    const std::uint64_t fixed = table_bytes + group_bytes_;
+    const std::uint64_t limit = settings_.memory_limit;
+    return std::max(limit > fixed ? limit - fixed : 0, limit / 4);
+}
+
+bool CellAccumulator::fits(std::size_t records, std::size_t table_slots) const {
+    return records * (recordBytes() + kSortBytesPerRecord) <= rowBudget(tableBytes(table_slots));
 }
 
 void CellAccumulator::grow() {
@@ -87,20 +128,46 @@ void CellAccumulator::grow() {
 
 std::uint32_t CellAccumulator::insert(const CellKey& key, std::uint64_t hash) {
     const std::uint64_t tag = hash >> 32;
-    std::uint64_t slot = tag & mask_;
-    while (true) {
-        const std::uint64_t entry = table_[slot];
-        if (entry == 0) {
-            break;
-        }
-        if ((entry >> 32) == tag) {
-            const auto record = static_cast<std::uint32_t>((entry & 0xFFFFFFFFULL) - 1);
-            if (columns_[record] == key.column && rows_[record] == key.row &&
-                groups_[record] == key.group) {
-                return record;
+    const auto probe = [&](std::uint64_t& slot) {
+        slot = tag & mask_;
+        while (true) {
+            const std::uint64_t entry = table_[slot];
+            if (entry == 0) {
+                return false;
             }
+            if ((entry >> 32) == tag) {
+                const auto record = static_cast<std::uint32_t>((entry & 0xFFFFFFFFULL) - 1);
+                if (columns_[record] == key.column && rows_[record] == key.row &&
+                    record_groups_[record] == key.group) {
+                    slot = record;
+                    return true;
+                }
+            }
+            slot = (slot + 1) & mask_;
         }
-        slot = (slot + 1) & mask_;
+    };
+    std::uint64_t slot = 0;
+    if (probe(slot)) {
+        return static_cast<std::uint32_t>(slot);
+    }
+    // A new row. Over budget: spill what there is (the table starts empty again). Linear
+    // probing stays short below 70% load: grow first if this row would pass it, or spill when
+    // growing (old and new table at once) would pass the budget.
+    bool moved = false;
+    if (records() > 0 && !fits(records() + 1, table_.size())) {
+        spill();
+        moved = true;
+    }
+    if ((records() + 1) * 10 > table_.size() * 7) {
+        if (records() > 0 && !fits(records() + 1, table_.size() * 3)) {
+            spill();
+        } else {
+            grow();
+        }
+        moved = true;
+    }
+    if (moved) {
+        probe(slot);
     }
     if (columns_.size() >= std::numeric_limits<std::uint32_t>::max() - 1) {
         throw InputError("more than 4 billion output rows: use a larger cell size");
@@ -109,23 +176,13 @@ std::uint32_t CellAccumulator::insert(const CellKey& key, std::uint64_t hash) {
     table_[slot] = (tag << 32) | (std::uint64_t{record} + 1);
     columns_.push_back(key.column);
     rows_.push_back(key.row);
-    groups_.push_back(key.group);
+    record_groups_.push_back(key.group);
     counts_.push_back(0);
-    for (std::size_t i = 0; i < present_stride_; ++i) {
-        present_.push_back(0);
-    }
-    for (std::size_t i = 0; i < aggregates_.size(); ++i) {
-        slots_.push_back(0);
-    }
-    // Linear probing stays short below 70% load.
-    if (columns_.size() * 10 > table_.size() * 7) {
-        grow();
+    if (layout_.slots() > 0) {
+        slots_.push_back();
+        present_.push_back();
     }
     return record;
-}
-
-void CellAccumulator::add(const CellKey& key, const std::uint64_t* values, std::uint64_t present) {
-    addHashed(key, hashKey(key), values, present);
 }
 
 void CellAccumulator::prefetchRecordOf(std::uint64_t hash) const {
@@ -141,11 +198,11 @@ void CellAccumulator::prefetchRecordOf(std::uint64_t hash) const {
     }
     __builtin_prefetch(&columns_[record]);
     __builtin_prefetch(&rows_[record]);
-    __builtin_prefetch(&groups_[record]);
+    __builtin_prefetch(&record_groups_[record]);
     __builtin_prefetch(&counts_[record], 1);
-    if (!aggregates_.empty()) {
-        __builtin_prefetch(&slots_[record * aggregates_.size()], 1);
-        __builtin_prefetch(&present_[record * present_stride_], 1);
+    if (layout_.slots() > 0) {
+        __builtin_prefetch(slots_.at(record), 1);
+        __builtin_prefetch(present_.at(record), 1);
     }
 }
 
@@ -179,60 +236,40 @@ void CellAccumulator::addHashed(const CellKey& key, std::uint64_t hash, const st
                                 std::uint64_t present) {
     const std::uint32_t record = insert(key, hash);
     ++counts_[record];
-    if (aggregates_.empty()) {
+    if (layout_.aggregates() == 0) {
         return;
     }
-    const std::size_t base = std::size_t{record} * aggregates_.size();
-    const std::size_t has = std::size_t{record} * present_stride_;
-    for (std::size_t i = 0; i < aggregates_.size(); ++i) {
+    std::uint64_t* slots = slots_.at(record);
+    std::uint8_t* has = present_.at(record);
+    for (std::size_t i = 0; i < layout_.aggregates(); ++i) {
         const std::size_t input = inputs_[i];
-        if ((present >> input & 1U) == 0) {
-            continue;
-        }
-        const std::uint64_t value = values[input];
-        std::uint8_t& bits = present_[has + i / 8];
-        const auto bit = static_cast<std::uint8_t>(1U << (i % 8));
-        std::uint64_t& slot = slots_[base + i];
-        if ((bits & bit) == 0) {
-            bits = static_cast<std::uint8_t>(bits | bit);
-            slot = value;
-            continue;
-        }
-        const AggregateOp op = aggregates_[i].op;
-        if (integral_[i]) {
-            const std::int64_t current = asInt(slot);
-            const std::int64_t incoming = asInt(value);
-            std::int64_t result = current;
-            if (op == AggregateOp::Sum) {
-                if (__builtin_add_overflow(current, incoming, &result)) {
-                    throw InputError("the sum of " + aggregates_[i].source +
-                                     " does not fit a 64-bit integer");
-                }
-            } else if (op == AggregateOp::Min) {
-                result = std::min(current, incoming);
-            } else {
-                result = std::max(current, incoming);
-            }
-            slot = fromInt(result);
-        } else {
-            const double current = asDouble(slot);
-            const double incoming = asDouble(value);
-            double result = current;
-            if (op == AggregateOp::Sum) {
-                result = current + incoming;
-            } else if (op == AggregateOp::Min) {
-                result = std::min(current, incoming);
-            } else {
-                result = std::max(current, incoming);
-            }
-            slot = fromDouble(result);
+        if ((present >> input & 1U) != 0) {
+            layout_.add(slots, has, i, values[input]);
         }
     }
 }
 
-LargeVector<std::uint32_t> CellAccumulator::outputOrder(const std::vector<std::uint32_t>& rank,
-                                                        std::int64_t min_count,
-                                                        AggregationCounts& counts) {
+void CellAccumulator::addGrouped(const CellKey& key, std::int64_t count,
+                                 const std::uint64_t* results, std::uint64_t present) {
+    const std::uint32_t record = insert(key, hashKey(key));
+    counts_[record] += count;
+    if (layout_.aggregates() == 0) {
+        return;
+    }
+    // A grouped result is a row of its own: merged like one from a run (no rounding error).
+    std::vector<std::uint64_t> slots(layout_.slots(), 0);
+    std::vector<std::uint8_t> has(layout_.presentBytes(), 0);
+    for (std::size_t i = 0; i < layout_.aggregates(); ++i) {
+        if ((present >> i & 1U) != 0) {
+            slots[i] = results[i];
+            has[i / 8] = static_cast<std::uint8_t>(has[i / 8] | (1U << (i % 8)));
+        }
+    }
+    layout_.merge(slots_.at(record), present_.at(record), slots.data(), has.data());
+}
+
+LargeVector<std::uint32_t> CellAccumulator::sortedRecords(const std::vector<std::uint32_t>& rank,
+                                                          std::int64_t min_count) {
     LargeVector<std::uint32_t> kept;
     kept.reserve(records());
     std::int32_t min_column = std::numeric_limits<std::int32_t>::max();
@@ -241,12 +278,9 @@ LargeVector<std::uint32_t> CellAccumulator::outputOrder(const std::vector<std::u
     std::int32_t max_row = max_column;
     for (std::uint32_t record = 0; record < records(); ++record) {
         if (counts_[record] < min_count) {
-            ++counts.rows_suppressed;
-            counts.observations_suppressed += counts_[record];
             continue;
         }
         kept.push_back(record);
-        counts.observations_written += counts_[record];
         min_column = std::min(min_column, columns_[record]);
         max_column = std::max(max_column, columns_[record]);
         min_row = std::min(min_row, rows_[record]);
@@ -279,7 +313,7 @@ LargeVector<std::uint32_t> CellAccumulator::outputOrder(const std::vector<std::u
                 static_cast<std::int64_t>(columns_[record]) - min_column);
             const auto row =
                 static_cast<std::uint64_t>(static_cast<std::int64_t>(rows_[record]) - min_row);
-            std::uint64_t key = rank[groups_[record]];
+            std::uint64_t key = rank[record_groups_[record]];
             key |= rank_bits + row_bits < 64 ? column << (rank_bits + row_bits) : 0;
             key |= rank_bits < 64 ? row << rank_bits : 0;
             keyed.push_back(key << record_bits | record);
@@ -302,9 +336,86 @@ LargeVector<std::uint32_t> CellAccumulator::outputOrder(const std::vector<std::u
         if (rows_[a] != rows_[b]) {
             return rows_[a] < rows_[b];
         }
-        return rank[groups_[a]] < rank[groups_[b]];
+        return rank[record_groups_[a]] < rank[record_groups_[b]];
     });
     return kept;
+}
+
+void CellAccumulator::clearRecords() {
+    columns_.clear();
+    rows_.clear();
+    record_groups_.clear();
+    counts_.clear();
+    slots_.clear();
+    present_.clear();
+    std::fill(table_.begin(), table_.end(), 0);
+}
+
+void CellAccumulator::spill() {
+    if (settings_.keep_going && !settings_.keep_going()) {
+        throw Cancelled();
+    }
+    if (!directory_) {
+        directory_ = std::make_unique<SpillDirectory>(settings_.directory);
+    }
+    if (!run_file_) {
+        run_file_ = directory_->newFile();
+    }
+    // Ranked by the groups known now; later groups never reorder these (see RunMerger).
+    const LargeVector<std::uint32_t> order = sortedRecords(rankGroups(*groups_), 0);
+    RunWriter writer(run_file_, layout_, kRunWriteBuffer);
+    const bool slots = layout_.slots() > 0;
+    std::size_t since_poll = 0;
+    for (const std::uint32_t record : order) {
+        writer.add(columns_[record], rows_[record], record_groups_[record], counts_[record],
+                   slots ? slots_.at(record) : kNoSlots, slots ? present_.at(record) : kNoPresent);
+        if (++since_poll == kPollEvery) {
+            since_poll = 0;
+            if (settings_.keep_going && !settings_.keep_going()) {
+                throw Cancelled();
+            }
+        }
+    }
+    runs_.push_back(writer.finish());
+    ++statistics_.runs;
+    statistics_.bytes += static_cast<std::int64_t>(runs_.back().records * runRecordSize(layout_));
+    clearRecords();
+}
+
+std::unique_ptr<CellStream> CellAccumulator::finish(std::vector<OutputField> group_fields,
+                                                    std::int64_t min_count,
+                                                    const AggregationCounts& counts) {
+    // The hash table is not needed any more; free it before sorting needs memory.
+    LargeVector<std::uint64_t>().swap(table_);
+    // Sorting and gathering into the output table take the sort words and, per column being
+    // gathered, a second copy of it (two at a time): the largest is the aggregates' slots.
+    const std::uint64_t finish_bytes =
+        records() * (recordBytes() + kSortBytesPerRecord + 8 * layout_.aggregates());
+    if (runs_.empty() && finish_bytes <= rowBudget(0)) {
+        return finishInMemory(std::move(group_fields), min_count, counts);
+    }
+    if (records() > 0) {
+        spill();
+    }
+    auto rank = std::make_shared<const std::vector<std::uint32_t>>(rankGroups(*groups_));
+    // The merge has the whole budget (the rows in memory are gone): a read buffer per run.
+    const std::size_t buffer = static_cast<std::size_t>(std::clamp<std::uint64_t>(
+        settings_.memory_limit / (2 * (kFanIn + 1)), 64 * 1024, 4 * 1024 * 1024));
+    std::vector<Run> runs = mergeDownTo(std::move(runs_), kFanIn, layout_, rank, *directory_,
+                                        buffer, statistics_, settings_.keep_going);
+    run_file_.reset();
+    MergedCellStream::Parts parts{grid_,
+                                  std::move(group_fields),
+                                  layout_.fields(),
+                                  std::move(runs),
+                                  groups_,
+                                  std::move(rank),
+                                  min_count,
+                                  counts,
+                                  statistics_,
+                                  std::move(directory_),
+                                  buffer};
+    return std::make_unique<MergedCellStream>(std::move(parts));
 }
 
 namespace {
@@ -316,9 +427,8 @@ LargeVector<T> gather(ChunkedArray<T>& from, const LargeVector<std::uint32_t>& o
     LargeVector<T> to;
     to.reserve(order.size() * stride); // not zeroed first: every element is written once
     for (const std::uint32_t record : order) {
-        for (std::size_t j = 0; j < stride; ++j) {
-            to.push_back(from[std::size_t{record} * stride + j]);
-        }
+        const T* values = from.at(record);
+        to.insert(to.end(), values, values + stride);
     }
     from.release();
     return to;
@@ -326,25 +436,18 @@ LargeVector<T> gather(ChunkedArray<T>& from, const LargeVector<std::uint32_t>& o
 
 } // namespace
 
-CellTable CellAccumulator::finish(std::vector<OutputField> group_fields,
-                                  std::vector<std::vector<GroupValue>> group_values,
-                                  std::int64_t min_count, AggregationCounts& counts) {
-    // The hash table is not needed any more; free it before sorting needs memory.
-    LargeVector<std::uint64_t>().swap(table_);
-
-    // Group ids were handed out in reading order; rank them by value for a stable output order.
-    std::vector<std::uint32_t> by_value(group_values.size());
-    std::iota(by_value.begin(), by_value.end(), 0U);
-    std::sort(by_value.begin(), by_value.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return group_values[a] < group_values[b]; });
-    std::vector<std::uint32_t> rank(group_values.size());
-    for (std::uint32_t i = 0; i < by_value.size(); ++i) {
-        rank[by_value[i]] = i;
-    }
-
-    const LargeVector<std::uint32_t> order = outputOrder(rank, min_count, counts);
-
+std::unique_ptr<CellStream> CellAccumulator::finishInMemory(std::vector<OutputField> group_fields,
+                                                            std::int64_t min_count,
+                                                            AggregationCounts counts) {
+    const LargeVector<std::uint32_t> order = sortedRecords(rankGroups(*groups_), min_count);
+    // Rows the database left out (pushdown with a minimum count) are in `counts` already.
     counts.rows_written = static_cast<std::int64_t>(order.size());
+    counts.rows_suppressed += static_cast<std::int64_t>(records() - order.size());
+    counts.observations_written = 0;
+    for (std::size_t record = 0; record < records(); ++record) {
+        (counts_[record] < min_count ? counts.observations_suppressed
+                                     : counts.observations_written) += counts_[record];
+    }
     counts.cells_written = 0;
     for (std::size_t i = 0; i < order.size(); ++i) {
         if (i == 0 || columns_[order[i]] != columns_[order[i - 1]] ||
@@ -353,22 +456,31 @@ CellTable CellAccumulator::finish(std::vector<OutputField> group_fields,
         }
     }
 
-    CellTable table(grid_);
-    table.group_fields_ = std::move(group_fields);
-    table.group_values_ = std::move(group_values);
+    auto table = std::make_shared<CellTable>(
+        CellTableAccess::make(grid_, std::move(group_fields), layout_.fields(), groups_));
     // Gathering is random access into arrays of millions: half of it runs on the other core,
     // which has nothing else to do once the input is read.
     auto other_half = std::async(std::launch::async, [&] {
-        table.counts_ = gather(counts_, order);
-        table.slots_ = gather(slots_, order, aggregates_.size());
-        table.present_ = gather(present_, order, present_stride_);
+        CellTableAccess::counts(*table) = gather(counts_, order);
+        const std::size_t aggregates = layout_.aggregates();
+        if (aggregates > 0) {
+            LargeVector<std::uint64_t>& results = CellTableAccess::slots(*table);
+            results.reserve(order.size() * aggregates);
+            for (const std::uint32_t record : order) {
+                const std::uint64_t* slots = slots_.at(record);
+                for (std::size_t i = 0; i < aggregates; ++i) {
+                    results.push_back(layout_.result(slots, i));
+                }
+            }
+            slots_.release();
+            CellTableAccess::present(*table) = gather(present_, order, layout_.presentBytes());
+        }
     });
-    table.columns_ = gather(columns_, order);
-    table.rows_ = gather(rows_, order);
-    table.groups_ = gather(groups_, order);
+    CellTableAccess::columns(*table) = gather(columns_, order);
+    CellTableAccess::rows(*table) = gather(rows_, order);
+    CellTableAccess::groups(*table) = gather(record_groups_, order);
     other_half.get();
-    table.aggregate_fields_ = std::move(aggregates_);
-    return table;
+    return std::make_unique<TableCellStream>(std::move(table), counts, statistics_);
 }
 
 } // namespace geolicence::detail

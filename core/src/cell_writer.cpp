@@ -16,8 +16,6 @@ namespace geolicence {
 
 namespace {
 
-constexpr std::size_t kProgressEvery = 16384;
-
 bool writesVector(GDALDriver* driver) {
     return driver != nullptr && driver->GetMetadataItem(GDAL_DCAP_VECTOR) != nullptr &&
            driver->GetMetadataItem(GDAL_DCAP_CREATE) != nullptr;
@@ -180,6 +178,15 @@ std::string outputDriverFor(const std::filesystem::path& output, const std::stri
 void writeCellTable(const CellTable& table, const std::filesystem::path& path,
                     const std::string& driver_name, const std::string& layer_name,
                     std::vector<std::string>& warnings, const ProgressCallback& progress) {
+    // The stream only borrows the table, for the length of this call.
+    const std::unique_ptr<CellStream> cells =
+        streamOf(std::shared_ptr<const CellTable>(&table, [](const CellTable*) {}));
+    writeCells(*cells, path, driver_name, layer_name, warnings, progress);
+}
+
+void writeCells(CellStream& cells, const std::filesystem::path& path,
+                const std::string& driver_name, const std::string& layer_name,
+                std::vector<std::string>& warnings, const ProgressCallback& progress) {
     detail::ensureGdalRegistered();
     WriteMessages messages;
     const ScopedHandler handler(messages);
@@ -198,8 +205,9 @@ void writeCellTable(const CellTable& table, const std::filesystem::path& path,
     if (!dataset) {
         fail("cannot create");
     }
+    const Grid& grid = cells.grid();
     OGRSpatialReference crs;
-    crs.importFromEPSG(table.grid().epsg());
+    crs.importFromEPSG(grid.epsg());
     crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     const CPLStringList options = layerOptions(driver_name);
     OGRLayer* layer = dataset->CreateLayer(layer_name.c_str(), &crs, wkbPolygon,
@@ -209,14 +217,14 @@ void writeCellTable(const CellTable& table, const std::filesystem::path& path,
     }
 
     std::vector<std::pair<std::string, OGRFieldType>> columns = {{"cell_code", OFTString}};
-    if (table.grid().hasShortCode()) {
+    if (grid.hasShortCode()) {
         columns.emplace_back("cell_code_short", OFTString);
     }
-    for (const OutputField& field : table.groupFields()) {
+    for (const OutputField& field : cells.groupFields()) {
         columns.emplace_back(field.name, ogrType(field.kind));
     }
     columns.emplace_back("n_obs", OFTInteger64);
-    for (const AggregateField& field : table.aggregateFields()) {
+    for (const AggregateField& field : cells.aggregateFields()) {
         columns.emplace_back(field.name, ogrType(field.kind));
     }
     for (const auto& [name, type] : columns) {
@@ -233,7 +241,7 @@ void writeCellTable(const CellTable& table, const std::filesystem::path& path,
         if (!messages.failure.empty()) {
             fail("cannot create");
         }
-        detail::fillGeoPackage(path, layer_name, table, progress);
+        detail::fillGeoPackage(path, layer_name, cells, progress);
         if (progress && !progress(1.0)) {
             throw Cancelled();
         }
@@ -252,40 +260,43 @@ void writeCellTable(const CellTable& table, const std::filesystem::path& path,
     feature.SetGeometryDirectly(square);
     OGRLinearRing* ring = square->getExteriorRing();
 
-    const int first_group = table.grid().hasShortCode() ? 2 : 1;
-    const int count_field = first_group + static_cast<int>(table.groupFields().size());
-    const std::size_t rows = table.size();
-    for (std::size_t row = 0; row < rows; ++row) {
-        const CellIndex cell = table.cell(row);
-        const Envelope box = table.grid().bounds(cell);
-        ring->setPoint(0, box.min_x, box.min_y);
-        ring->setPoint(1, box.max_x, box.min_y);
-        ring->setPoint(2, box.max_x, box.max_y);
-        ring->setPoint(3, box.min_x, box.max_y);
-        ring->setPoint(4, box.min_x, box.min_y);
-        feature.SetField(0, table.grid().code(cell).c_str());
-        if (table.grid().hasShortCode()) {
-            feature.SetField(1, table.grid().shortCode(cell).c_str());
-        }
-        const std::vector<GroupValue>& groups = table.groupValues(row);
-        for (std::size_t i = 0; i < groups.size(); ++i) {
-            setGroupValue(feature, first_group + static_cast<int>(i), groups[i]);
-        }
-        feature.SetField(count_field, static_cast<GIntBig>(table.count(row)));
-        for (std::size_t i = 0; i < table.aggregateFields().size(); ++i) {
-            const int index = count_field + 1 + static_cast<int>(i);
-            if (const auto value = table.aggregate(row, i)) {
-                setAggregate(feature, index, table.aggregateFields()[i].kind, *value);
-            } else {
-                feature.SetFieldNull(index);
+    const int first_group = grid.hasShortCode() ? 2 : 1;
+    const int count_field = first_group + static_cast<int>(cells.groupFields().size());
+    const std::size_t aggregates = cells.aggregateFields().size();
+    CellBlock block;
+    while (cells.next(block)) {
+        const CellTable& table = *block.table;
+        for (std::size_t row = block.first; row < block.first + block.count; ++row) {
+            const CellIndex cell = table.cell(row);
+            const Envelope box = grid.bounds(cell);
+            ring->setPoint(0, box.min_x, box.min_y);
+            ring->setPoint(1, box.max_x, box.min_y);
+            ring->setPoint(2, box.max_x, box.max_y);
+            ring->setPoint(3, box.min_x, box.max_y);
+            ring->setPoint(4, box.min_x, box.min_y);
+            feature.SetField(0, grid.code(cell).c_str());
+            if (grid.hasShortCode()) {
+                feature.SetField(1, grid.shortCode(cell).c_str());
+            }
+            const std::vector<GroupValue>& groups = table.groupValues(row);
+            for (std::size_t i = 0; i < groups.size(); ++i) {
+                setGroupValue(feature, first_group + static_cast<int>(i), groups[i]);
+            }
+            feature.SetField(count_field, static_cast<GIntBig>(table.count(row)));
+            for (std::size_t i = 0; i < aggregates; ++i) {
+                const int index = count_field + 1 + static_cast<int>(i);
+                if (const auto value = table.aggregate(row, i)) {
+                    setAggregate(feature, index, cells.aggregateFields()[i].kind, *value);
+                } else {
+                    feature.SetFieldNull(index);
+                }
+            }
+            feature.SetFID(OGRNullFID);
+            if (layer->CreateFeature(&feature) != OGRERR_NONE) {
+                fail("cannot write cell " + grid.code(cell));
             }
         }
-        feature.SetFID(OGRNullFID);
-        if (layer->CreateFeature(&feature) != OGRERR_NONE) {
-            fail("cannot write cell " + table.grid().code(cell));
-        }
-        if (progress && (row + 1) % kProgressEvery == 0 &&
-            !progress(static_cast<double>(row + 1) / static_cast<double>(rows))) {
+        if (progress && !progress(cells.fraction())) {
             throw Cancelled();
         }
     }

@@ -92,7 +92,7 @@ FeatureBatcher::FeatureBatcher(SourceLayer& source, const ReadPlan& plan, const 
     OGRSpatialReference grid_crs;
     grid_crs.importFromEPSG(grid.epsg());
     grid_crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    if (!source.crs().IsSame(&grid_crs)) {
+    if (!source.isInCrs(grid.epsg())) {
         transform_.reset(OGRCreateCoordinateTransformation(&source.crs(), &grid_crs));
         if (!transform_) {
             throw InputError(source.where() + ": cannot transform its coordinates to EPSG:" +
@@ -101,7 +101,8 @@ FeatureBatcher::FeatureBatcher(SourceLayer& source, const ReadPlan& plan, const 
     }
 
     // The area of use (an EPSG bounding box in degrees) as a box in the grid CRS: a cheap test
-    // per point that keeps projection artefacts far outside the grid out of the output.
+    // per transformed point, to report those PROJ took outside the region its transformation is
+    // meant for.
     double west = 0;
     double south = 0;
     double east = 0;
@@ -211,9 +212,11 @@ std::optional<PreparedBatch> FeatureBatcher::next() {
     return batch;
 }
 
-bool FeatureBatcher::cellInArea(double x, double y, std::int32_t& column,
-                                std::int32_t& grid_row) const {
-    if (!area_.contains(x, y)) {
+bool FeatureBatcher::cellOf(double x, double y, std::int32_t& column,
+                            std::int32_t& grid_row) const {
+    // Grid::indexOf takes coordinates up to 2^52 m; the cell number must then fit 32 bits.
+    constexpr double kMaxCoordinate = 4503599627370496.0;
+    if (!(std::fabs(x) <= kMaxCoordinate && std::fabs(y) <= kMaxCoordinate)) {
         return false;
     }
     const std::int64_t c = grid_.indexOf(x);
@@ -302,7 +305,9 @@ void FeatureBatcher::emit(PreparedBatch& batch, const Columns& columns, std::int
         std::uint64_t bits = 0;
         if (!input.isNull(row)) {
             if (plan_.inputs[i].kind == FieldKind::Real) {
-                const double value = input.real(row);
+                double value = input.real(row);
+                // -0.0 and 0.0 are one value: a minimum must not depend on which came first.
+                value = value == 0 ? 0.0 : value;
                 if (!std::isnan(value)) {
                     std::memcpy(&bits, &value, sizeof bits);
                     present |= std::uint64_t{1} << i;
@@ -381,13 +386,15 @@ void FeatureBatcher::prepare(const ArrowArray& array, PreparedBatch& batch) {
         std::int32_t grid_row = 0;
         if (!projected) {
             ++batch.counts.skipped.transform_failed;
-        } else if (!cellInArea(x, y, column, grid_row)) {
-            ++batch.counts.skipped.outside_area;
+        } else if (!cellOf(x, y, column, grid_row)) {
+            ++batch.counts.skipped.out_of_range;
         } else {
             ++batch.counts.features_used;
+            batch.counts.outside_area += outsideArea(x, y) ? 1 : 0;
             emit(batch, columns, row, {column, grid_row, groupOf(columns, row)});
         }
     }
+    batch.new_groups = groups_.takeNew();
 }
 
 void FeatureBatcher::assignGeneric(PreparedBatch& batch, const Columns& columns, std::int64_t row,
@@ -437,12 +444,16 @@ void FeatureBatcher::assignGeneric(PreparedBatch& batch, const Columns& columns,
         }
         cells.emplace_back(c, r);
     };
+    // Why a feature got no cell: no centroid (GEOS cannot make one: invalid), or a cell number
+    // out of range.
+    bool no_centroid = false;
     const auto centroidCell = [&] {
         OGRPoint centroid;
         std::int32_t c = 0;
         std::int32_t r = 0;
-        if (geometry->Centroid(&centroid) == OGRERR_NONE && !centroid.IsEmpty() &&
-            cellInArea(centroid.getX(), centroid.getY(), c, r)) {
+        if (geometry->Centroid(&centroid) != OGRERR_NONE || centroid.IsEmpty()) {
+            no_centroid = true;
+        } else if (cellOf(centroid.getX(), centroid.getY(), c, r)) {
             addCell(c, r);
         }
     };
@@ -454,7 +465,7 @@ void FeatureBatcher::assignGeneric(PreparedBatch& batch, const Columns& columns,
         const auto addPoint = [&](const OGRPoint& p) {
             std::int32_t c = 0;
             std::int32_t r = 0;
-            if (cellInArea(p.getX(), p.getY(), c, r)) {
+            if (cellOf(p.getX(), p.getY(), c, r)) {
                 addCell(c, r);
             }
         };
@@ -466,16 +477,13 @@ void FeatureBatcher::assignGeneric(PreparedBatch& batch, const Columns& columns,
             }
         }
     } else {
-        const double min_x = std::max(envelope.MinX, area_.min_x);
-        const double max_x = std::min(envelope.MaxX, area_.max_x);
-        const double min_y = std::max(envelope.MinY, area_.min_y);
-        const double max_y = std::min(envelope.MaxY, area_.max_y);
-        if (min_x <= max_x && min_y <= max_y) {
-            const std::int64_t c0 = grid_.indexOf(min_x);
-            const std::int64_t c1 = grid_.indexOf(max_x);
-            const std::int64_t r0 = grid_.indexOf(min_y);
-            const std::int64_t r1 = grid_.indexOf(max_y);
-            if ((c1 - c0 + 1) * (r1 - r0 + 1) > kMaxCellsPerFeature) {
+        std::int32_t c0 = 0;
+        std::int32_t r0 = 0;
+        std::int32_t c1 = 0;
+        std::int32_t r1 = 0;
+        if (cellOf(envelope.MinX, envelope.MinY, c0, r0) &&
+            cellOf(envelope.MaxX, envelope.MaxY, c1, r1)) {
+            if ((std::int64_t{c1} - c0 + 1) * (std::int64_t{r1} - r0 + 1) > kMaxCellsPerFeature) {
                 throw InputError(source_.where() + ": a feature covers more than " +
                                  std::to_string(kMaxCellsPerFeature) +
                                  " cells; use --assign centroid or a larger cell size");
@@ -508,11 +516,15 @@ void FeatureBatcher::assignGeneric(PreparedBatch& batch, const Columns& columns,
     }
 
     if (cells.empty()) {
-        ++batch.counts.skipped.outside_area;
+        ++(no_centroid ? batch.counts.skipped.invalid : batch.counts.skipped.out_of_range);
         return;
     }
     ++batch.counts.features_used;
     batch.counts.larger_than_cell += larger ? 1 : 0;
+    batch.counts.outside_area += transform_ && !(area_.contains(envelope.MinX, envelope.MinY) &&
+                                                 area_.contains(envelope.MaxX, envelope.MaxY))
+                                     ? 1
+                                     : 0;
     const std::uint32_t group = groupOf(columns, row);
     for (const auto& [c, r] : cells) {
         emit(batch, columns, row, {c, r, group});

@@ -24,6 +24,11 @@ class SourceLayer;
 // geometries through OGR/GEOS), projects them to the grid's CRS in one PROJ call per batch,
 // sorts out unusable geometries by reason, assigns cells and interns group-by values. Runs on
 // the reader thread; everything it touches is its own.
+//
+// Every usable feature counts. Coordinates already in the grid's CRS go to their cell whatever
+// they are (the North Sea is outside RD's area of use, and its observations are real); the
+// area of use only serves to flag transformed coordinates that PROJ was asked to take outside
+// the region its transformation is meant for (counted, and reported as outside_area).
 class FeatureBatcher {
 public:
     FeatureBatcher(SourceLayer& source, const ReadPlan& plan, const Grid& grid, Assignment assign);
@@ -33,9 +38,6 @@ public:
 
     // The next batch, nullopt at the end of the layer. InputError when GDAL fails to read.
     std::optional<PreparedBatch> next();
-
-    const std::vector<std::vector<GroupValue>>& groupValues() const { return groups_.values(); }
-    std::vector<std::vector<GroupValue>> releaseGroups() { return groups_.release(); }
 
 private:
     struct Columns {
@@ -52,7 +54,9 @@ private:
     // Lines, polygons, collections: GEOS centroid or every cell reached.
     void assignGeneric(PreparedBatch& batch, const Columns& columns, std::int64_t row,
                        std::string_view wkb);
-    bool cellInArea(double x, double y, std::int32_t& column, std::int32_t& grid_row) const;
+    // The cell of (x, y) in the grid's CRS; false when its number does not fit 32 bits.
+    bool cellOf(double x, double y, std::int32_t& column, std::int32_t& grid_row) const;
+    bool outsideArea(double x, double y) const { return transform_ && !area_.contains(x, y); }
 
     SourceLayer& source_;
     const ReadPlan& plan_;

@@ -18,7 +18,6 @@ namespace geolicence::detail {
 namespace {
 
 constexpr std::size_t kRowsPerStatement = 32;
-constexpr std::size_t kRowsPerBlock = 16384;
 // Header without envelope, then the WKB of a polygon of 5 points. The envelope is optional in
 // GeoPackage blobs ("no envelope: space saving"); the R-tree has every cell's box already, and
 // leaving it out makes the file 16% smaller: 87 MB less to write for 2.7 M cells.
@@ -170,22 +169,30 @@ float up(double value) {
 
 // Rows encoded for SQLite: everything bound with SQLITE_STATIC lives here until the insert.
 struct RowBlock {
-    std::size_t first = 0;
-    std::size_t count = 0;
+    CellBlock rows;                   // rows.count == 0: the stream has ended
+    double fraction = 0;              // how far the stream was after this block
     std::vector<unsigned char> blobs; // kBlobSize per row
     std::vector<std::string> codes;
     std::vector<std::string> short_codes;
     std::vector<std::string> dates; // per row and aggregate: the text of a date, or ""
 };
 
-RowBlock buildBlock(const CellTable& cells, std::int32_t srs_id, std::size_t first,
-                    std::size_t count) {
+// Takes the next block of rows from the stream and encodes it.
+RowBlock buildBlock(CellStream& stream, std::int32_t srs_id) {
     RowBlock block;
-    block.first = first;
-    block.count = count;
+    if (!stream.next(block.rows)) {
+        block.rows.count = 0;
+        block.fraction = 1.0;
+        return block;
+    }
+    block.fraction = stream.fraction();
+    const CellTable& cells = *block.rows.table;
+    const Grid& grid = stream.grid();
+    const std::size_t first = block.rows.first;
+    const std::size_t count = block.rows.count;
     block.blobs.reserve(count * kBlobSize);
     block.codes.reserve(count);
-    const auto& aggregates = cells.aggregateFields();
+    const auto& aggregates = stream.aggregateFields();
     bool dates = false;
     for (const AggregateField& field : aggregates) {
         dates = dates || field.kind == FieldKind::Date || field.kind == FieldKind::DateTime;
@@ -193,11 +200,11 @@ RowBlock buildBlock(const CellTable& cells, std::int32_t srs_id, std::size_t fir
     std::vector<unsigned char> blob;
     for (std::size_t row = first; row < first + count; ++row) {
         const CellIndex cell = cells.cell(row);
-        squareBlob(blob, srs_id, cells.grid().bounds(cell));
+        squareBlob(blob, srs_id, grid.bounds(cell));
         block.blobs.insert(block.blobs.end(), blob.begin(), blob.end());
-        block.codes.push_back(cells.grid().code(cell));
-        if (cells.grid().hasShortCode()) {
-            block.short_codes.push_back(cells.grid().shortCode(cell));
+        block.codes.push_back(grid.code(cell));
+        if (grid.hasShortCode()) {
+            block.short_codes.push_back(grid.shortCode(cell));
         }
         for (std::size_t i = 0; dates && i < aggregates.size(); ++i) {
             const auto value = cells.aggregate(row, i);
@@ -219,9 +226,9 @@ void bindText(sqlite3_stmt* statement, int parameter, const std::string& text) {
 }
 
 // Binds row `r` of `block` at `parameter` onwards, in column order.
-void bindRow(sqlite3_stmt* statement, int& parameter, const CellTable& cells, const RowBlock& block,
-             std::size_t r) {
-    const std::size_t row = block.first + r;
+void bindRow(sqlite3_stmt* statement, int& parameter, const RowBlock& block, std::size_t r) {
+    const CellTable& cells = *block.rows.table;
+    const std::size_t row = block.rows.first + r;
     sqlite3_bind_blob(statement, parameter++, block.blobs.data() + r * kBlobSize,
                       static_cast<int>(kBlobSize), SQLITE_STATIC);
     bindText(statement, parameter++, block.codes[r]);
@@ -267,16 +274,21 @@ struct RtreeEntry {
 // number of cells, then per cell a 64-bit id and minx, maxx, miny, maxy as 32-bit floats. The
 // leaves take the rows in output order, which is spatially coherent (by cell column, then row).
 //
-// The leaf entries are made from the table as they are needed rather than kept: at millions of
-// rows that is tens of megabytes the memory budget does not have.
-void bulkLoadRtree(Database& db, const std::string& rtree, const CellTable& cells,
-                   const EarlyWriteback& writeback) {
-    const std::size_t rows = cells.size();
+// The leaf entries are made from the cells as they are needed rather than kept (the stream
+// replays them in row order): at millions of rows that is tens of megabytes the memory budget
+// does not have.
+void bulkLoadRtree(Database& db, const std::string& rtree, const Grid& grid, std::size_t rows,
+                   CellReplay& cells, const EarlyWriteback& writeback) {
     if (rows == 0) {
         return;
     }
-    const auto leafEntry = [&cells](std::size_t row) {
-        const Envelope box = cells.grid().bounds(cells.cell(row));
+    std::size_t replayed = 0;
+    const auto leafEntry = [&](std::size_t row) {
+        CellIndex cell;
+        if (row != replayed++ || !cells.next(cell)) {
+            db.fail("spatial index " + rtree + ": the cells are out of step with the rows");
+        }
+        const Envelope box = grid.bounds(cell);
         return RtreeEntry{static_cast<std::int64_t>(row + 1), down(box.min_x), up(box.max_x),
                           down(box.min_y), up(box.max_y)};
     };
@@ -399,8 +411,8 @@ void bulkLoadRtree(Database& db, const std::string& rtree, const CellTable& cell
 
 } // namespace
 
-void fillGeoPackage(const std::filesystem::path& path, const std::string& table,
-                    const CellTable& cells, const ProgressCallback& progress) {
+void fillGeoPackage(const std::filesystem::path& path, const std::string& table, CellStream& cells,
+                    const ProgressCallback& progress) {
     Database db(path);
     // A staged file: renamed into place when complete, deleted otherwise. Crash-safety of the
     // journal would only cost time.
@@ -427,7 +439,8 @@ void fillGeoPackage(const std::filesystem::path& path, const std::string& table,
             columns.push_back(query.text(0));
         }
     }
-    const std::size_t first_group = cells.grid().hasShortCode() ? 4 : 3;
+    const Grid& grid = cells.grid();
+    const std::size_t first_group = grid.hasShortCode() ? 4 : 3;
     const std::size_t count_column = first_group + cells.groupFields().size();
     const std::size_t expected = count_column + 1 + cells.aggregateFields().size();
     if (columns.size() != expected) {
@@ -472,51 +485,49 @@ void fillGeoPackage(const std::filesystem::path& path, const std::string& table,
     };
     const std::unique_ptr<Statement> full = insertOf(kRowsPerStatement);
 
-    const std::size_t rows = cells.size();
     Envelope extent{
         std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
         -std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
-    // Encoding the rows (geometry blobs, codes, dates) runs on the other core, a block ahead of
-    // SQLite.
-    const auto build = [&cells, srs_id](std::size_t first) {
-        return buildBlock(cells, srs_id, first, std::min(kRowsPerBlock, cells.size() - first));
-    };
+    // Taking rows from the stream (a merge of spilled runs, perhaps) and encoding them (geometry
+    // blobs, codes, dates) runs on the other core, a block ahead of SQLite.
+    cells.rememberCells();
+    const auto build = [&cells, srs_id] { return buildBlock(cells, srs_id); };
     const EarlyWriteback writeback(path);
-    std::future<RowBlock> next;
-    if (rows > 0) {
-        next = std::async(std::launch::async, build, 0);
-    }
-    for (std::size_t first = 0; first < rows; first += kRowsPerBlock) {
+    std::future<RowBlock> next = std::async(std::launch::async, build);
+    std::size_t rows = 0;
+    while (true) {
         const RowBlock block = next.get();
-        if (first + kRowsPerBlock < rows) {
-            next = std::async(std::launch::async, build, first + kRowsPerBlock);
+        if (block.rows.count == 0) {
+            break;
         }
-        for (std::size_t i = 0; i < block.count; i += kRowsPerStatement) {
-            const std::size_t n = std::min(kRowsPerStatement, block.count - i);
+        next = std::async(std::launch::async, build);
+        for (std::size_t i = 0; i < block.rows.count; i += kRowsPerStatement) {
+            const std::size_t n = std::min(kRowsPerStatement, block.rows.count - i);
             std::unique_ptr<Statement> tail;
             Statement& insert = n == kRowsPerStatement ? *full : *(tail = insertOf(n));
             int parameter = 1;
             for (std::size_t r = i; r < i + n; ++r) {
-                bindRow(insert.get(), parameter, cells, block, r);
+                bindRow(insert.get(), parameter, block, r);
             }
             insert.run();
         }
-        for (std::size_t r = 0; r < block.count; ++r) {
-            const Envelope box = cells.grid().bounds(cells.cell(block.first + r));
+        for (std::size_t r = 0; r < block.rows.count; ++r) {
+            const Envelope box = grid.bounds(block.rows.table->cell(block.rows.first + r));
             extent.min_x = std::min(extent.min_x, box.min_x);
             extent.min_y = std::min(extent.min_y, box.min_y);
             extent.max_x = std::max(extent.max_x, box.max_x);
             extent.max_y = std::max(extent.max_y, box.max_y);
         }
+        rows += block.rows.count;
         writeback.kick();
-        const std::size_t done = first + block.count;
-        if (progress && !progress(0.95 * static_cast<double>(done) / static_cast<double>(rows))) {
+        if (progress && !progress(0.95 * block.fraction)) {
             next = {}; // waits for the block being built, then drops it
             throw Cancelled();
         }
     }
 
-    bulkLoadRtree(db, "rtree_" + table + "_" + geometry_column, cells, writeback);
+    const std::unique_ptr<CellReplay> replay = cells.replayCells();
+    bulkLoadRtree(db, "rtree_" + table + "_" + geometry_column, grid, rows, *replay, writeback);
     writeback.kick();
     {
         Statement update(db, "UPDATE gpkg_ogr_contents SET feature_count = ? WHERE "

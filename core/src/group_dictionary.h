@@ -12,7 +12,9 @@ namespace geolicence::detail {
 
 // Interns tuples of group-by values: each distinct tuple gets a small id, so the accumulator
 // keys on three integers instead of strings. Tuples arrive as an encoded byte string (typed,
-// length-prefixed values, so "a"+"bc" and "ab"+"c" differ and null differs from "").
+// length-prefixed values, so "a"+"bc" and "ab"+"c" differ and null differs from ""). The values
+// of new tuples are collected for takeNew(), which hands them to whoever keeps them (the
+// accumulating thread): the dictionary itself keeps only the encoded keys.
 //
 // Every input feature passes through here, and there are few distinct tuples (species: a few
 // thousand), so the table is a flat open-addressing one with a cheap hash that stays in cache:
@@ -32,9 +34,9 @@ public:
             }
             slot = (slot + 1) & (slots_.size() - 1);
         }
-        const auto id = static_cast<std::uint32_t>(values_.size());
+        const auto id = static_cast<std::uint32_t>(keys_.size());
         keys_.emplace_back(key);
-        values_.push_back(decode());
+        fresh_.push_back(decode());
         slots_[slot] = Slot{hash, id};
         // Below half full, probe chains stay a step or two long.
         if (keys_.size() * 2 > slots_.size()) {
@@ -43,9 +45,13 @@ public:
         return id;
     }
 
-    std::size_t size() const { return values_.size(); }
-    const std::vector<std::vector<GroupValue>>& values() const { return values_; }
-    std::vector<std::vector<GroupValue>> release() { return std::move(values_); }
+    std::size_t size() const { return keys_.size(); }
+    // The values of the tuples interned since the last call, in id order.
+    GroupTuples takeNew() {
+        GroupTuples fresh;
+        fresh.swap(fresh_);
+        return fresh;
+    }
 
 private:
     static constexpr std::uint32_t kEmpty = 0xFFFFFFFFU;
@@ -95,7 +101,7 @@ private:
 
     std::vector<Slot> slots_;
     std::vector<std::string> keys_; // by id
-    std::vector<std::vector<GroupValue>> values_;
+    GroupTuples fresh_;
 };
 
 } // namespace geolicence::detail

@@ -99,6 +99,19 @@ std::string SourceLayer::where() const {
                                                      : shown_;
 }
 
+std::string SourceLayer::driverName() const {
+    GDALDriver* driver = dataset_->GetDriver();
+    return driver != nullptr ? driver->GetDescription() : "";
+}
+
+bool SourceLayer::isInCrs(int epsg) const {
+    const QuietGdalErrors quiet;
+    OGRSpatialReference target;
+    target.importFromEPSG(epsg);
+    target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return crs_->IsSame(&target) != 0;
+}
+
 std::int64_t SourceLayer::featureCountIfCheap() {
     const QuietGdalErrors quiet;
     if (layer_->TestCapability(OLCFastFeatureCount) == 0) {

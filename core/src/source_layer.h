@@ -34,6 +34,11 @@ public:
     // Names as "source (layer L)" for messages, without a password the source may hold.
     std::string where() const;
 
+    // GDAL's short name of the driver that opened the source ("GPKG", "PostgreSQL", ...).
+    std::string driverName() const;
+    // Whether the coordinates are in the CRS with this EPSG code already (no transformation).
+    bool isInCrs(int epsg) const;
+
     // -1 when counting would mean reading everything (e.g. CSV).
     std::int64_t featureCountIfCheap();
 

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
@@ -454,6 +455,172 @@ TEST(AggregateCli, CtrlCLeavesNoOutput) {
     waitpid(child, &status, 0);
     std::ifstream in(err);
     const std::string text(std::istreambuf_iterator<char>(in), {});
+    ASSERT_TRUE(WIFEXITED(status)) << text;
+    EXPECT_EQ(WEXITSTATUS(status), 130) << text;
+    EXPECT_NE(text.find("interrupted; no output written"), std::string::npos) << text;
+    EXPECT_EQ(filesIn(dir), (std::vector<std::string>{"err.txt", "obs.gpkg"}));
+}
+
+// Every row of a GeoPackage table and its spatial index exactly as SQLite stores them (values
+// with their storage class, reals as their bits, blobs in hex), in fid order.
+std::string storedRows(const std::string& path, const std::string& table) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        ADD_FAILURE() << "cannot open " << path;
+        return {};
+    }
+    std::string out;
+    for (const std::string& sql : {"SELECT * FROM \"" + table + "\" ORDER BY fid",
+                                   "SELECT * FROM \"rtree_" + table + "_geom\" ORDER BY id"}) {
+        sqlite3_stmt* statement = nullptr;
+        sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
+        while (statement != nullptr && sqlite3_step(statement) == SQLITE_ROW) {
+            for (int c = 0; c < sqlite3_column_count(statement); ++c) {
+                const int type = sqlite3_column_type(statement, c);
+                out += std::to_string(type) + ":";
+                if (type == SQLITE_FLOAT) {
+                    const double value = sqlite3_column_double(statement, c);
+                    std::uint64_t bits = 0;
+                    std::memcpy(&bits, &value, sizeof bits);
+                    out += std::to_string(bits);
+                } else if (type != SQLITE_NULL) {
+                    const auto* bytes =
+                        static_cast<const unsigned char*>(sqlite3_column_blob(statement, c));
+                    for (int i = 0; i < sqlite3_column_bytes(statement, c); ++i) {
+                        static const char* kHex = "0123456789abcdef";
+                        out += kHex[bytes[i] >> 4];
+                        out += kHex[bytes[i] & 15];
+                    }
+                }
+                out += "|";
+            }
+            out += "\n";
+        }
+        sqlite3_finalize(statement);
+    }
+    sqlite3_close(db);
+    return out;
+}
+
+std::string fileText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// A tiny memory limit makes the rows spill to sorted runs in a temporary folder next to the
+// output, merged while writing: the output rows are byte for byte those of the run in memory,
+// the report says it spilled, and no temporary folder is left behind.
+TEST(AggregateCli, MemoryLimitSpillsAndWritesByteIdenticalRows) {
+    const std::string dir = makeTempDir();
+    const Observations data = makeObservations(dir, 20000, 21);
+    const std::vector<std::vector<std::string>> requests = {
+        {"--group-by", "waarnemer", "--sum", "aantal"}, // a row per observation
+        {"--group-by", "adres", "--group-by", "soort", "--sum", "aantal", "--max", "aantal",
+         "--min-count", "2"}};
+    for (const auto& request : requests) {
+        std::map<std::string, std::string> outputs;
+        std::map<std::string, json> reports;
+        for (const std::string limit : {"", "64K"}) {
+            for (const std::string extension : {".gpkg", ".csv"}) {
+                const std::string name = "cells" + limit + extension;
+                std::vector<std::string> args = {
+                    "aggregate",          data.path,     dir + "/" + name, "--report",
+                    dir + "/report.json", "--overwrite", "--licence",      "cc0-1.0"};
+                args.insert(args.end(), request.begin(), request.end());
+                if (!limit.empty()) {
+                    args.insert(args.end(), {"--memory-limit", limit});
+                }
+                const CliResult result = runCli(args);
+                ASSERT_EQ(result.exit_code, 0) << result.err;
+                outputs[name] = extension == ".gpkg" ? storedRows(dir + "/" + name, "cells" + limit)
+                                                     : fileText(dir + "/" + name);
+                reports[name] = json::parse(fileText(dir + "/report.json"));
+                if (!limit.empty()) {
+                    EXPECT_NE(result.out.find("sorted runs"), std::string::npos) << result.out;
+                }
+            }
+        }
+        EXPECT_GT(outputs["cells.gpkg"].size(), 100000U);
+        EXPECT_EQ(outputs["cells64K.gpkg"], outputs["cells.gpkg"]) << request[1];
+        EXPECT_EQ(outputs["cells64K.csv"], outputs["cells.csv"]) << request[1];
+        EXPECT_EQ(reports["cells.gpkg"].at("spill").at("runs"), 0);
+        EXPECT_GT(reports["cells64K.gpkg"].at("spill").at("runs").get<int>(), 1);
+        EXPECT_EQ(reports["cells64K.gpkg"].at("memory_limit_bytes"), 65536);
+        for (const char* count : {"rows_written", "rows_suppressed", "observations_written",
+                                  "observations_suppressed", "cells_written"}) {
+            EXPECT_EQ(reports["cells64K.gpkg"].at(count), reports["cells.gpkg"].at(count)) << count;
+        }
+        EXPECT_TRUE(reports["cells64K.gpkg"].at("conserved").get<bool>());
+    }
+    EXPECT_EQ(filesIn(dir),
+              (std::vector<std::string>{"cells.csv", "cells.csv.licence.json", "cells.gpkg",
+                                        "cells64K.csv", "cells64K.csv.licence.json",
+                                        "cells64K.gpkg", "obs.gpkg", "report.json"}))
+        << "the outputs, their licence sidecars and nothing else";
+}
+
+TEST(AggregateCli, MemoryLimitMustBeASizeOfAtLeast64K) {
+    const std::string dir = makeTempDir();
+    const Observations data = makeObservations(dir, 20, 22);
+    for (const std::string bad : {"12Q", "0", "1K", "-5M", "G", "1.5.0M", "64KB2"}) {
+        const CliResult result =
+            runCli({"aggregate", data.path, dir + "/out.gpkg", "--memory-limit", bad});
+        EXPECT_EQ(result.exit_code, 2) << bad << ": " << result.err;
+        EXPECT_NE(result.err.find("--memory-limit " + bad + ": give a size of at least 64K"),
+                  std::string::npos)
+            << result.err;
+        EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+    }
+    EXPECT_EQ(filesIn(dir), std::vector<std::string>{"obs.gpkg"});
+}
+
+// The disk fills up while rows are spilled (a file size limit stands in for the full disk): an
+// input error naming the temporary folder's place, and nothing left, no output, no folder.
+TEST(AggregateCli, AFullDiskWhileSpillingLeavesNothing) {
+    const std::string dir = makeTempDir();
+    const Observations data = makeObservations(dir, 20000, 23);
+    CliLimits limits;
+    limits.max_file_bytes = 200 * 1024;
+    const CliResult result = runCli({"aggregate", data.path, dir + "/out.gpkg", "--group-by",
+                                     "waarnemer", "--memory-limit", "64K"},
+                                    {}, limits);
+    EXPECT_EQ(result.exit_code, 3) << result.err;
+    EXPECT_NE(result.err.find("cannot write the rows that do not fit the memory limit"),
+              std::string::npos)
+        << result.err;
+    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+    EXPECT_EQ(filesIn(dir), std::vector<std::string>{"obs.gpkg"});
+}
+
+TEST(AggregateCli, CtrlCWhileSpillingLeavesNothing) {
+    const std::string dir = makeTempDir();
+    const Observations data = makeObservations(dir, 150000, 24);
+    const std::string err = dir + "/err.txt";
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        const int fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        dup2(fd, 2);
+        execl(GEOLICENCE_CLI_PATH, "geolicence", "aggregate", data.path.c_str(),
+              (dir + "/out.gpkg").c_str(), "--group-by", "waarnemer", "--memory-limit", "64K",
+              "--progress", static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    // Interrupt once the spill folder is there: the run is spilling.
+    bool spilling = false;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (!spilling && std::chrono::steady_clock::now() < deadline) {
+        for (const std::string& name : filesIn(dir)) {
+            spilling = spilling || name.rfind(".geolicence-spill-", 0) == 0;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    kill(child, SIGINT);
+    int status = 0;
+    waitpid(child, &status, 0);
+    const std::string text = fileText(err);
+    EXPECT_TRUE(spilling) << "no spill folder appeared";
     ASSERT_TRUE(WIFEXITED(status)) << text;
     EXPECT_EQ(WEXITSTATUS(status), 130) << text;
     EXPECT_NE(text.find("interrupted; no output written"), std::string::npos) << text;

@@ -445,7 +445,7 @@ const HostileCase kCases[] = {
                         {},
                         {"rapport.json", "uit.gpkg"}};
      },
-     0, "NaN/infinite 3, transformation failed 0, outside the grid 1)"},
+     0, "NaN/infinite 3, transformation failed 0, out of range 1)"},
     {"EmptyLayer",
      [](const std::string& dir) {
          const std::string path = points(dir, "leeg.gpkg", {});

@@ -2,9 +2,12 @@
 
 #include "geolicence/grid.h"
 #include "geolicence/huge_page_allocator.h"
+#include "geolicence/memory_size.h"
 #include "geolicence/progress.h"
 
 #include <cstdint>
+#include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -49,6 +52,20 @@ struct AggregationInput {
     std::string crs;   // CRS to assume ("EPSG:28992", WKT, PROJJSON); empty: the layer's own
 };
 
+// How an aggregation may use the machine and the database it reads from. None of this changes
+// the rows: they are the same whether they are grouped in memory, spilled or pushed down.
+struct AggregationOptions {
+    // When the table of (cell, group) rows would pass this, it is sorted and written to a
+    // temporary file (a run), and the runs are merged when the input is read. Up to 96 MB of it
+    // is set aside for reading and writing (GDAL's batches, SQLite's page cache).
+    std::uint64_t memory_limit = kDefaultMemoryLimit;
+    // Where the temporary folder for runs is made (a hidden folder, removed when the rows have
+    // been read or the work fails); empty: the system's temporary directory.
+    std::filesystem::path temporary_directory;
+    // Group a PostGIS table inside the database when SQL can give the very same rows.
+    bool pushdown = true;
+};
+
 // Types of the output columns, as written by the cell writer.
 enum class FieldKind : std::uint8_t { Integer, Integer64, Real, String, Date, DateTime };
 
@@ -79,13 +96,15 @@ using AggregateValue = std::variant<std::int64_t, double>;
 struct SkippedFeatures {
     std::int64_t null_geometry = 0;
     std::int64_t empty = 0;
-    std::int64_t invalid = 0;          // a line or polygon GEOS calls invalid
+    std::int64_t invalid = 0;          // a line or polygon GEOS calls invalid (or without centroid)
     std::int64_t non_finite = 0;       // a NaN or infinite coordinate
     std::int64_t transform_failed = 0; // PROJ could not take it to the grid's CRS
-    std::int64_t outside_area = 0;     // outside the grid CRS's area of use (EPSG bounding box)
+    // A cell number beyond 32 bits (more than 2 million km from the origin on a 1 km grid, or a
+    // coordinate beyond 2^52 m): no place on Earth, and no cell code anyone could publish.
+    std::int64_t out_of_range = 0;
 
     std::int64_t total() const {
-        return null_geometry + empty + invalid + non_finite + transform_failed + outside_area;
+        return null_geometry + empty + invalid + non_finite + transform_failed + out_of_range;
     }
 };
 
@@ -102,11 +121,24 @@ struct AggregationCounts {
     std::int64_t rows_suppressed = 0;
     std::int64_t cells_written = 0; // distinct cells among the rows written
     std::int64_t larger_than_cell = 0;
+    // Features transformed to the grid's CRS that lie outside its EPSG area of use: counted in
+    // their cells like any other (PROJ transformed them), and reported so a user can check them.
+    std::int64_t outside_area = 0;
+};
+
+// What spilling cost, when the rows did not fit the memory limit.
+struct SpillStatistics {
+    std::int64_t runs = 0;   // sorted runs written (intermediate merges included)
+    std::int64_t bytes = 0;  // bytes written to the temporary folder
+    std::int64_t passes = 0; // merge passes before the final one (many runs: merged in groups)
 };
 
 namespace detail {
-class CellAccumulator;
+struct CellTableAccess;
 }
+
+// The group-by tuples of an aggregation, by id (rows refer to them by id).
+using GroupTuples = std::vector<std::vector<GroupValue>>;
 
 // The aggregated rows that may leave: for each (cell, group values) with at least min_count
 // observations, its count and aggregates. Rows are sorted by cell (column, then row) and then
@@ -121,13 +153,13 @@ public:
     CellIndex cell(std::size_t row) const { return {columns_[row], rows_[row]}; }
     std::int64_t count(std::size_t row) const { return counts_[row]; }
     const std::vector<GroupValue>& groupValues(std::size_t row) const {
-        return group_values_[groups_[row]];
+        return (*group_values_)[groups_[row]];
     }
     // nullopt when no observation in the row had a value for the field.
     std::optional<AggregateValue> aggregate(std::size_t row, std::size_t field) const;
 
 private:
-    friend class detail::CellAccumulator;
+    friend struct detail::CellTableAccess;
     explicit CellTable(Grid grid) : grid_(grid) {}
 
     // Columns in output order, so writers read them front to back.
@@ -140,7 +172,8 @@ private:
     detail::LargeVector<std::int64_t> counts_;
     detail::LargeVector<std::uint64_t> slots_;  // aggregate_fields_.size() per row, as raw bits
     detail::LargeVector<std::uint8_t> present_; // per row a bit set per aggregate that has a value
-    std::vector<std::vector<GroupValue>> group_values_;
+    // Shared: a table handed out in blocks refers to the same tuples from every block.
+    std::shared_ptr<const GroupTuples> group_values_;
 };
 
 struct AggregationResult {
@@ -148,16 +181,23 @@ struct AggregationResult {
     AggregationCounts counts;
     std::string layer; // the layer read
     std::vector<std::string> warnings;
+    bool pushed_down = false;  // grouped inside PostGIS
+    std::string pushdown_note; // for a PostGIS source that was not: why not
+    SpillStatistics spill;
 };
 
 // Streams every feature of `input` once, takes it to the grid's CRS with PROJ (x/y axis
 // order whatever the CRS says), assigns it to cells and accumulates per (cell, group values).
-// Memory grows with the number of rows, not of features. Nothing of a feature but its cell,
-// its group-by values and its aggregated values is kept.
+// Nothing of a feature but its cell, its group-by values and its aggregated values is kept.
+// All rows end up in memory here; openCellStream (cell_stream.h) hands them out in blocks
+// instead, within options.memory_limit.
 //
 // InputError for a source that cannot be read or a field that is missing or of the wrong type;
 // Cancelled when `progress` returns false.
 AggregationResult aggregateCells(const AggregationInput& input, const AggregationSpec& spec,
+                                 const ProgressCallback& progress = {});
+AggregationResult aggregateCells(const AggregationInput& input, const AggregationSpec& spec,
+                                 const AggregationOptions& options,
                                  const ProgressCallback& progress = {});
 
 } // namespace geolicence

@@ -24,6 +24,9 @@ struct AggregationRequest {
     // GeoPackage metadata).
     std::optional<LicenceBinding> licence;
     Language language = Language::English;
+    // Memory limit and pushdown; the temporary folder for spilled rows goes next to the output
+    // unless options.temporary_directory says otherwise.
+    AggregationOptions options;
 };
 
 struct AggregationReport {
@@ -37,6 +40,10 @@ struct AggregationReport {
     std::optional<DatasetLicence> output_licence;
     std::vector<std::string> warnings;
     double seconds = 0;
+    std::uint64_t memory_limit = 0;
+    SpillStatistics spill;     // runs == 0: everything fitted in memory
+    bool pushed_down = false;  // grouped inside PostGIS
+    std::string pushdown_note; // why not, for a PostGIS input
 
     // Every feature read is accounted for: counted in the output, suppressed, or skipped with a
     // reason (with intersects, features used instead of observations).
@@ -57,7 +64,9 @@ std::optional<LicenceBinding> checkedInputLicence(const Catalog& catalog,
 // input's licence and refuses a cell size finer than it lets anyone publish (PrecisionRefused),
 // aggregates, writes the output atomically (a temporary file renamed into place; an error or
 // cancel leaves nothing), and binds the output to the input's licence with `cell_size_m` set and
-// the attribution owed. Progress runs from 0 to 1 over reading and writing.
+// the attribution owed. Rows that do not fit request.options.memory_limit are spilled to a
+// temporary folder next to the output and merged while writing; the folder is gone when this
+// returns or throws. Progress runs from 0 to 1 over reading and writing.
 //
 // InputError for unusable input or output paths; Cancelled when `progress` returns false.
 AggregationReport runAggregation(const Catalog& catalog, const AggregationRequest& request,

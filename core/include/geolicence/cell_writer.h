@@ -1,6 +1,7 @@
 #pragma once
 
 #include "geolicence/aggregation.h"
+#include "geolicence/cell_stream.h"
 #include "geolicence/progress.h"
 
 #include <filesystem>
@@ -22,5 +23,11 @@ std::string outputDriverFor(const std::filesystem::path& output, const std::stri
 void writeCellTable(const CellTable& table, const std::filesystem::path& path,
                     const std::string& driver, const std::string& layer_name,
                     std::vector<std::string>& warnings, const ProgressCallback& progress = {});
+
+// The same for the rows of a stream, read to its end block by block: memory stays bounded
+// however many rows there are. Progress follows the stream's fraction.
+void writeCells(CellStream& cells, const std::filesystem::path& path, const std::string& driver,
+                const std::string& layer_name, std::vector<std::string>& warnings,
+                const ProgressCallback& progress = {});
 
 } // namespace geolicence

@@ -204,6 +204,120 @@ TEST(Aggregation, EqualsTheOgr2ogrSqliteGroupBy) {
     EXPECT_ROWS(rowsOf(result.table), expected);
 }
 
+// Every observation counts: points in the grid's own CRS go to their cell wherever they are. NDFF
+// data reaches into the Dutch part of the North Sea, far north of RD's EPSG area of use (x 646 ..
+// 284,347, y 306,671 .. 637,111); a third of these points lie outside it, west of its origin
+// (negative x) or north of it. GDAL's SQLite dialect, grouping on floor(x / 1000), floor(y /
+// 1000) on the same file, must give the same groups with the same counts and sums.
+TEST(Aggregation, EveryPointCountsAsInGdalSqliteGroupBy) {
+    const std::string dir = makeTempDir();
+    const std::string path = dir + "/noordzee.gpkg";
+    std::mt19937_64 random(77);
+    std::uniform_int_distribution<std::int64_t> x_mm(-60'000'000, 340'000'000);
+    std::uniform_int_distribution<std::int64_t> y_mm(280'000'000, 880'000'000);
+    std::uniform_int_distribution<int> species(0, 4);
+    std::uniform_int_distribution<int> amount(1, 50);
+    std::vector<TestFeature> features;
+    std::map<std::string, Expected> brute_force;
+    int outside_area = 0;
+    for (int i = 0; i < 20000; ++i) {
+        std::int64_t x = x_mm(random);
+        std::int64_t y = y_mm(random);
+        if (i % 10 == 0) {
+            x = x / 1'000'000 * 1'000'000;
+        }
+        if (i % 15 == 0) {
+            y = y / 1'000'000 * 1'000'000;
+        }
+        const std::string soort = kSpecies[species(random)];
+        const int a = amount(random);
+        features.push_back(
+            {std::make_pair(static_cast<double>(x) / 1000.0, static_cast<double>(y) / 1000.0),
+             "",
+             {soort, std::to_string(a)}});
+        outside_area += (x < 646'000 || x > 284'347'000 || y < 306'671'000 || y > 637'111'000);
+        Expected& row = brute_force[std::to_string(floorDiv(x, 1'000'000)) + "-" +
+                                    std::to_string(floorDiv(y, 1'000'000)) + "|" + soort];
+        ++row.count;
+        row.sum += a;
+    }
+    ASSERT_GT(outside_area, 5000);
+    writeTestLayer(path, "GPKG", 28992, {{"soort", OFTString}, {"aantal", OFTInteger}}, features);
+
+    const std::string out = dir + "/sql.gpkg";
+    const std::string sql =
+        "SELECT CAST(floor(ST_X(geom) / 1000) AS INTEGER) AS cx, "
+        "CAST(floor(ST_Y(geom) / 1000) AS INTEGER) AS cy, soort, count(*) AS n, "
+        "sum(aantal) AS s FROM noordzee GROUP BY floor(ST_X(geom) / 1000), "
+        "floor(ST_Y(geom) / 1000), soort";
+    const auto [status, message] = runShell("ogr2ogr -f GPKG -nln sql " + out + " " + path +
+                                            " -dialect SQLite -sql \"" + sql + "\" 2>&1");
+    ASSERT_EQ(status, 0) << message;
+    std::map<std::string, Expected> sqlite;
+    std::unique_ptr<GDALDataset> dataset(
+        GDALDataset::Open(out.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    ASSERT_TRUE(dataset);
+    for (auto& feature : dataset->GetLayer(0)) {
+        sqlite[std::to_string(feature->GetFieldAsInteger64(0)) + "-" +
+               std::to_string(feature->GetFieldAsInteger64(1)) + "|" +
+               feature->GetFieldAsString(2)] = {feature->GetFieldAsInteger64(3),
+                                                feature->GetFieldAsInteger64(4)};
+    }
+    EXPECT_EQ(sqlite, brute_force) << "SQLite and integer arithmetic disagree";
+
+    const AggregationResult result = aggregateCells({path, "", ""}, rdSpec());
+    EXPECT_ROWS(rowsOf(result.table), sqlite);
+    EXPECT_EQ(result.counts.features_used, 20000);
+    EXPECT_EQ(result.counts.skipped.total(), 0);
+    EXPECT_EQ(result.counts.outside_area, 0) << "no transformation, so no area of use";
+    EXPECT_TRUE(result.warnings.empty());
+}
+
+// Transformed points count too when PROJ takes them outside the grid CRS's area of use (here
+// WGS 84 points over the North Sea, north of RD's area), with a warning and their number.
+TEST(Aggregation, TransformedPointsOutsideTheAreaOfUseCountWithAWarning) {
+    const std::string dir = makeTempDir();
+    const std::string path = dir + "/wgs84.gpkg";
+    std::mt19937_64 random(8);
+    std::uniform_real_distribution<double> lon(3.0, 7.0);
+    std::uniform_real_distribution<double> lat(51.0, 55.8);
+    std::vector<TestFeature> features;
+    std::vector<std::pair<double, double>> points;
+    for (int i = 0; i < 3000; ++i) {
+        points.emplace_back(lon(random), lat(random));
+        features.push_back({points.back(), "", {}});
+    }
+    writeTestLayer(path, "GPKG", 4326, {}, features);
+
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRSpatialReference rd;
+    rd.importFromEPSG(28992);
+    rd.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> transform(
+        OGRCreateCoordinateTransformation(&wgs84, &rd));
+    std::map<std::string, Expected> expected;
+    std::int64_t outside = 0;
+    for (auto [x, y] : points) {
+        ASSERT_TRUE(transform->Transform(1, &x, &y));
+        outside += (x < 646.36 || x > 284347.0 || y < 306602.42 || y > 637111.0) ? 1 : 0;
+        ++expected[std::to_string(static_cast<long long>(std::floor(x / 1000))) + "-" +
+                   std::to_string(static_cast<long long>(std::floor(y / 1000)))]
+              .count;
+    }
+    ASSERT_GT(outside, 500);
+    const AggregationResult result = aggregateCells({path, "", ""}, AggregationSpec{});
+    EXPECT_ROWS(rowsOf(result.table), expected);
+    EXPECT_EQ(result.counts.features_used, 3000);
+    EXPECT_NEAR(static_cast<double>(result.counts.outside_area), static_cast<double>(outside), 5);
+    ASSERT_EQ(result.warnings.size(), 1U);
+    EXPECT_NE(result.warnings[0].find(std::to_string(result.counts.outside_area) +
+                                      " features lie outside the area of use of EPSG:28992"),
+              std::string::npos)
+        << result.warnings[0];
+}
+
 // Hundreds of thousands of output rows: the accumulator's arrays span several of their 2 MiB
 // chunks and the hash table grows many times; the rows must still equal integer brute force and
 // come in output order (cell column, cell row, then group value), which the radix sort makes.
@@ -292,7 +406,9 @@ TEST(Aggregation, NegativeCoordinatesOnTheEeaGrid) {
     EXPECT_EQ(counts, expected);
 }
 
-TEST(Aggregation, LargeCoordinatesAreOutsideTheAreaNotWrapped) {
+// Cell numbers beyond 32 bits (more than 2 million km out on a 1 km grid) are no place on Earth:
+// skipped as out of range, never wrapped round into a real cell.
+TEST(Aggregation, CellsBeyond32BitsAreOutOfRangeNotWrapped) {
     const std::string dir = makeTempDir();
     const std::string path = dir + "/far.gpkg";
     writeTestLayer(path, "GPKG", 28992, {},
@@ -301,7 +417,7 @@ TEST(Aggregation, LargeCoordinatesAreOutsideTheAreaNotWrapped) {
                     {std::make_pair(4294967296.0 * 1000 + 155000, 463000.0), "", {}},
                     {std::make_pair(155000.0, 463000.0), "", {}}});
     const AggregationResult result = aggregateCells({path, "", ""}, AggregationSpec{});
-    EXPECT_EQ(result.counts.skipped.outside_area, 3);
+    EXPECT_EQ(result.counts.skipped.out_of_range, 3);
     ASSERT_EQ(result.table.size(), 1U);
     EXPECT_EQ(result.table.grid().code(result.table.cell(0)), "155-463");
 }
@@ -322,7 +438,7 @@ TEST(Aggregation, ConservationWithUnusableGeometries) {
             {std::make_pair(nan, 463100.0), "", {"a"}},  // empty
             {std::make_pair(155100.0, inf), "", {"a"}},  // non-finite
             {std::make_pair(-inf, 463100.0), "", {"a"}}, // non-finite
-            {std::make_pair(-5e6, 463100.0), "", {"a"}}, // outside area
+            {std::make_pair(-5e6, 463100.0), "", {"a"}}, // used: far from RD's area, counted
             {std::nullopt,
              "POLYGON ((155000 463000,156000 464000,156000 463000,155000 464000,"
              "155000 463000))",
@@ -338,10 +454,11 @@ TEST(Aggregation, ConservationWithUnusableGeometries) {
     EXPECT_EQ(c.skipped.null_geometry, 1);
     EXPECT_EQ(c.skipped.empty, 3);
     EXPECT_EQ(c.skipped.non_finite, 2);
-    EXPECT_EQ(c.skipped.outside_area, 1);
+    EXPECT_EQ(c.skipped.out_of_range, 0);
     EXPECT_EQ(c.skipped.invalid, 1);
     EXPECT_EQ(c.skipped.transform_failed, 0);
-    EXPECT_EQ(c.features_used, 3);
+    EXPECT_EQ(c.features_used, 4);
+    EXPECT_EQ(c.outside_area, 0) << "no transformation, so the area of use plays no part";
     EXPECT_EQ(c.features_read, c.features_used + c.skipped.total());
     EXPECT_EQ(c.observations_written + c.observations_suppressed, c.features_used);
 }
