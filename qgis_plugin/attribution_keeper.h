@@ -16,10 +16,11 @@ class LicenceState;
 // Keeps one attribution label (item id "geolicence-attribution") on every print layout, whose
 // text is exactly what the licences of the layers its maps render require: deduplicated, in a
 // stable order, in the chosen language, never naming a party that forbids it. Updated when a
-// layout is created or opened, when its maps' layers change, and right before export; the
-// user's position and style are kept, and text updates go on the layout's undo stack. A label
-// the user deleted is not put back by itself: the export check reports the unmet duty, and
-// restore() puts it back.
+// layout is created, opened in the designer (layoutOpened), changed, or exported, and when the
+// project's layers or their licences change; never as a side effect of reading a project, so
+// opening one leaves it unmodified. The user's position and style are kept, and text updates
+// go on the layout's undo stack. A label the user deleted is not put back by itself: the
+// export check reports the unmet duty, and restore() puts it back.
 class AttributionKeeper : public QObject {
     Q_OBJECT
 
@@ -34,6 +35,9 @@ public:
 
     // Brings the label in line; returns it, or null when none is needed or the user removed it.
     QgsLayoutItemLabel* update(QgsPrintLayout& layout);
+
+    // The user opened `layout` in the layout designer.
+    void layoutOpened(QgsPrintLayout* layout);
 
     // Puts a removed label back.
     QgsLayoutItemLabel* restore(QgsPrintLayout& layout);

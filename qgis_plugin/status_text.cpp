@@ -8,6 +8,22 @@ QString fromString(const std::string& text) {
     return QString::fromStdString(text);
 }
 
+QString findingMessage(const Finding& finding) {
+    const QString layer = fromString(finding.layer_name);
+    if (finding.rule == "unlicensed") {
+        return gtr("Layer \"%1\" has no licence: what may be done with it is unknown. Choose its "
+                   "licence on the Licence page of its Layer Properties.")
+            .arg(layer);
+    }
+    if (finding.rule == "unknown-licence") {
+        return gtr("Layer \"%1\" is bound to licence \"%2\", which is not in the catalog. Choose "
+                   "another on the Licence page of its Layer Properties, or add the folder with "
+                   "the licence in Plugins › geolicence › Settings….")
+            .arg(layer, fromString(finding.licence));
+    }
+    return fromString(finding.message);
+}
+
 LayerStatus statusOf(const Decision& decision) {
     for (const Finding& finding : decision.findings) {
         if (finding.rule == "unlicensed") {
@@ -57,7 +73,7 @@ QString actionLabel(Action action) {
 QString keyRestriction(const Decision& decision) {
     for (const Finding& finding : decision.findings) {
         if (finding.severity == Severity::Error) {
-            return fromString(finding.message) +
+            return findingMessage(finding) +
                    (finding.cite.empty() ? QString()
                                          : QStringLiteral(" (%1)").arg(fromString(finding.cite)));
         }
