@@ -81,10 +81,46 @@ QString keyRestriction(const Decision& decision) {
     return QString();
 }
 
+namespace {
+
+QString dutyLabel(DutyType type) {
+    switch (type) {
+    case DutyType::Attribute:
+        return gtr("attribution");
+    case DutyType::IncludeLegend:
+        return gtr("legend");
+    case DutyType::ReportErrors:
+        return gtr("report errors");
+    case DutyType::Inform:
+        return gtr("inform");
+    case DutyType::Delete:
+        return gtr("delete");
+    case DutyType::DeleteAt:
+        return gtr("delete by");
+    case DutyType::ReturnAt:
+        return gtr("return by");
+    case DutyType::Compensate:
+        return gtr("compensate");
+    case DutyType::UseLatestVersion:
+        return gtr("use the latest version");
+    case DutyType::KeepNotices:
+        return gtr("keep notices");
+    case DutyType::NoEndorsement:
+        return gtr("do not name as a reference");
+    case DutyType::UseOnlyForProject:
+        return gtr("use only for the project");
+    case DutyType::ShareAlike:
+        return gtr("share alike");
+    }
+    return fromString(std::string(toString(type)));
+}
+
+} // namespace
+
 QString dutiesText(const Decision& decision) {
     QStringList lines;
     for (const Duty& duty : decision.duties) {
-        QString line = fromString(std::string(toString(duty.type)));
+        QString line = dutyLabel(duty.type);
         if (!duty.text.empty()) {
             line += QStringLiteral(": ") + fromString(duty.text);
         }
