@@ -16,7 +16,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <qgsmaplayer.h>
-#include <qgsvectorlayersaveasdialog.h>
+#include <QLineEdit>
+#include <qgsfilewidget.h>
 
 #include <set>
 #include <tuple>
@@ -194,10 +195,16 @@ bool ExportGuard::eventFilter(QObject* watched, QEvent* event) {
     }
     const QString name = QString::fromLatin1(dialog->metaObject()->className());
     if (event->type() == QEvent::Hide) {
-        // Remember which layer of the chosen file the copy goes to, for its licence.
-        if (auto* save = qobject_cast<QgsVectorLayerSaveAsDialog*>(dialog);
-            save != nullptr && dialog->result() == QDialog::Accepted) {
-            saved_layer_names_.insert(absolute(save->filename()), save->layername());
+        // Remember which layer of the chosen file the copy goes to, for its licence. The
+        // dialog's own header needs QGIS's generated UI code, so its widgets are asked.
+        if (name == QLatin1String("QgsVectorLayerSaveAsDialog") &&
+            dialog->result() == QDialog::Accepted) {
+            auto* file = dialog->findChild<QgsFileWidget*>(QStringLiteral("mFilename"));
+            const auto* layer = dialog->findChild<QLineEdit*>(QStringLiteral("leLayername"));
+            if (file != nullptr) {
+                saved_layer_names_.insert(absolute(file->filePath()),
+                                          layer != nullptr ? layer->text() : QString());
+            }
         }
         return false;
     }

@@ -11,6 +11,7 @@
 #include <qgsdockwidget.h>
 
 class QComboBox;
+class QgsMapLayer;
 class QLabel;
 class QTableWidget;
 

@@ -78,7 +78,8 @@ QString LicenceState::languageCode(const PluginSettings& settings) {
         return settings.language;
     }
     // QGIS's user interface language (Settings › Options › General), not the number format.
-    const QString qgis = QgsApplication::translation();
+    const QString qgis =
+        QgsApplication::instance() != nullptr ? QgsApplication::instance()->translation() : QString();
     return (qgis.isEmpty() ? QLocale().name() : qgis).left(2);
 }
 
@@ -100,6 +101,8 @@ void LicenceState::watchLayers(const QList<QgsMapLayer*>& layers) {
         if (auto* vector = qobject_cast<QgsVectorLayer*>(layer)) {
             // Edited features may make exact data out of grid cells, or the other way round.
             connect(vector, &QgsVectorLayer::dataChanged, this,
+                    [this, id] { invalidate(id, true); });
+            connect(vector, &QgsVectorLayer::layerModified, this,
                     [this, id] { invalidate(id, true); });
         }
     }

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The plugin's cost in the real QGIS desktop (Xvfb): opening a project of 300 licensed layers
+# and 5 layouts, and adding one more licensed layer to it, with the plugin and without it
+# (the same QGIS, a fresh profile each run). Targets: opening at most 1.10x the time without
+# the plugin; adding a layer under 50 ms of plugin work (median over 10 layers).
+# Not run in CI (a few minutes); the figures are in the README.
+# Usage: plugin_overhead_bench.sh BUILD_DIR [LAYERS] [WORK_DIR]
+set -euo pipefail
+build=$(realpath "$1")
+layers=${2:-300}
+work=${3:-$(mktemp -d)}
+here=$(dirname "$(realpath "$0")")
+probe="$here/../qgis_plugin/run_desktop_probe.sh"
+export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-/tmp}
+
+/usr/bin/python3 "$here/make_plugin_bench_project.py" "$build/cli/geolicence" "$work" "$layers" 10
+export GEOLICENCE_PROBE_SCRIPT="$here/plugin_overhead_in_qgis.py" GEOLICENCE_PROBE_TIMEOUT=600
+for round in 1 2; do
+  GEOLICENCE_PROBE_NO_PLUGIN=1 bash "$probe" "$build/qgis_plugin" "$work/without-$round.json" \
+    "$work/groot.qgz" >/dev/null
+  bash "$probe" "$build/qgis_plugin" "$work/with-$round.json" "$work/groot.qgz" >/dev/null
+done
+/usr/bin/python3 - "$work" <<'PY'
+import json, statistics, sys
+work = sys.argv[1]
+runs = {kind: [json.load(open(f"{work}/{kind}-{r}.json")) for r in (1, 2)] for kind in ("without", "with")}
+for kind, results in runs.items():
+    for result in results:
+        if "error" in result:
+            sys.exit(f"plugin_overhead_bench: {kind}: {result['error']}")
+opened = {kind: min(min(r["open_s"]) for r in results) for kind, results in runs.items()}
+added = {kind: statistics.median([t for r in results for t in r["add_s"]]) for kind, results in runs.items()}
+ratio = opened["with"] / opened["without"]
+plugin_ms = (added["with"] - added["without"]) * 1000
+print(f"layers in the project           {runs['with'][0]['layers']}")
+print(f"open without the plugin         {opened['without']:.2f} s")
+print(f"open with the plugin            {opened['with']:.2f} s")
+print(f"ratio 1: open with / without    {ratio:.2f}x  (target <= 1.10)")
+print(f"add a layer without the plugin  {added['without'] * 1000:.1f} ms")
+print(f"add a layer with the plugin     {added['with'] * 1000:.1f} ms")
+print(f"ratio 2: plugin work per layer  {plugin_ms:.1f} ms  (target < 50)")
+sys.exit(0 if ratio <= 1.10 and plugin_ms < 50 else 1)
+PY
