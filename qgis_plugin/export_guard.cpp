@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShortcut>
 #include <qgsmaplayer.h>
 #include <QLineEdit>
 #include <qgsfilewidget.h>
@@ -69,28 +70,52 @@ ExportGuard::~ExportGuard() {
         qApp->removeEventFilter(this);
     }
     // QGIS gets its own copy back, as it was before the plugin.
-    if (copy_action_ && main_window_) {
-        disconnect(copy_connection_);
+    for (const QMetaObject::Connection& connection : copy_connections_) {
+        disconnect(connection);
+    }
+    if (main_window_) {
         QPointer<QObject> window = main_window_;
-        connect(copy_action_, &QAction::triggered, main_window_, [window] {
+        const auto copy = [window] {
             if (window) {
                 QMetaObject::invokeMethod(window, kCopySlot);
             }
-        });
+        };
+        if (copy_action_) {
+            connect(copy_action_, &QAction::triggered, main_window_, copy);
+        }
+        for (const QPointer<QObject>& shortcut : copy_shortcuts_) {
+            if (shortcut) {
+                connect(qobject_cast<QShortcut*>(shortcut), &QShortcut::activated, main_window_,
+                        copy);
+            }
+        }
     }
 }
 
-void ExportGuard::guardCopyAction(QAction* copy_features, QObject* main_window) {
+void ExportGuard::guardCopyAction(QAction* copy_features, QWidget* map_canvas,
+                                  QObject* main_window) {
     if (copy_features == nullptr || main_window == nullptr ||
         main_window->metaObject()->indexOfSlot("copySelectionToClipboard()") < 0) {
         return; // no QGIS copy to run after asking: leave the action alone
     }
     copy_action_ = copy_features;
     main_window_ = main_window;
-    // QGIS connects the action to a lambda with the main window as context.
+    // QGIS connects the action, and the canvas's Ctrl+C, to lambdas with the main window as
+    // context, which run copySelectionToClipboard().
     disconnect(copy_features, &QAction::triggered, main_window, nullptr);
-    copy_connection_ =
-        connect(copy_features, &QAction::triggered, this, &ExportGuard::copyFeatures);
+    copy_connections_ << connect(copy_features, &QAction::triggered, this,
+                                 &ExportGuard::copyFeatures);
+    if (map_canvas != nullptr) {
+        for (QShortcut* shortcut :
+             map_canvas->findChildren<QShortcut*>(QString(), Qt::FindDirectChildrenOnly)) {
+            if (shortcut->key() == QKeySequence(QKeySequence::Copy)) {
+                disconnect(shortcut, &QShortcut::activated, main_window, nullptr);
+                copy_connections_ << connect(shortcut, &QShortcut::activated, this,
+                                             &ExportGuard::copyFeatures);
+                copy_shortcuts_ << shortcut;
+            }
+        }
+    }
 }
 
 void ExportGuard::copyFeatures() {

@@ -43,9 +43,10 @@ public:
                 QObject* parent = nullptr);
     ~ExportGuard() override;
 
-    // QGIS's "Copy Features" action and the main window whose copySelectionToClipboard() slot
-    // it runs: the guard asks first and lets QGIS copy only when the user goes on.
-    void guardCopyAction(QAction* copy_features, QObject* main_window);
+    // QGIS's "Copy Features" action, the map canvas (whose own Ctrl+C shortcut copies the
+    // selected features too) and the main window whose copySelectionToClipboard() slot both
+    // run: the guard asks first and lets QGIS copy only when the user goes on.
+    void guardCopyAction(QAction* copy_features, QWidget* map_canvas, QObject* main_window);
 
     void setAsk(Ask ask) { ask_ = std::move(ask); }
     void setNotify(Notify notify) { notify_ = std::move(notify); }
@@ -77,7 +78,8 @@ private:
     std::function<void(QgsMapLayer*)> aggregate_;
     QPointer<QAction> copy_action_;
     QPointer<QObject> main_window_;
-    QMetaObject::Connection copy_connection_;
+    QList<QMetaObject::Connection> copy_connections_;
+    QList<QPointer<QObject>> copy_shortcuts_; // the canvas's Ctrl+C
     QHash<QString, QString> saved_layer_names_; // file chosen in a Save As dialog -> its layer
 };
 

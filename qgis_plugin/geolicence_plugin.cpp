@@ -86,7 +86,8 @@ void GeolicencePlugin::initGui() {
     export_guard_ = new ExportGuard(
         state_, [iface] { return QList<QgsMapLayer*>{iface->activeLayer()}; },
         [iface] { return iface->mapCanvas()->layers(); }, this);
-    export_guard_->guardCopyAction(iface_->actionCopyFeatures(), iface_->mainWindow());
+    export_guard_->guardCopyAction(iface_->actionCopyFeatures(), iface_->mapCanvas(),
+                                   iface_->mainWindow());
     export_guard_->setNotify([iface](int level, const QString& text) {
         iface->messageBar()->pushMessage(gtr("Licence"), text,
                                          level == 2   ? Qgis::Critical

@@ -63,6 +63,7 @@ bool LayoutLicenceCheck::prepareCheck(const QgsValidityCheckContext* context, Qg
     const Action action = internal ? Action::UseInternal : Action::Publish;
     const CheckResult checked = state->checkLayout(*layout, action);
     QSet<QString> shown; // one result per finding, however many ways it was reached
+    bool advised_internal = false;
     for (const Finding& finding : checked.decision.findings) {
         if (finding.severity == Severity::Info) {
             continue;
@@ -102,8 +103,10 @@ bool LayoutLicenceCheck::prepareCheck(const QgsValidityCheckContext* context, Qg
                 gtr("The attribution label was removed; rights-holder notices must be kept. "
                     "Put it back with Layout › Restore licence attribution (geolicence).");
         }
-        if (!internal && finding.severity == Severity::Error && !finding.layer_id.empty() &&
-            finding.rule != "attribution-missing" && finding.rule != "legend-missing") {
+        if (!internal && !advised_internal && finding.severity == Severity::Error &&
+            !finding.layer_id.empty() && finding.rule != "attribution-missing" &&
+            finding.rule != "legend-missing") {
+            advised_internal = true; // said once, with the first prohibition
             result.detailedDescription +=
                 QStringLiteral("<br>") +
                 gtr("If this layout is an internal working document, mark it as such "

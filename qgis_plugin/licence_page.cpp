@@ -249,12 +249,11 @@ void LicencePage::setDialogAcceptable(bool acceptable) {
     if (dialog == nullptr) {
         return;
     }
-    auto* buttons = dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttonBox"));
-    if (buttons == nullptr) {
-        buttons = dialog->findChild<QDialogButtonBox*>();
-    }
-    if (buttons != nullptr && buttons->button(QDialogButtonBox::Ok) != nullptr) {
-        buttons->button(QDialogButtonBox::Ok)->setEnabled(acceptable);
+    // The dialog's own buttons: pages may hold hidden button boxes of their own.
+    for (QDialogButtonBox* buttons : dialog->findChildren<QDialogButtonBox*>()) {
+        if (buttons->isVisibleTo(dialog) && buttons->button(QDialogButtonBox::Ok) != nullptr) {
+            buttons->button(QDialogButtonBox::Ok)->setEnabled(acceptable);
+        }
     }
 }
 

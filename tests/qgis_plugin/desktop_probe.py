@@ -108,6 +108,14 @@ def closed(class_name, seen):
     return dialog_closed
 
 
+def ok_button(dialog):
+    """The dialog's own OK: pages may hold hidden button boxes of their own."""
+    for box in dialog.findChildren(QDialogButtonBox):
+        if box.isVisibleTo(dialog) and box.button(QDialogButtonBox.Ok) is not None:
+            return box.button(QDialogButtonBox.Ok)
+    raise RuntimeError(f"no OK button in {dialog.windowTitle()}")
+
+
 def layer_named(name):
     layers = QgsProject.instance().mapLayersByName(name)
     return layers[0] if layers else None
@@ -255,7 +263,10 @@ def licence_pages(ndff, grb):
         grb_seen["source"] = page.findChild(QLabel, "geolicenceBindingSource").text()
         grb_seen["licence"] = page.findChild(QComboBox, "geolicenceLicence").currentData()
         grb_seen["page_shown"] = page.isVisible()
-        dialog.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.Cancel).click()
+        for box in dialog.findChildren(QDialogButtonBox):
+            if box.isVisibleTo(dialog) and box.button(QDialogButtonBox.Cancel) is not None:
+                box.button(QDialogButtonBox.Cancel).click()
+                break
         return True
 
     drive(lambda: iface.showLayerProperties(grb, "geolicenceLicencePage"), [read_grb_page], 60)
@@ -270,9 +281,9 @@ def licence_pages(ndff, grb):
         page = page_of(dialog)
         seen["source"] = page.findChild(QLabel, "geolicenceBindingSource").text()
         page.findChild(QLineEdit, "cell_size_m").setText("een kilometer")
-        ok = dialog.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.Ok)
+        ok = ok_button(dialog)
         seen["ok_enabled_when_invalid"] = ok.isEnabled()
-        QTest.mouseClick(ok, Qt.LeftButton)
+        ok.click()
         return True
 
     def still_open_with_error():
@@ -287,9 +298,9 @@ def licence_pages(ndff, grb):
         if dialog is None:
             return True
         page_of(dialog).findChild(QLineEdit, "cell_size_m").setText("1000")
-        ok = dialog.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.Ok)
+        ok = ok_button(dialog)
         seen["ok_enabled_when_valid"] = ok.isEnabled()
-        QTest.mouseClick(ok, Qt.LeftButton)
+        ok.click()
         return True
 
     state = drive(lambda: iface.showLayerProperties(ndff, "geolicenceLicencePage"),
@@ -340,7 +351,7 @@ def exports(ndff):
         if dialog is None:
             return False
         dialog.findChild(QgsFileWidget).setFilePath(copy_path)
-        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok).click()
+        ok_button(dialog).click()
         return True
 
     def copy_licensed():
@@ -359,9 +370,11 @@ def exports(ndff):
     # Ctrl+C on selected exact points: Cancel leaves the clipboard as it was.
     seen = {}
     RESULT["copy_features"] = seen
+    iface.setActiveLayer(ndff)
     ndff.selectByIds(ndff.allFeatureIds()[:5])
     QApplication.clipboard().setText("nothing copied yet")
     window.activateWindow()
+    QApplication.setActiveWindow(window)  # no window manager under Xvfb to do it
     canvas = iface.mapCanvas()
     canvas.setFocus()
 
@@ -442,6 +455,11 @@ def probe():
         RESULT["error"] = traceback.format_exc()
     finally:
         RESULT.pop("menus", None)
+        try:
+            QgsProject.instance().clear()
+            pump(0.5)
+        except Exception:  # noqa: BLE001
+            RESULT["error_at_close"] = traceback.format_exc()
         with open(os.environ["GEOLICENCE_PROBE_OUT"], "w", encoding="utf-8") as out:
             json.dump(RESULT, out, ensure_ascii=False, indent=1)
         QgsApplication.exit(0)

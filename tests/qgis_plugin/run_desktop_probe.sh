@@ -48,6 +48,7 @@ DISPLAY=":$display" HOME="$home" XDG_RUNTIME_DIR="$home" GEOLICENCE_PROBE_OUT="$
   GEOLICENCE_PROBE_PROJECT="$project" \
   timeout "${GEOLICENCE_PROBE_TIMEOUT:-240}" qgis --noversioncheck --nologo --code "$script" >"$home/qgis.log" 2>&1 &&
   status=0 || status=$?
+cp "$home/qgis.log" "${out%.json}.qgis.log" 2>/dev/null || true  # kept for a failing run
 if [ ! -s "$out" ]; then
   echo "run_desktop_probe: QGIS wrote no probe result; its log:" >&2
   tail -50 "$home/qgis.log" >&2
