@@ -5,7 +5,7 @@
     <name>geolicence</name>
     <message>
         <source>Aggregate to 1 km grid</source>
-        <translation>Aggregeren tot kilometerhokken</translation>
+        <translation>Aggregeren naar 1 km-grid</translation>
     </message>
     <message>
         <source>Licences</source>
@@ -61,7 +61,7 @@
     </message>
     <message>
         <source>%1 (%2 m grid)</source>
-        <translation>%1 (raster van %2 m)</translation>
+        <translation>%1 (grid van %2 m)</translation>
     </message>
     <message>
         <source>Cancelled: no output was written</source>
@@ -125,7 +125,7 @@
     </message>
     <message>
         <source>Aggregate to 1 km grid…</source>
-        <translation>Aggregeren tot kilometerhokken…</translation>
+        <translation>Aggregeren naar 1 km-grid…</translation>
     </message>
     <message>
         <source>%1 — %2: %3 (%4)</source>
@@ -137,7 +137,7 @@
     </message>
     <message>
         <source>Aggregated to 1 km grid cells this data may be published.</source>
-        <translation>Geaggregeerd tot kilometerhokken mogen deze gegevens gepubliceerd worden.</translation>
+        <translation>Geaggregeerd naar een 1 km-grid mogen deze gegevens gepubliceerd worden.</translation>
     </message>
     <message>
         <source>Cancel, or go on at your own responsibility?</source>

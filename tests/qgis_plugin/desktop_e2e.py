@@ -149,7 +149,7 @@ def main():
     if os.path.exists(out_nl):
         dutch = json.load(open(out_nl, encoding="utf-8"))
         check(dutch.get("settings_text") == "Instellingen…"
-              and dutch.get("aggregate_text") == "Aggregeren tot kilometerhokken…",
+              and dutch.get("aggregate_text") == "Aggregeren naar 1 km-grid…",
               f"the plugin's menu follows QGIS's language: {dutch}")
         rows = {row[0]: row for row in dutch.get("dock_rows", [])}
         status = rows.get("NDFF waarnemingen", ["", "", "", ""])[3]
