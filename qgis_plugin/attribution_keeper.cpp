@@ -31,8 +31,8 @@ AttributionKeeper::AttributionKeeper(LicenceState* state, QgsProject* project, Q
     debounce_.setInterval(0);
     connect(&debounce_, &QTimer::timeout, this, &AttributionKeeper::flush);
     // What the project's layers owe changed; a project being read announces nothing.
-    connect(state_, &LicenceState::layerChanged, this, &AttributionKeeper::scheduleAll);
-    connect(state_, &LicenceState::layersRemoved, this, &AttributionKeeper::scheduleAll);
+    connect(state_, &LicenceState::layerChanged, this, &AttributionKeeper::scheduleOpen);
+    connect(state_, &LicenceState::layersRemoved, this, &AttributionKeeper::scheduleOpen);
     connect(state_, &LicenceState::settingsChanged, this, &AttributionKeeper::scheduleAll);
     connect(project->layoutManager(), &QgsLayoutManager::layoutAdded, this,
             [this](const QString& name) {
@@ -91,6 +91,16 @@ void AttributionKeeper::scheduleAll() {
         if (auto* print = dynamic_cast<QgsPrintLayout*>(layout)) {
             schedule(print);
         }
+    }
+}
+
+void AttributionKeeper::scheduleOpen() {
+    if (!open_layouts_) {
+        scheduleAll();
+        return;
+    }
+    for (QgsPrintLayout* layout : open_layouts_()) {
+        schedule(layout);
     }
 }
 

@@ -13,13 +13,12 @@
 #include <QDialog>
 #include <QEvent>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
-#include <qgsmaplayer.h>
-#include <QLineEdit>
 #include <qgsfilewidget.h>
-
+#include <qgsmaplayer.h>
 #include <set>
 #include <tuple>
 
@@ -45,8 +44,8 @@ ExportGuard::ExportGuard(LicenceState* state, Layers active_layer, Layers canvas
     : QObject(parent), state_(state), active_layer_(std::move(active_layer)),
       canvas_layers_(std::move(canvas_layers)) {
     ask_ = [](const QString& title, const QString& text, bool offer_aggregation) {
-        QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Cancel | QMessageBox::Ignore,
-                        QApplication::activeWindow());
+        QMessageBox box(QMessageBox::Warning, title, text,
+                        QMessageBox::Cancel | QMessageBox::Ignore, QApplication::activeWindow());
         box.button(QMessageBox::Ignore)->setText(gtr("Go on anyway"));
         QPushButton* aggregate = nullptr;
         if (offer_aggregation) {
@@ -59,7 +58,7 @@ ExportGuard::ExportGuard(LicenceState* state, Layers active_layer, Layers canvas
             return Choice::Aggregate;
         }
         return box.clickedButton() == box.button(QMessageBox::Ignore) ? Choice::GoOn
-                                                                        : Choice::Cancel;
+                                                                      : Choice::Cancel;
     };
     notify_ = [](int, const QString&) {};
     qApp->installEventFilter(this);

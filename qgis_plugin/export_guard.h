@@ -79,7 +79,7 @@ private:
     QPointer<QAction> copy_action_;
     QPointer<QObject> main_window_;
     QList<QMetaObject::Connection> copy_connections_;
-    QList<QPointer<QObject>> copy_shortcuts_; // the canvas's Ctrl+C
+    QList<QPointer<QObject>> copy_shortcuts_;   // the canvas's Ctrl+C
     QHash<QString, QString> saved_layer_names_; // file chosen in a Save As dialog -> its layer
 };
 

@@ -75,6 +75,15 @@ void GeolicencePlugin::initGui() {
     iface_->registerMapLayerConfigWidgetFactory(page_factory_.get());
 
     keeper_ = new AttributionKeeper(state_, QgsProject::instance(), this);
+    keeper_->setOpenLayouts([iface = iface_] {
+        QList<QgsPrintLayout*> open;
+        for (QgsLayoutDesignerInterface* designer : iface->openLayoutDesigners()) {
+            if (auto* layout = qobject_cast<QgsPrintLayout*>(designer->layout())) {
+                open << layout;
+            }
+        }
+        return open;
+    });
     QgsExpression::registerFunction(new AttributionExpressionFunction(state_), true);
 
     LayoutLicenceCheck::setState(state_);
@@ -218,8 +227,8 @@ void GeolicencePlugin::openSettings() {
     SettingsDialog dialog(state_->settings(), iface_->mainWindow());
     if (dialog.exec() == QDialog::Accepted) {
         const PluginSettings chosen = dialog.settings();
-        const bool language_changed = LicenceState::languageCode(chosen) !=
-                                      LicenceState::languageCode(state_->settings());
+        const bool language_changed =
+            LicenceState::languageCode(chosen) != LicenceState::languageCode(state_->settings());
         chosen.save();
         state_->reload();
         if (language_changed) {

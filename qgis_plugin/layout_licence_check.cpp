@@ -68,7 +68,8 @@ bool LayoutLicenceCheck::prepareCheck(const QgsValidityCheckContext* context, Qg
         if (finding.severity == Severity::Info) {
             continue;
         }
-        const QString key = fromString(finding.layer_id + '\n' + finding.rule + '\n' + finding.message);
+        const QString key =
+            fromString(finding.layer_id + '\n' + finding.rule + '\n' + finding.message);
         if (shown.contains(key)) {
             continue;
         }
@@ -85,7 +86,8 @@ bool LayoutLicenceCheck::prepareCheck(const QgsValidityCheckContext* context, Qg
         } else if (finding.rule == "unlicensed") {
             result.title = gtr("Layer without licence: %1").arg(layer);
         } else if (finding.rule == "precision-claim-contradicted") {
-            result.title = gtr("The cell size claimed for %1 is not what its data shows").arg(layer);
+            result.title =
+                gtr("The cell size claimed for %1 is not what its data shows").arg(layer);
         } else if (finding.severity == Severity::Error) {
             result.title =
                 gtr("The licence of %1 does not permit this (%2)").arg(layer, actionLabel(action));

@@ -129,15 +129,48 @@ void LicenceDock::rebuild() {
     for (QgsMapLayer* layer : layers) {
         order << layer->id();
     }
-    const bool same_rows = order == shown_order_;
-    if (!same_rows) {
-        table_->setRowCount(layers.size());
+    // Rows stay where layers stay: layers that came or went get a row inserted or removed,
+    // so adding one layer to a large project fills one row. Any other change of order
+    // refills the table from the rows already worked out.
+    bool fill_all = false;
+    if (order != shown_order_) {
+        const QSet<QString> now(order.begin(), order.end());
+        const QSet<QString> before(shown_order_.begin(), shown_order_.end());
+        QStringList staying_before;
+        QStringList staying_now;
+        for (const QString& id : shown_order_) {
+            if (now.contains(id)) {
+                staying_before << id;
+            }
+        }
+        for (const QString& id : order) {
+            if (before.contains(id)) {
+                staying_now << id;
+            }
+        }
+        if (!shown_order_.isEmpty() && staying_before == staying_now &&
+            table_->rowCount() == shown_order_.size()) {
+            for (int row = shown_order_.size() - 1; row >= 0; --row) {
+                if (!now.contains(shown_order_.at(row))) {
+                    table_->removeRow(row);
+                }
+            }
+            for (int row = 0; row < order.size(); ++row) {
+                if (!before.contains(order.at(row))) {
+                    table_->insertRow(row);
+                    rows_.remove(order.at(row));
+                }
+            }
+        } else {
+            table_->setRowCount(layers.size());
+            fill_all = true;
+        }
     }
     int index = 0;
     for (QgsMapLayer* layer : layers) {
         const int row_index = index++;
         auto cached = rows_.find(layer->id());
-        if (same_rows && cached != rows_.end()) {
+        if (!fill_all && cached != rows_.end()) {
             continue; // unchanged, already shown
         }
         if (cached == rows_.end()) {

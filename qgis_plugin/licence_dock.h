@@ -2,12 +2,11 @@
 
 #include <geolicence/action.h>
 
-#include <functional>
-
 #include <QHash>
 #include <QSet>
 #include <QStringList>
 #include <QTimer>
+#include <functional>
 #include <qgsdockwidget.h>
 
 class QComboBox;

@@ -136,9 +136,8 @@ void LicencePage::showBinding() {
     }
     for (std::size_t i = 0; i < sources.size(); ++i) {
         const LicenceProfile* profile = state_->catalog().find(sources[i].licence_id);
-        const QString title = profile != nullptr
-                                  ? fromString(profile->title.in(state_->language()))
-                                  : fromString(sources[i].licence_id);
+        const QString title = profile != nullptr ? fromString(profile->title.in(state_->language()))
+                                                 : fromString(sources[i].licence_id);
         lines << (i == 0 ? gtr("Licence from %1: %2") : gtr("Also found in %1 (not used): %2"))
                      .arg(sourceName(sources[i].from), title);
     }

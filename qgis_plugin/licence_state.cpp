@@ -78,8 +78,9 @@ QString LicenceState::languageCode(const PluginSettings& settings) {
         return settings.language;
     }
     // QGIS's user interface language (Settings › Options › General), not the number format.
-    const QString qgis =
-        QgsApplication::instance() != nullptr ? QgsApplication::instance()->translation() : QString();
+    const QString qgis = QgsApplication::instance() != nullptr
+                             ? QgsApplication::instance()->translation()
+                             : QString();
     return (qgis.isEmpty() ? QLocale().name() : qgis).left(2);
 }
 
@@ -129,10 +130,10 @@ void LicenceState::invalidate(const QString& layer_id, bool data_only) {
 void LicenceState::refreshLayersOnFile(const QString& path) {
     const QString wanted = QFileInfo(path).absoluteFilePath();
     for (QgsMapLayer* layer : project_->mapLayers().values()) {
-        const auto file = dataSourceFile(layer->providerType().toStdString(),
-                                         layer->source().toStdString());
-        if (file && QFileInfo(QString::fromStdString(file->path.string())).absoluteFilePath() ==
-                        wanted) {
+        const auto file =
+            dataSourceFile(layer->providerType().toStdString(), layer->source().toStdString());
+        if (file &&
+            QFileInfo(QString::fromStdString(file->path.string())).absoluteFilePath() == wanted) {
             invalidate(layer->id());
         }
     }
@@ -283,7 +284,11 @@ LayerInput LicenceState::inputOf(const QgsMapLayer& layer, std::vector<Finding>*
                                 input.binding ? input.binding->licence_id : "", "invalid-binding",
                                 entry.bound.error, ""});
     }
-    if (input.binding && rulesOnPrecision(*catalog_, *input.binding)) {
+    // A claimed cell size is believed only as far as the features bear it out. Without a
+    // claim the layer counts as exact, which a measurement could only loosen; so only claims
+    // are measured, and opening a project does not read every layer's features.
+    if (input.binding && rulesOnPrecision(*catalog_, *input.binding) &&
+        input.binding->options.count("cell_size_m") != 0) {
         if (!entry.precision) {
             entry.precision = measure(layer);
         }

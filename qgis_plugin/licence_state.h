@@ -52,8 +52,9 @@ public:
     // The binding of one layer, with the organisation's default role filled in.
     LayerBindingResult bindingOf(const QgsMapLayer& layer) const;
     // The layer as the engine sees it: its binding, with a `cell_size_m` claim replaced by
-    // the precision measured from its features (as `geolicence check` does for data files),
-    // and the facts measured about it. What the measurement found, and a broken binding, go
+    // the precision measured from its features (the core's measurement, as `geolicence check`
+    // makes it for data files; without a claim the layer counts as exact), and the facts
+    // measured about it. What the measurement found, and a broken binding, go
     // to `notes`.
     LayerInput inputOf(const QgsMapLayer& layer, std::vector<Finding>* notes = nullptr) const;
 

@@ -66,8 +66,8 @@ CheckResult checkDataset(const std::filesystem::path& dataset, const Catalog& ca
             problems.push_back(Finding{Severity::Error, input.id, input.name, "", "invalid-binding",
                                        e.what(), ""});
         }
-        if (const auto size = measureAndApply(*layer, catalog, request.evaluation.language, input,
-                                              notes)) {
+        if (const auto size =
+                measureAndApply(*layer, catalog, request.evaluation.language, input, notes)) {
             finest = std::min(finest.value_or(*size), *size);
         }
         inputs.push_back(std::move(input));

@@ -80,8 +80,7 @@ PrecisionMeter::PrecisionMeter(const std::string& crs) : frames_(std::make_uniqu
                                OGRCoordinateTransformation::DestroyCT);
         if (transform) {
             frames_->list.push_back(Frame{"EPSG:" + std::to_string(gridEpsg(kind)),
-                                          std::move(transform),
-                                          VertexGrid(kReprojectedTolerance)});
+                                          std::move(transform), VertexGrid(kReprojectedTolerance)});
         }
     }
     if (frames_->list.empty()) {

@@ -44,8 +44,8 @@
 #include <qgsprocessingalgorithm.h>
 #include <qgsprocessingcontext.h>
 #include <qgsprocessingfeedback.h>
-#include <qgsprocessingparameters.h>
 #include <qgsprocessingoutputs.h>
+#include <qgsprocessingparameters.h>
 #include <qgsprocessingregistry.h>
 #include <qgsproject.h>
 #include <qgsvaliditycheckcontext.h>
@@ -204,10 +204,15 @@ TEST_F(PluginTest, ACellSizeClaimIsMeasuredAgainstTheData) {
     EXPECT_TRUE(hasRule(exact, "n4-no-exact-publish"));
 
     QgsVectorLayer* cells =
-        addPoints(QStringLiteral("km-hokken"), true, QStringLiteral(R"({"role": "subscriber"})"));
+        addPoints(QStringLiteral("km-hokken"), true,
+                  QStringLiteral(R"({"role": "subscriber", "cell_size_m": 1000})"));
     const Decision grid = state_->evaluateLayers({cells}, Action::Publish);
-    EXPECT_TRUE(grid.permitted) << "km squares pass without any claim";
+    EXPECT_TRUE(grid.permitted) << "a claim the km squares bear out passes";
     EXPECT_TRUE(hasRule(grid, "precision-measured"));
+    QgsVectorLayer* unclaimed =
+        addPoints(QStringLiteral("zonder claim"), true, QStringLiteral(R"({"role": "subscriber"})"));
+    EXPECT_FALSE(state_->evaluateLayers({unclaimed}, Action::Publish).permitted)
+        << "without a claim a layer counts as exact";
     EXPECT_TRUE(state_->demandsAggregation(*claimed));
     EXPECT_FALSE(state_->demandsAggregation(*cells));
 
@@ -612,8 +617,9 @@ TEST_F(PluginTest, ProcessingAlgorithmGivesTheSameCellsAsTheCli) {
     parameters.insert(QStringLiteral("CELL_SIZE"), 1000);
     parameters.insert(QStringLiteral("GROUP_BY"), QStringList{QStringLiteral("soort")});
     // As the toolbox dialog asks with "Open output file after running" ticked.
-    parameters.insert(QStringLiteral("OUTPUT"), QVariant::fromValue(QgsProcessingOutputLayerDefinition(
-                                                    output, QgsProject::instance())));
+    parameters.insert(
+        QStringLiteral("OUTPUT"),
+        QVariant::fromValue(QgsProcessingOutputLayerDefinition(output, QgsProject::instance())));
     bool ok = false;
     const QVariantMap results = algorithm->run(parameters, context, &feedback, &ok);
     ASSERT_TRUE(ok) << feedback.textLog().toStdString();
