@@ -49,7 +49,7 @@ void CheckCommand::setup(CLI::App& app) {
 
 int CheckCommand::exitCode(const std::vector<CheckResult>& results) const {
     for (const CheckResult& result : results) {
-        if (!result.decision.permitted || (strict_ && result.decision.hasWarnings())) {
+        if (!result.decision.permitted() || (strict_ && result.decision.hasWarnings())) {
             return kExitProhibited;
         }
     }

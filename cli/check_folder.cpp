@@ -25,7 +25,7 @@ CheckResult unreadable(const std::string& subject, const Action action, const st
     CheckResult result;
     result.subject = subject;
     result.decision.action = action;
-    result.decision.permitted = false;
+    result.decision.restrict(Verdict::Prohibited);
     result.decision.findings.push_back(Finding{Severity::Error, "", "", "", "unreadable", why, ""});
     return result;
 }

@@ -23,13 +23,15 @@ Date today() {
 }
 
 void ContextOptions::add(CLI::App& app) {
-    app.add_option("--purpose", purpose_, "Purpose of the use (overrides --context)")
+    app.add_option("--purpose", purpose_,
+                   "Purpose of the use (overrides --context; exemption-procedure: an exemption "
+                   "or derogation procedure in which your organisation is a stakeholder)")
         ->check(CLI::IsMember(words(kPurposes)));
     app.add_option("--recipient", recipient_, "Who receives the result (overrides --context)")
         ->check(CLI::IsMember(words(kRecipients)));
     app.add_option("--context", file_,
                    "JSON object with purpose, recipient, cell_size_m, date, downloadable, "
-                   "combined_with_own_data");
+                   "combined_with_own_data, reproduces_data");
 }
 
 Context ContextOptions::build() const {

@@ -4,13 +4,27 @@
 
 namespace geolicence::cli {
 
+namespace {
+const char* verdictWord(Verdict verdict, bool dutch) {
+    switch (verdict) {
+    case Verdict::Permitted:
+        return dutch ? "TOEGESTAAN" : "PERMITTED";
+    case Verdict::Conditional:
+        // Said in full: a conditional action must not be read as a yes.
+        return dutch ? "VOORWAARDELIJK (geldt als niet toegestaan tot de ontbrekende gegevens "
+                       "zijn opgegeven)"
+                     : "CONDITIONAL (counts as not permitted until what is missing is given)";
+    case Verdict::Prohibited:
+        return dutch ? "VERBODEN" : "PROHIBITED";
+    }
+    return dutch ? "VERBODEN" : "PROHIBITED";
+}
+} // namespace
+
 std::string decisionToText(const Decision& decision, Language language) {
     const bool dutch = language == Language::Dutch;
     std::ostringstream out;
-    out << toString(decision.action) << ": "
-        << (decision.permitted ? (dutch ? "TOEGESTAAN" : "PERMITTED")
-                               : (dutch ? "VERBODEN" : "PROHIBITED"))
-        << "\n";
+    out << toString(decision.action) << ": " << verdictWord(decision.verdict, dutch) << "\n";
     for (Severity severity : {Severity::Error, Severity::Warning, Severity::Info}) {
         for (const Finding& finding : decision.findings) {
             if (finding.severity != severity) {

@@ -40,7 +40,9 @@ void EvaluateCommand::setup(CLI::App& app) {
     app_->add_option("--action", action_, "Action to evaluate")
         ->required()
         ->check(CLI::IsMember(actions));
-    app_->add_option("--purpose", purpose_, "Purpose of the use")
+    app_->add_option("--purpose", purpose_,
+                     "Purpose of the use (exemption-procedure: an exemption or derogation "
+                     "procedure in which your organisation is a stakeholder)")
         ->check(CLI::IsMember(names(kPurposes)));
     app_->add_option("--recipient", recipient_, "Who receives the result")
         ->check(CLI::IsMember(names(kRecipients)));
@@ -51,6 +53,9 @@ void EvaluateCommand::setup(CLI::App& app) {
     addTriState(*app_, "downloadable", downloadable_, "The published data can be downloaded");
     addTriState(*app_, "combined-with-own-data", combined_with_own_data_,
                 "Published in combination with the user's own data");
+    addTriState(*app_, "reproduces-data", reproduces_data_,
+                "The product shows or reproduces the data itself (default for publish and sell; "
+                "--no-reproduces-data for a derived value-added service that does not)");
     addTriState(*app_, "within-territory", within_territory_,
                 "The layer lies within the organisation's licensed territory");
     addTriState(*app_, "personal-data", contains_personal_data_, "The layer holds personal data");
@@ -72,6 +77,7 @@ int EvaluateCommand::run(const GlobalOptions& options) {
     request.context.cell_size_m = cell_size_;
     request.context.downloadable = downloadable_;
     request.context.combined_with_own_data = combined_with_own_data_;
+    request.context.reproduces_data = reproduces_data_;
     if (date_.empty()) {
         request.context.date = today();
     } else if (const auto date = Date::parse(date_)) {
@@ -101,7 +107,7 @@ int EvaluateCommand::run(const GlobalOptions& options) {
     } else {
         std::cout << decisionToText(decision, request.language);
     }
-    if (!decision.permitted || (strict_ && decision.hasWarnings())) {
+    if (!decision.permitted() || (strict_ && decision.hasWarnings())) {
         return kExitProhibited;
     }
     return kExitOk;

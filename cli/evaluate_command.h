@@ -23,6 +23,7 @@ private:
     std::string date_;
     std::optional<bool> downloadable_;
     std::optional<bool> combined_with_own_data_;
+    std::optional<bool> reproduces_data_;
     std::optional<bool> within_territory_;
     std::optional<bool> contains_personal_data_;
     std::string format_ = "text";

@@ -13,10 +13,20 @@ namespace geolicence::cli {
 
 namespace {
 
-std::size_t prohibitedFiles(const FolderCheck& check) {
+std::size_t filesWith(const FolderCheck& check, Verdict verdict) {
     return static_cast<std::size_t>(
-        std::count_if(check.files.begin(), check.files.end(),
-                      [](const CheckResult& result) { return !result.decision.permitted; }));
+        std::count_if(check.files.begin(), check.files.end(), [&](const CheckResult& result) {
+            return result.decision.verdict == verdict;
+        }));
+}
+
+// The folder's verdict is its strictest file's.
+Verdict folderVerdict(const FolderCheck& check) {
+    Verdict verdict = Verdict::Permitted;
+    for (const CheckResult& result : check.files) {
+        verdict = std::max(verdict, result.decision.verdict);
+    }
+    return verdict;
 }
 
 } // namespace
@@ -25,7 +35,7 @@ std::string folderReportJson(const FolderCheck& check, Action action) {
     using Json = nlohmann::ordered_json;
     Json out;
     out["action"] = std::string(toString(action));
-    out["decision"] = prohibitedFiles(check) == 0 ? "permitted" : "prohibited";
+    out["decision"] = std::string(toString(folderVerdict(check)));
     out["findings"] = Json::array();
     out["files"] = Json::array();
     for (const CheckResult& result : check.files) {
@@ -50,15 +60,16 @@ std::string folderReportText(const FolderCheck& check, Language language) {
     for (const CheckResult& result : check.files) {
         out << result.subject << "\n" << decisionToText(result.decision, language) << "\n";
     }
-    const std::size_t prohibited = prohibitedFiles(check) - check.unreadable;
-    const std::size_t permitted = check.files.size() - prohibited - check.unreadable;
-    if (dutch) {
-        out << check.files.size() << " bestanden gecontroleerd: " << permitted << " toegestaan, "
-            << prohibited << " verboden, " << check.unreadable << " onleesbaar\n";
-    } else {
-        out << check.files.size() << " files checked: " << permitted << " permitted, " << prohibited
-            << " prohibited, " << check.unreadable << " unreadable\n";
+    const std::size_t prohibited = filesWith(check, Verdict::Prohibited) - check.unreadable;
+    const std::size_t conditional = filesWith(check, Verdict::Conditional);
+    const std::size_t permitted = filesWith(check, Verdict::Permitted);
+    out << check.files.size() << (dutch ? " bestanden gecontroleerd: " : " files checked: ")
+        << permitted << (dutch ? " toegestaan, " : " permitted, ");
+    if (conditional > 0) {
+        out << conditional << (dutch ? " voorwaardelijk, " : " conditional, ");
     }
+    out << prohibited << (dutch ? " verboden, " : " prohibited, ") << check.unreadable
+        << (dutch ? " onleesbaar\n" : " unreadable\n");
     return out.str();
 }
 

@@ -113,8 +113,8 @@ QVariantMap CheckAlgorithm::processAlgorithm(const QVariantMap& parameters,
         feature.setAttributes(attributes);
         sink->addFeature(feature, QgsFeatureSink::FastInsert);
     }
-    const QString verdict =
-        decision.permitted ? QStringLiteral("permitted") : QStringLiteral("prohibited");
+    const std::string_view word = toString(decision.verdict);
+    const QString verdict = QString::fromUtf8(word.data(), static_cast<int>(word.size()));
     feedback->pushInfo(gtr("Decision: %1").arg(verdict));
     QVariantMap outputs;
     outputs.insert(QStringLiteral("OUTPUT"), destination);

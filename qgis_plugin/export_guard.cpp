@@ -19,6 +19,7 @@
 #include <QShortcut>
 #include <qgsfilewidget.h>
 #include <qgsmaplayer.h>
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -137,11 +138,16 @@ QString ExportGuard::warningFor(const QList<QgsMapLayer*>& layers,
         }
         for (Action action : actions) {
             const Decision decision = state_->evaluateLayers({layer}, action);
-            if (decision.permitted) {
+            if (decision.permitted()) {
                 continue;
             }
+            // A conditional verdict has no error: its warnings say what is missing.
+            const bool errors = std::any_of(
+                decision.findings.begin(), decision.findings.end(),
+                [](const Finding& finding) { return finding.severity == Severity::Error; });
+            const Severity shown_severity = errors ? Severity::Error : Severity::Warning;
             for (const Finding& finding : decision.findings) {
-                if (finding.severity != Severity::Error ||
+                if (finding.severity != shown_severity || finding.rule == "unlicensed" ||
                     !shown.emplace(layer->id(), finding.licence, finding.rule).second) {
                     continue;
                 }

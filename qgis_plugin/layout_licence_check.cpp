@@ -6,6 +6,7 @@
 #include "translate.h"
 
 #include <QSet>
+#include <algorithm>
 #include <qgslayout.h>
 #include <qgsprintlayout.h>
 
@@ -64,6 +65,10 @@ bool LayoutLicenceCheck::prepareCheck(const QgsValidityCheckContext* context, Qg
     const CheckResult checked = state->checkLayout(*layout, action);
     QSet<QString> shown; // one result per finding, however many ways it was reached
     bool advised_internal = false;
+    const bool conditional =
+        !checked.decision.permitted() &&
+        std::none_of(checked.decision.findings.begin(), checked.decision.findings.end(),
+                     [](const Finding& finding) { return finding.severity == Severity::Error; });
     for (const Finding& finding : checked.decision.findings) {
         if (finding.severity == Severity::Info) {
             continue;
@@ -77,8 +82,12 @@ bool LayoutLicenceCheck::prepareCheck(const QgsValidityCheckContext* context, Qg
         QgsValidityCheckResult result;
         result.checkId = kId;
         // A cell size the data contradicts is as serious as the prohibition it hides.
-        const bool critical =
-            finding.severity == Severity::Error || finding.rule == "precision-claim-contradicted";
+        // A conditional verdict (not permitted until something unknown is given) has no error:
+        // its warnings are what blocks, and QGIS must refuse the export on them too.
+        const bool blocking_warning = conditional && finding.severity == Severity::Warning &&
+                                      finding.rule != "unlicensed";
+        const bool critical = finding.severity == Severity::Error || blocking_warning ||
+                              finding.rule == "precision-claim-contradicted";
         result.type = critical ? QgsValidityCheckResult::Critical : QgsValidityCheckResult::Warning;
         const QString layer = fromString(finding.layer_name);
         if (finding.rule == "attribution-missing" || finding.rule == "legend-missing") {
@@ -88,6 +97,9 @@ bool LayoutLicenceCheck::prepareCheck(const QgsValidityCheckContext* context, Qg
         } else if (finding.rule == "precision-claim-contradicted") {
             result.title =
                 gtr("The cell size claimed for %1 is not what its data shows").arg(layer);
+        } else if (blocking_warning) {
+            result.title = gtr("The licence of %1 permits this only when more is known (%2)")
+                               .arg(layer, actionLabel(action));
         } else if (finding.severity == Severity::Error) {
             result.title =
                 gtr("The licence of %1 does not permit this (%2)").arg(layer, actionLabel(action));

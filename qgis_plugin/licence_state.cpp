@@ -319,7 +319,7 @@ namespace {
 void addNotes(Decision& decision, const std::vector<Finding>& notes) {
     for (const Finding& note : notes) {
         if (note.rule == "invalid-binding") {
-            decision.permitted = false;
+            decision.restrict(Verdict::Prohibited);
             decision.findings.insert(decision.findings.begin(), note);
         } else {
             decision.findings.push_back(note);
@@ -390,8 +390,8 @@ bool LicenceState::demandsAggregation(const QgsMapLayer& layer) const {
     EvaluationRequest exact = request(Action::Publish);
     EvaluationRequest aggregated = exact;
     aggregated.context.cell_size_m = 1000;
-    return !evaluate(*catalog_, exact, {input}).permitted &&
-           evaluate(*catalog_, aggregated, {input}).permitted;
+    return !evaluate(*catalog_, exact, {input}).permitted() &&
+           evaluate(*catalog_, aggregated, {input}).permitted();
 }
 
 bool LicenceState::layoutIsInternal(const QgsPrintLayout& layout) {

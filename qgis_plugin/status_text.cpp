@@ -2,6 +2,8 @@
 
 #include "translate.h"
 
+#include <algorithm>
+
 namespace geolicence::qgis {
 
 QString fromString(const std::string& text) {
@@ -30,7 +32,7 @@ LayerStatus statusOf(const Decision& decision) {
             return LayerStatus::Unlicensed;
         }
     }
-    if (!decision.permitted) {
+    if (!decision.permitted()) {
         return LayerStatus::Prohibited;
     }
     return decision.hasWarnings() ? LayerStatus::PermittedWithWarnings : LayerStatus::Permitted;
@@ -71,8 +73,15 @@ QString actionLabel(Action action) {
 }
 
 QString keyRestriction(const Decision& decision) {
+    // A conditional verdict has no error: its first warning says what is missing.
+    const bool errors =
+        std::any_of(decision.findings.begin(), decision.findings.end(),
+                    [](const Finding& finding) { return finding.severity == Severity::Error; });
     for (const Finding& finding : decision.findings) {
-        if (finding.severity == Severity::Error) {
+        if (decision.permitted() || finding.rule == "unlicensed") {
+            continue;
+        }
+        if (finding.severity == (errors ? Severity::Error : Severity::Warning)) {
             return findingMessage(finding) +
                    (finding.cite.empty() ? QString()
                                          : QStringLiteral(" (%1)").arg(fromString(finding.cite)));

@@ -48,7 +48,7 @@ std::vector<std::string> aggregationWarnings(const Catalog& catalog, const Licen
     layer.binding = binding;
     const Decision decision = evaluate(catalog, request, {layer});
     std::vector<std::string> warnings;
-    if (!decision.permitted) {
+    if (!decision.permitted()) {
         for (const Finding& finding : decision.findings) {
             if (finding.severity == Severity::Error) {
                 warnings.push_back("licence " + binding.licence_id + " does not permit " +

@@ -32,6 +32,9 @@ Context withDefaultsFor(Action action, Context context) {
     if (!context.cell_size_m) {
         context.cell_size_m = 0.0;
     }
+    if (!context.reproduces_data && (action == Action::Publish || action == Action::Sell)) {
+        context.reproduces_data = true;
+    }
     return context;
 }
 

@@ -7,6 +7,21 @@
 
 namespace geolicence {
 
+namespace {
+std::optional<bool>* contextFlag(Context& context, const std::string& key) {
+    if (key == "downloadable") {
+        return &context.downloadable;
+    }
+    if (key == "combined_with_own_data") {
+        return &context.combined_with_own_data;
+    }
+    if (key == "reproduces_data") {
+        return &context.reproduces_data;
+    }
+    return nullptr;
+}
+} // namespace
+
 Context contextFromJson(std::string_view json, const std::string& where) {
     nlohmann::json object;
     try {
@@ -55,15 +70,14 @@ Context contextFromJson(std::string_view json, const std::string& where) {
                 fail(key, "must be a date \"YYYY-MM-DD\"");
             }
             context.date = date;
-        } else if (key == "downloadable" || key == "combined_with_own_data") {
+        } else if (std::optional<bool>* flag = contextFlag(context, key)) {
             if (!value.is_boolean()) {
                 fail(key, "must be true or false");
             }
-            (key == "downloadable" ? context.downloadable : context.combined_with_own_data) =
-                value.get<bool>();
+            *flag = value.get<bool>();
         } else {
             fail(key, "is not a context key (purpose, recipient, cell_size_m, date, "
-                      "downloadable, combined_with_own_data)");
+                      "downloadable, combined_with_own_data, reproduces_data)");
         }
     }
     return context;

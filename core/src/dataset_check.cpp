@@ -81,7 +81,7 @@ CheckResult checkDataset(const std::filesystem::path& dataset, const Catalog& ca
     }
     result.decision = evaluate(catalog, evaluation, inputs);
     if (!problems.empty()) {
-        result.decision.permitted = false;
+        result.decision.restrict(Verdict::Prohibited);
         result.decision.findings.insert(result.decision.findings.begin(), problems.begin(),
                                         problems.end());
     }

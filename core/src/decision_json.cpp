@@ -7,7 +7,7 @@ namespace geolicence {
 std::string decisionToJson(const Decision& decision, int indent) {
     nlohmann::ordered_json out;
     out["action"] = std::string(toString(decision.action));
-    out["decision"] = decision.permitted ? "permitted" : "prohibited";
+    out["decision"] = std::string(toString(decision.verdict));
     out["findings"] = nlohmann::ordered_json::array();
     for (const Finding& finding : decision.findings) {
         auto orNull = [](const std::string& text) {

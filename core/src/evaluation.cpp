@@ -39,19 +39,19 @@ public:
         : request_(request), context_(context), layer_(layer), profile_(profile),
           options_(layer.binding->options) {}
 
-    // Returns whether the action is permitted for this layer; appends findings and duties.
-    bool run(std::vector<Finding>& findings, detail::DutyCollector& duties) {
+    // Returns the verdict for this layer; appends findings and duties.
+    Verdict run(std::vector<Finding>& findings, detail::DutyCollector& duties) {
         const std::vector<std::string> problems = checkOptionValues(profile_, options_);
         for (const std::string& problem : problems) {
             findings.push_back(
                 finding(Severity::Error, "invalid-option", problem, citeOfProfile()));
         }
         if (!problems.empty()) {
-            return false;
+            return Verdict::Prohibited;
         }
         reportMissingRequiredOptions(findings);
 
-        bool prohibited = false;
+        Verdict verdict = Verdict::Permitted;
         std::vector<const Rule*> permissions;
         std::vector<std::string> conditional_operands;
         for (const Rule& rule : profile_.rules) {
@@ -63,10 +63,13 @@ public:
             switch (rule.type) {
             case RuleType::Prohibition:
                 if (truth == Truth::True) {
-                    prohibited = true;
+                    verdict = Verdict::Prohibited;
                     findings.push_back(ruleFinding(Severity::Error, rule, ""));
                 } else if (truth == Truth::Unknown) {
-                    findings.push_back(ruleFinding(Severity::Warning, rule, dependsOn(unknown)));
+                    // A prohibition that may hold is never waved through: the action waits
+                    // for the value that decides it.
+                    verdict = std::max(verdict, Verdict::Conditional);
+                    findings.push_back(ruleFinding(Severity::Error, rule, dependsOn(unknown)));
                 }
                 break;
             case RuleType::Permission:
@@ -84,7 +87,7 @@ public:
             case RuleType::Obligation:
                 // A duty that may be owed is listed: leaving it out could break the licence.
                 if (truth != Truth::False) {
-                    addDuties(rule, findings, duties);
+                    verdict = std::max(verdict, addDuties(rule, findings, duties));
                 }
                 break;
             case RuleType::Notice:
@@ -94,18 +97,18 @@ public:
                 break;
             }
         }
-        if (prohibited) {
-            return false;
+        if (verdict == Verdict::Prohibited) {
+            return verdict;
         }
         if (permissions.empty()) {
             findings.push_back(noPermission(conditional_operands));
-            return false;
+            return conditional_operands.empty() ? Verdict::Prohibited : Verdict::Conditional;
         }
         for (const Rule* rule : permissions) {
             findings.push_back(ruleFinding(Severity::Info, *rule, ""));
-            addDuties(*rule, findings, duties);
+            verdict = std::max(verdict, addDuties(*rule, findings, duties));
         }
-        return true;
+        return verdict;
     }
 
 private:
@@ -160,6 +163,8 @@ private:
             return from(context_.downloadable);
         case OperandKind::CombinedWithOwnData:
             return from(context_.combined_with_own_data);
+        case OperandKind::ReproducesData:
+            return from(context_.reproduces_data);
         case OperandKind::WithinTerritory:
             return from(layer_.facts.within_territory);
         case OperandKind::ContainsPersonalData:
@@ -174,13 +179,14 @@ private:
     }
 
     // An option the binding leaves out is known to be absent (no end date, no permission);
-    // only a required one is unknown, and that was already reported.
-    bool absentMeansUnknown(const Operand& operand) const {
+    // it is unknown when the profile requires it, or when the constraint cannot be decided
+    // without it.
+    bool absentMeansUnknown(const Operand& operand, const Constraint& constraint) const {
         if (operand.kind != OperandKind::Option) {
             return true;
         }
         const OptionSpec* spec = profile_.findOption(operand.option_name);
-        return spec != nullptr && spec->required;
+        return constraint.unset_is_unknown || (spec != nullptr && spec->required);
     }
 
     static Truth compare(const Value& left, Operator op, const Value& right) {
@@ -224,7 +230,7 @@ private:
             return set == (constraint.op == Operator::IsSet) ? Truth::True : Truth::False;
         }
         auto missing = [&](const Operand& operand) {
-            if (!absentMeansUnknown(operand)) {
+            if (!absentMeansUnknown(operand, constraint)) {
                 return Truth::False;
             }
             unknown.push_back(operand.text);
@@ -290,26 +296,82 @@ private:
     std::string dependsOn(const std::vector<std::string>& operands) const {
         // Hot when many layers meet an unstated context: build only the language shown.
         const std::string list = joined(operands, ", ");
-        return request_.language == Language::Dutch
-                   ? " (Dit hangt af van " + list + ", dat niet is opgegeven.)"
-                   : " (This depends on " + list + ", which was not given.)";
+        return (request_.language == Language::Dutch
+                    ? " (Dit hangt af van " + list + ", dat niet is opgegeven.)"
+                    : " (This depends on " + list + ", which was not given.)") +
+               optionsHint(operands);
     }
 
+    // Where an analyst sets a licence option: the CLI, the plugin, or on the dataset itself.
+    std::string howToSet(const std::string& name) const {
+        const std::string value = name + "=" + exampleValue(name);
+        return request_.language == Language::Dutch
+                   ? "Stel optie " + name + " in: --option " + value +
+                         " (CLI), de pagina Licentie in de laageigenschappen (QGIS), of "
+                         "geolicence bind DATASET --licence " +
+                         profile_.id + " --option " + value + "."
+                   : "Set option " + name + ": --option " + value +
+                         " (CLI), the Licence page in the layer properties (QGIS), or "
+                         "geolicence bind DATASET --licence " +
+                         profile_.id + " --option " + value + ".";
+    }
+
+    std::string exampleValue(const std::string& name) const {
+        const OptionSpec* spec = profile_.findOption(name);
+        if (spec == nullptr) {
+            return "...";
+        }
+        switch (spec->type) {
+        case OptionType::Date:
+            return "YYYY-MM-DD";
+        case OptionType::Bool:
+            return "true";
+        case OptionType::Number:
+            return "1000";
+        case OptionType::Enum:
+            return spec->values.empty() ? "..." : spec->values.front();
+        case OptionType::String:
+            return "\"...\"";
+        }
+        return "...";
+    }
+
+    // No permission holds. When one would hold given a value nobody stated, the action is
+    // conditional (rule `conditional`), else it is prohibited (rule `no-permission`).
     Finding noPermission(const std::vector<std::string>& conditional_operands) const {
         const std::string action(toString(request_.action));
         const std::string& title = profile_.title.in(request_.language);
-        std::string message =
-            builtIn("Geen enkele bepaling van " + title + " staat '" + action +
-                        "' toe in deze situatie.",
-                    "No provision of " + title + " permits '" + action + "' in this situation.")
-                .in(request_.language);
-        if (!conditional_operands.empty()) {
-            const std::string list = joined(conditional_operands, ", ");
-            message += builtIn(" Het kan wel mogen, afhankelijk van: " + list + ".",
-                               " It may be permitted depending on: " + list + ".")
-                           .in(request_.language);
+        if (conditional_operands.empty()) {
+            return finding(
+                Severity::Error, "no-permission",
+                builtIn("Geen enkele bepaling van " + title + " staat '" + action +
+                            "' toe in deze situatie.",
+                        "No provision of " + title + " permits '" + action + "' in this situation.")
+                    .in(request_.language),
+                citeOfProfile());
         }
-        return finding(Severity::Error, "no-permission", message, citeOfProfile());
+        const std::string list = joined(conditional_operands, ", ");
+        const std::string message =
+            builtIn("'" + action + "' mag onder " + title +
+                        " alleen onder voorwaarden die niet zijn opgegeven: het hangt af van " +
+                        list + ". Tot dat bekend is, geldt het als niet toegestaan.",
+                    "'" + action + "' is permitted under " + title +
+                        " only under conditions that were not given: it depends on " + list +
+                        ". Until they are known it counts as not permitted.")
+                .in(request_.language);
+        return finding(Severity::Error, "conditional", message + optionsHint(conditional_operands),
+                       citeOfProfile());
+    }
+
+    std::string optionsHint(const std::vector<std::string>& operands) const {
+        std::string text;
+        constexpr std::string_view kOption = "option.";
+        for (const std::string& operand : operands) {
+            if (operand.compare(0, kOption.size(), kOption) == 0) {
+                text += " " + howToSet(operand.substr(kOption.size()));
+            }
+        }
+        return text;
     }
 
     void reportMissingRequiredOptions(std::vector<Finding>& findings) const {
@@ -317,33 +379,46 @@ private:
             if (spec.required && option(spec.name) == nullptr) {
                 findings.push_back(finding(
                     Severity::Warning, "missing-option",
-                    builtIn("Optie " + spec.name + " is niet ingesteld (" + spec.meaning.nl +
-                                "); de beslissing kan daardoor onvolledig zijn.",
-                            "Option " + spec.name + " is not set (" + spec.meaning.en +
-                                "); the decision may be incomplete.")
-                        .in(request_.language),
+                    builtIn("Vereiste optie " + spec.name + " is niet ingesteld (" +
+                                spec.meaning.nl +
+                                "); wat ervan afhangt, is voorwaardelijk en geldt als niet "
+                                "toegestaan.",
+                            "Required option " + spec.name + " is not set (" + spec.meaning.en +
+                                "); what depends on it is conditional and counts as not "
+                                "permitted.")
+                            .in(request_.language) +
+                        " " + howToSet(spec.name),
                     citeOfProfile()));
             }
         }
     }
 
-    void addDuties(const Rule& rule, std::vector<Finding>& findings,
-                   detail::DutyCollector& duties) const {
+    // Adds the rule's duties. An attribution owed without a known text cannot be met by what
+    // is put out (publication, export, sold product): such an action is conditional until the
+    // text is set.
+    Verdict addDuties(const Rule& rule, std::vector<Finding>& findings,
+                      detail::DutyCollector& duties) const {
+        Verdict verdict = Verdict::Permitted;
         for (const DutySpec& spec : rule.duties) {
             if (!spec.unless_option.empty() && optionIsSet(spec.unless_option)) {
                 continue;
             }
             static const std::string kNoText;
             const std::string* text = &kNoText;
-            if (spec.text) {
+            const Value* text_value = spec.text_option.empty() ? nullptr : option(spec.text_option);
+            if (text_value != nullptr && std::holds_alternative<std::string>(*text_value) &&
+                !std::get<std::string>(*text_value).empty()) {
+                text = &std::get<std::string>(*text_value);
+            } else if (spec.text) {
                 text = &spec.text->in(request_.language);
             } else if (!spec.text_option.empty()) {
-                const Value* value = option(spec.text_option);
-                if (value != nullptr && std::holds_alternative<std::string>(*value)) {
-                    text = &std::get<std::string>(*value);
-                } else {
-                    findings.push_back(missingDutyOption(rule, spec, spec.text_option));
+                const bool unmet =
+                    spec.type == DutyType::Attribute && putsProductOut(request_.action);
+                if (unmet) {
+                    verdict = Verdict::Conditional;
                 }
+                findings.push_back(missingDutyOption(rule, spec, spec.text_option,
+                                                     unmet ? Severity::Error : Severity::Warning));
             } else if (spec.note) {
                 text = &spec.note->in(request_.language);
             }
@@ -353,24 +428,31 @@ private:
                 if (value != nullptr && std::holds_alternative<Date>(*value)) {
                     date = std::get<Date>(*value);
                 } else {
-                    findings.push_back(missingDutyOption(rule, spec, spec.date_option));
+                    findings.push_back(
+                        missingDutyOption(rule, spec, spec.date_option, Severity::Warning));
                 }
             }
             duties.add({spec.type, *text, spec.party, date, spec.aliases, profile_.id, rule},
                        layer_.id);
         }
+        return verdict;
     }
 
     Finding missingDutyOption(const Rule& rule, const DutySpec& spec,
-                              const std::string& option_name) const {
+                              const std::string& option_name, Severity severity) const {
         const std::string type(toString(spec.type));
-        return finding(
-            Severity::Warning, rule.id,
-            builtIn("Plicht " + type + " is verschuldigd, maar optie " + option_name +
-                        " is niet ingesteld.",
-                    "Duty " + type + " is owed, but option " + option_name + " is not set.")
-                .in(request_.language),
-            rule.cite);
+        return finding(severity, rule.id,
+                       builtIn("Plicht " + type +
+                                   " is verschuldigd, maar de tekst of datum ervan "
+                                   "is onbekend: optie " +
+                                   option_name + " is niet ingesteld.",
+                               "Duty " + type +
+                                   " is owed, but its text or date is unknown: "
+                                   "option " +
+                                   option_name + " is not set.")
+                               .in(request_.language) +
+                           " " + howToSet(option_name),
+                       rule.cite);
     }
 
     const EvaluationRequest& request_;
@@ -432,6 +514,22 @@ void dropEndorsingAttributions(std::vector<Duty>& duties, std::vector<Finding>& 
 
 } // namespace
 
+std::string_view toString(Verdict verdict) {
+    switch (verdict) {
+    case Verdict::Permitted:
+        return "permitted";
+    case Verdict::Conditional:
+        return "conditional";
+    case Verdict::Prohibited:
+        return "prohibited";
+    }
+    return "prohibited";
+}
+
+void Decision::restrict(Verdict to) {
+    verdict = std::max(verdict, to);
+}
+
 bool Decision::hasWarnings() const {
     return std::any_of(findings.begin(), findings.end(),
                        [](const Finding& f) { return f.severity == Severity::Warning; });
@@ -460,7 +558,7 @@ Decision evaluate(const Catalog& catalog, const EvaluationRequest& request,
         const LicenceProfile* profile = catalog.find(layer.binding->licence_id);
         if (profile == nullptr || profile->is_abstract) {
             const std::string id = layer.binding->licence_id;
-            decision.permitted = false;
+            decision.restrict(Verdict::Prohibited);
             decision.findings.push_back(layerFinding(
                 layer, id, "unknown-licence", Severity::Error,
                 builtIn("Laag \"" + layer.name + "\" is gekoppeld aan licentie \"" + id +
@@ -471,9 +569,7 @@ Decision evaluate(const Catalog& catalog, const EvaluationRequest& request,
             continue;
         }
         LayerEvaluator evaluator(request, context, layer, *profile);
-        if (!evaluator.run(decision.findings, owed)) {
-            decision.permitted = false;
-        }
+        decision.restrict(evaluator.run(decision.findings, owed));
     }
     decision.duties = owed.finish();
     dropEndorsingAttributions(decision.duties, decision.findings, request.language);

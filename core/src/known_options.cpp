@@ -8,11 +8,15 @@ const std::vector<KnownOption>& knownOptions() {
         {"valid_until", OptionType::Date, {}},
         {"project_end", OptionType::Date, {}},
         {"permission_ref", OptionType::String, {}},
-        {"role", OptionType::Enum, {"subscriber", "contractor"}},
+        {"role", OptionType::Enum, {"subscriber", "organisation", "contractor"}},
         {"is_competent_authority", OptionType::Bool, {}},
         {"revoked", OptionType::Bool, {}},
         {"attribution", OptionType::String, {}},
         {"cell_size_m", OptionType::Number, {}},
+        {"fee_class", OptionType::Enum, {"A", "B", "C", "D"}},
+        {"legend_required", OptionType::Bool, {}},
+        {"latest_version_required", OptionType::Bool, {}},
+        {"conditions", OptionType::String, {}},
     };
     return options;
 }

@@ -5,12 +5,23 @@
 namespace geolicence {
 
 namespace {
-constexpr std::array<std::string_view, 13> kDutyNames = {
-    "attribute",    "include-legend", "report-errors",
-    "inform",       "delete",         "delete-at",
-    "return-at",    "compensate",     "use-latest-version",
-    "keep-notices", "no-endorsement", "use-only-for-project",
-    "share-alike"};
+constexpr std::array<std::string_view, 17> kDutyNames = {"attribute",
+                                                         "include-legend",
+                                                         "report-errors",
+                                                         "inform",
+                                                         "delete",
+                                                         "delete-at",
+                                                         "return-at",
+                                                         "compensate",
+                                                         "use-latest-version",
+                                                         "keep-notices",
+                                                         "no-endorsement",
+                                                         "use-only-for-project",
+                                                         "share-alike",
+                                                         "confidentiality",
+                                                         "indicate-changes",
+                                                         "link-licence",
+                                                         "observe-conditions"};
 } // namespace
 
 std::string_view toString(DutyType type) {

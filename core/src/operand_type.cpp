@@ -14,6 +14,7 @@ std::optional<Operand> parseOperand(std::string_view text) {
         {"context.date", OperandKind::Date},
         {"context.downloadable", OperandKind::Downloadable},
         {"context.combined_with_own_data", OperandKind::CombinedWithOwnData},
+        {"context.reproduces_data", OperandKind::ReproducesData},
         {"layer.within_territory", OperandKind::WithinTerritory},
         {"layer.contains_personal_data", OperandKind::ContainsPersonalData},
     };
@@ -60,6 +61,7 @@ OperandType operandType(const Operand& operand) {
     case OperandKind::CombinedWithOwnData:
     case OperandKind::WithinTerritory:
     case OperandKind::ContainsPersonalData:
+    case OperandKind::ReproducesData:
         return {ValueKind::Bool, {}};
     case OperandKind::Option: {
         const KnownOption* option = findKnownOption(operand.option_name);

@@ -34,6 +34,10 @@ const std::vector<std::pair<std::string_view, DutyType>>& dutyNames() {
         {"no-endorsement", DutyType::NoEndorsement},
         {"use-only-for-project", DutyType::UseOnlyForProject},
         {"share-alike", DutyType::ShareAlike},
+        {"confidentiality", DutyType::Confidentiality},
+        {"indicate-changes", DutyType::IndicateChanges},
+        {"link-licence", DutyType::LinkLicence},
+        {"observe-conditions", DutyType::ObserveConditions},
     };
     return names;
 }
@@ -248,8 +252,10 @@ private:
         for (std::string_view allowed : known.values) {
             option.values.emplace_back(allowed);
         }
+        // A profile may narrow the vocabulary: NDFF's role is subscriber or contractor.
         if (const json* values = optionalMember(value, "values")) {
             const json& list = array(*values, pointer + "/values");
+            std::vector<std::string> narrowed;
             for (std::size_t i = 0; i < list.size(); ++i) {
                 const std::string word = string(list[i], pointer + "/values/" + std::to_string(i));
                 if (std::find(option.values.begin(), option.values.end(), word) ==
@@ -257,10 +263,13 @@ private:
                     fail(pointer + "/values/" + std::to_string(i),
                          "\"" + word + "\" is not a value of option \"" + option.name + "\"");
                 }
+                narrowed.push_back(word);
             }
+            option.values = std::move(narrowed);
         }
         if (const json* def = optionalMember(value, "default")) {
-            const OperandType type_info{detail::valueKindOf(known.type), known.values};
+            const OperandType type_info{detail::valueKindOf(known.type),
+                                        {option.values.begin(), option.values.end()}};
             option.default_value = typedValue(*def, type_info, pointer + "/default");
         }
         if (const json* required = optionalMember(value, "required")) {
@@ -340,7 +349,7 @@ private:
         if (!parsed) {
             fail(pointer, "unknown operand \"" + text +
                               "\"; use context.<purpose|recipient|cell_size_m|date|downloadable|"
-                              "combined_with_own_data>, option.<name> or "
+                              "combined_with_own_data|reproduces_data>, option.<name> or "
                               "layer.<within_territory|contains_personal_data>");
         }
         return *parsed;
@@ -358,6 +367,9 @@ private:
                  "unknown operator \"" + op + "\"; operators are " + joinNames(names));
         }
         constraint.op = found->second;
+        if (const json* flag = optionalMember(value, "unset_is_unknown")) {
+            constraint.unset_is_unknown = boolean(*flag, pointer + "/unset_is_unknown");
+        }
         const OperandType type = detail::operandType(constraint.left);
         const json* literal = optionalMember(value, "value");
         const json* reference = optionalMember(value, "value_of");
@@ -380,6 +392,11 @@ private:
         }
         if (reference != nullptr) {
             constraint.right = operand(*reference, pointer + "/value_of");
+            if (constraint.unset_is_unknown && constraint.left.kind != OperandKind::Option &&
+                constraint.right->kind != OperandKind::Option) {
+                fail(pointer + "/unset_is_unknown",
+                     "applies to an option operand, and this constraint has none");
+            }
             const OperandType right_type = detail::operandType(*constraint.right);
             if (right_type.kind != type.kind) {
                 fail(pointer + "/value_of", constraint.left.text + " is " +
@@ -388,6 +405,10 @@ private:
                                                 std::string(detail::toString(right_type.kind)));
             }
             return constraint;
+        }
+        if (constraint.unset_is_unknown && constraint.left.kind != OperandKind::Option) {
+            fail(pointer + "/unset_is_unknown",
+                 "applies to an option operand, and this constraint has none");
         }
         const bool list = constraint.op == Operator::IsAnyOf || constraint.op == Operator::IsNoneOf;
         if (list) {

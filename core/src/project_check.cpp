@@ -120,9 +120,13 @@ void verifyDutiesOnLayout(const Project& project, const Layout& layout, const Sh
             ? shown.published()->name()
             : (dutch ? "Een label op layout \"" : "A label on layout \"") + layout.name + "\"";
     for (const Duty& duty : decision.duties) {
-        if (duty.type == DutyType::Attribute && !duty.text.empty()) {
+        if (duty.type == DutyType::Attribute && duty.text.empty()) {
+            // Owed, but nobody said what it must read (evaluation reported the option to set):
+            // a layout cannot be shown to carry it, so it is not cleared either.
+            decision.restrict(Verdict::Conditional);
+        } else if (duty.type == DutyType::Attribute) {
             if (!shown.shows(duty.text)) {
-                decision.permitted = false;
+                decision.restrict(Verdict::Prohibited);
                 decision.findings.push_back(layoutFinding(
                     project, Severity::Error, duty,
                     shown.published() != nullptr ? "attribution-missing-in-pdf"
@@ -135,7 +139,7 @@ void verifyDutiesOnLayout(const Project& project, const Layout& layout, const Sh
                 if (legendShowsLayer(project, layout, id)) {
                     continue;
                 }
-                decision.permitted = false;
+                decision.restrict(Verdict::Prohibited);
                 Finding finding = layoutFinding(
                     project, Severity::Error, duty, "legend-missing",
                     dutch ? "Layout \"" + layout.name + "\" heeft geen legende die laag \"" +
@@ -152,14 +156,19 @@ void verifyDutiesOnLayout(const Project& project, const Layout& layout, const Sh
             names.insert(names.end(), duty.aliases.begin(), duty.aliases.end());
             for (const std::string& name : names) {
                 if (!name.empty() && shown.mentions(name)) {
+                    // Logius 2.13: naming the party as a reference without its consent is a
+                    // breach, not a matter of taste; the duty lapses once permission_ref is set.
+                    decision.restrict(Verdict::Prohibited);
                     decision.findings.push_back(layoutFinding(
-                        project, Severity::Warning, duty, "endorsement",
+                        project, Severity::Error, duty, "endorsement",
                         dutch ? where + " noemt " + name +
                                     ", dat zonder toestemming niet als referentie genoemd "
-                                    "mag worden (optie permission_ref)."
+                                    "mag worden. Verwijder de vermelding, of leg de "
+                                    "toestemming vast in optie permission_ref."
                               : where + " names " + name +
                                     ", which must not be mentioned as a reference without "
-                                    "consent (option permission_ref)."));
+                                    "consent. Remove the mention, or record the consent in "
+                                    "option permission_ref."));
                     break;
                 }
             }
@@ -226,7 +235,7 @@ CheckResult checkProject(const Project& project, const Catalog& catalog,
     result.subject = project.path.string();
     result.decision = evaluate(catalog, request.evaluation, inputs);
     if (!problems.empty()) {
-        result.decision.permitted = false;
+        result.decision.restrict(Verdict::Prohibited);
         result.decision.findings.insert(result.decision.findings.begin(), problems.begin(),
                                         problems.end());
     }
@@ -241,8 +250,12 @@ CheckResult checkProject(const Project& project, const Catalog& catalog,
                             ""});
             }
         }
-        verifyDutiesOnLayout(project, *layout, ShownTexts(*layout, request.published),
-                             request.evaluation.language, result.decision);
+        // Duties belong to actions: what is put out (published, exported as a map, sold) must
+        // carry them; a hand-over (share) only reports what is owed with the data.
+        if (putsProductOut(request.evaluation.action)) {
+            verifyDutiesOnLayout(project, *layout, ShownTexts(*layout, request.published),
+                                 request.evaluation.language, result.decision);
+        }
     }
     for (const LayerInput& input : inputs) {
         result.layers.push_back(CheckedLayer{input.id, input.name, input.binding});

@@ -463,5 +463,9 @@
         <source>share alike</source>
         <translation>gelijk delen</translation>
     </message>
+    <message>
+        <source>The licence of %1 permits this only when more is known (%2)</source>
+        <translation>De licentie van %1 staat dit alleen toe als meer bekend is (%2)</translation>
+    </message>
 </context>
 </TS>

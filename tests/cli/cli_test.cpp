@@ -167,10 +167,10 @@ TEST(CliEvaluate, ExpiredUseRightIsProhibited) {
 }
 
 TEST(CliEvaluate, StrictTurnsWarningsIntoExitOne) {
-    // Sharing with an unstated recipient: permitted for CC0, but no warning either, so use a
-    // licence whose required option is missing.
+    // Viewing CC BY data whose attribution text is not set: permitted, with a warning about
+    // the missing required option.
     const std::vector<std::string> args = {"evaluate", "--licence", "cc-by-4.0", "--action",
-                                           "publish",  "--date",    "2026-06-01"};
+                                           "display",  "--date",    "2026-06-01"};
     EXPECT_EQ(runCli(args).exit_code, 0);
     std::vector<std::string> strict = args;
     strict.push_back("--strict");

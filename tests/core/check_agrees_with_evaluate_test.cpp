@@ -14,7 +14,7 @@ namespace geolicence::test {
 namespace {
 
 std::vector<std::string> summary(const Decision& decision) {
-    std::vector<std::string> lines{decision.permitted ? "permitted" : "prohibited"};
+    std::vector<std::string> lines{std::string(toString(decision.verdict))};
     for (const Finding& finding : decision.findings) {
         lines.push_back(std::string(toString(finding.severity)) + " " + finding.rule);
     }

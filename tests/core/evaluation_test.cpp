@@ -79,13 +79,13 @@ bool hasFinding(const Decision& decision, const std::string& rule, Severity seve
 TEST(Evaluation, PermissionThatHoldsPermitsAndNamesItself) {
     const Decision d =
         evaluate(testCatalog(), request(Action::Display), {layer("a", "test-licence")});
-    EXPECT_TRUE(d.permitted);
+    EXPECT_TRUE(d.permitted());
     EXPECT_TRUE(hasFinding(d, "view", Severity::Info));
 }
 
 TEST(Evaluation, ActionNoPermissionCoversIsProhibited) {
     const Decision d = evaluate(testCatalog(), request(Action::Sell), {layer("a", "test-licence")});
-    EXPECT_FALSE(d.permitted);
+    EXPECT_FALSE(d.permitted());
     EXPECT_TRUE(hasFinding(d, "no-permission", Severity::Error));
 }
 
@@ -95,7 +95,7 @@ TEST(Evaluation, ProhibitionWinsOverPermission) {
     const Decision d =
         evaluate(testCatalog(), r,
                  {layer("a", "test-licence", {{"valid_until", *Date::parse("2027-01-01")}})});
-    EXPECT_FALSE(d.permitted);
+    EXPECT_FALSE(d.permitted());
     EXPECT_TRUE(hasFinding(d, "expired", Severity::Error));
     EXPECT_FALSE(hasFinding(d, "view", Severity::Info));
 }
@@ -103,28 +103,84 @@ TEST(Evaluation, ProhibitionWinsOverPermission) {
 TEST(Evaluation, AnOptionalOptionLeftOutMeansAbsentNotUnknown) {
     const Decision d =
         evaluate(testCatalog(), request(Action::Display), {layer("a", "test-licence")});
-    EXPECT_TRUE(d.permitted);
+    EXPECT_TRUE(d.permitted());
     EXPECT_FALSE(hasFinding(d, "expired", Severity::Warning)) << "no end date: nothing expires";
 }
 
 TEST(Evaluation, UnknownContextMakesPermissionConditionalAndSaysWhatIsMissing) {
     const Decision d =
         evaluate(testCatalog(), request(Action::Publish), {layer("a", "test-licence")});
-    EXPECT_FALSE(d.permitted);
-    ASSERT_TRUE(hasFinding(d, "no-permission", Severity::Error));
+    EXPECT_EQ(d.verdict, Verdict::Conditional);
+    EXPECT_FALSE(d.permitted());
+    ASSERT_TRUE(hasFinding(d, "conditional", Severity::Error));
+    EXPECT_FALSE(hasFinding(d, "no-permission", Severity::Error));
     const auto it = std::find_if(d.findings.begin(), d.findings.end(),
-                                 [](const Finding& f) { return f.rule == "no-permission"; });
+                                 [](const Finding& f) { return f.rule == "conditional"; });
     EXPECT_NE(it->message.find("context.purpose"), std::string::npos) << it->message;
 }
 
-TEST(Evaluation, UnknownContextMakesProhibitionAWarning) {
-    const Decision d =
-        evaluate(testCatalog(), request(Action::Share), {layer("a", "test-licence")});
-    EXPECT_TRUE(hasFinding(d, "no-share-third", Severity::Warning));
+TEST(Evaluation, NoPermissionUnderAnyContextIsProhibitedNotConditional) {
+    const Decision d = evaluate(testCatalog(), request(Action::Sell), {layer("a", "test-licence")});
+    EXPECT_EQ(d.verdict, Verdict::Prohibited);
+}
+
+TEST(Evaluation, AProhibitionThatMayHoldMakesThePermittedActionConditional) {
+    // Sharing is covered by no permission here, so use a licence that permits everything and
+    // only forbids third parties.
+    const char* profile = R"({
+      "id": "share-licence", "version": "1", "title": {"nl": "D", "en": "S"},
+      "licensor": "S", "source": {"document": "s.txt", "date": "2026-01-01"},
+      "rules": [
+        {"id": "all", "type": "permission", "action": "*", "cite": "s.txt 1",
+         "message": {"nl": "Mag.", "en": "May."}},
+        {"id": "no-share-third", "type": "prohibition", "action": "share",
+         "constraints": [{"operand": "context.recipient", "operator": "eq",
+                          "value": "third-party"}],
+         "cite": "s.txt 2", "message": {"nl": "Niet.", "en": "Not."}}]})";
+    const Catalog catalog = CatalogBuilder().addProfile(parseProfile(profile, "s.json")).build();
+    const Decision unknown =
+        evaluate(catalog, request(Action::Share), {layer("a", "share-licence")});
+    EXPECT_EQ(unknown.verdict, Verdict::Conditional) << "never permitted while it may be forbidden";
+    EXPECT_TRUE(hasFinding(unknown, "no-share-third", Severity::Error));
     EvaluationRequest r = request(Action::Share);
     r.context.recipient = "contractor";
-    const Decision known = evaluate(testCatalog(), r, {layer("a", "test-licence")});
-    EXPECT_FALSE(hasFinding(known, "no-share-third", Severity::Warning));
+    const Decision known = evaluate(catalog, r, {layer("a", "share-licence")});
+    EXPECT_EQ(known.verdict, Verdict::Permitted);
+    EXPECT_FALSE(hasFinding(known, "no-share-third", Severity::Error));
+    r.context.recipient = "third-party";
+    EXPECT_EQ(evaluate(catalog, r, {layer("a", "share-licence")}).verdict, Verdict::Prohibited);
+}
+
+TEST(Evaluation, AnOptionThatDecidesMakesTheConstraintUnknownWhenUnset) {
+    const char* profile = R"({
+      "id": "ending-licence", "version": "1", "title": {"nl": "E", "en": "E"},
+      "licensor": "E", "source": {"document": "e.txt", "date": "2026-01-01"},
+      "options": [{"name": "project_end", "type": "date", "meaning": {"nl": "e", "en": "e"}}],
+      "rules": [
+        {"id": "all", "type": "permission", "action": "*", "cite": "e.txt 1",
+         "message": {"nl": "Mag.", "en": "May."}},
+        {"id": "ended", "type": "prohibition", "action": "*",
+         "constraints": [{"operand": "context.date", "operator": "gt",
+                          "value_of": "option.project_end", "unset_is_unknown": true}],
+         "cite": "e.txt 2", "message": {"nl": "Voorbij.", "en": "Over."}}]})";
+    const Catalog catalog = CatalogBuilder().addProfile(parseProfile(profile, "e.json")).build();
+    const Decision unset =
+        evaluate(catalog, request(Action::Display), {layer("a", "ending-licence")});
+    EXPECT_EQ(unset.verdict, Verdict::Conditional);
+    const auto it = std::find_if(unset.findings.begin(), unset.findings.end(),
+                                 [](const Finding& f) { return f.rule == "ended"; });
+    ASSERT_NE(it, unset.findings.end());
+    EXPECT_NE(it->message.find("--option project_end="), std::string::npos) << it->message;
+    EXPECT_EQ(
+        evaluate(catalog, request(Action::Display),
+                 {layer("a", "ending-licence", {{"project_end", *Date::parse("2027-01-01")}})})
+            .verdict,
+        Verdict::Permitted);
+    EXPECT_EQ(
+        evaluate(catalog, request(Action::Display),
+                 {layer("a", "ending-licence", {{"project_end", *Date::parse("2026-01-01")}})})
+            .verdict,
+        Verdict::Prohibited);
 }
 
 TEST(Evaluation, BoundCellSizeCountsEvenWhenTheCallerSaysExact) {
@@ -132,21 +188,21 @@ TEST(Evaluation, BoundCellSizeCountsEvenWhenTheCallerSaysExact) {
     r.context.cell_size_m = 0;
     const Decision d =
         evaluate(testCatalog(), r, {layer("grid", "test-licence", {{"cell_size_m", 1000.0}})});
-    EXPECT_TRUE(d.permitted);
+    EXPECT_TRUE(d.permitted());
     EXPECT_TRUE(hasFinding(d, "publish-coarse", Severity::Info));
 }
 
 TEST(Evaluation, UnlicensedLayerIsAWarningNeverSilence) {
     LayerInput bare{"x", "Bare layer", std::nullopt, {}};
     const Decision d = evaluate(testCatalog(), request(Action::Publish), {bare});
-    EXPECT_TRUE(d.permitted) << "nothing prohibits it";
+    EXPECT_TRUE(d.permitted()) << "nothing prohibits it";
     ASSERT_TRUE(hasFinding(d, "unlicensed", Severity::Warning));
     EXPECT_TRUE(d.hasWarnings());
 }
 
 TEST(Evaluation, UnknownLicenceIdIsAnError) {
     const Decision d = evaluate(testCatalog(), request(Action::Display), {layer("a", "no-such")});
-    EXPECT_FALSE(d.permitted);
+    EXPECT_FALSE(d.permitted());
     EXPECT_TRUE(hasFinding(d, "unknown-licence", Severity::Error));
 }
 
@@ -154,17 +210,26 @@ TEST(Evaluation, WrongOptionTypeInABindingIsAnError) {
     const Decision d =
         evaluate(testCatalog(), request(Action::Display),
                  {layer("a", "test-licence", {{"valid_until", std::string("soon")}})});
-    EXPECT_FALSE(d.permitted);
+    EXPECT_FALSE(d.permitted());
     EXPECT_TRUE(hasFinding(d, "invalid-option", Severity::Error));
 }
 
-TEST(Evaluation, MissingRequiredOptionWarnsAndDutyStillOwed) {
+TEST(Evaluation, AttributionOwedWithoutItsTextMakesPublishingConditional) {
     const Decision d =
         evaluate(testCatalog(), request(Action::Publish), {layer("a", "other-licence")});
-    EXPECT_TRUE(d.permitted);
+    EXPECT_EQ(d.verdict, Verdict::Conditional);
     EXPECT_TRUE(hasFinding(d, "missing-option", Severity::Warning));
+    ASSERT_TRUE(hasFinding(d, "anything", Severity::Error)) << "names the unmet duty";
     ASSERT_EQ(d.duties.size(), 1U);
     EXPECT_EQ(d.duties[0].type, DutyType::Attribute);
+    // Viewing puts nothing out: the unknown text does not hold it up.
+    EXPECT_EQ(
+        evaluate(testCatalog(), request(Action::Display), {layer("a", "other-licence")}).verdict,
+        Verdict::Permitted);
+    EXPECT_EQ(evaluate(testCatalog(), request(Action::Publish),
+                       {layer("a", "other-licence", {{"attribution", std::string("Bron: X")}})})
+                  .verdict,
+              Verdict::Permitted);
 }
 
 TEST(Evaluation, DutiesAreMergedOverLayersAndContainedAttributionsFolded) {

@@ -199,7 +199,7 @@ TEST_F(PluginTest, ACellSizeClaimIsMeasuredAgainstTheData) {
         addPoints(QStringLiteral("exact"), false,
                   QStringLiteral(R"({"role": "subscriber", "cell_size_m": 1000})"));
     const Decision exact = state_->evaluateLayers({claimed}, Action::Publish);
-    EXPECT_FALSE(exact.permitted) << "a typed claim does not unblock exact points";
+    EXPECT_FALSE(exact.permitted()) << "a typed claim does not unblock exact points";
     EXPECT_TRUE(hasRule(exact, "precision-claim-contradicted"));
     EXPECT_TRUE(hasRule(exact, "n4-no-exact-publish"));
 
@@ -207,11 +207,11 @@ TEST_F(PluginTest, ACellSizeClaimIsMeasuredAgainstTheData) {
         addPoints(QStringLiteral("km-hokken"), true,
                   QStringLiteral(R"({"role": "subscriber", "cell_size_m": 1000})"));
     const Decision grid = state_->evaluateLayers({cells}, Action::Publish);
-    EXPECT_TRUE(grid.permitted) << "a claim the km squares bear out passes";
+    EXPECT_TRUE(grid.permitted()) << "a claim the km squares bear out passes";
     EXPECT_TRUE(hasRule(grid, "precision-measured"));
     QgsVectorLayer* unclaimed =
         addPoints(QStringLiteral("zonder claim"), true, QStringLiteral(R"({"role": "subscriber"})"));
-    EXPECT_FALSE(state_->evaluateLayers({unclaimed}, Action::Publish).permitted)
+    EXPECT_FALSE(state_->evaluateLayers({unclaimed}, Action::Publish).permitted())
         << "without a claim a layer counts as exact";
     EXPECT_TRUE(state_->demandsAggregation(*claimed));
     EXPECT_FALSE(state_->demandsAggregation(*cells));
@@ -228,7 +228,7 @@ TEST_F(PluginTest, ACellSizeClaimIsMeasuredAgainstTheData) {
     extra.setGeometry(QgsGeometry::fromPointXY(QgsPointXY(150321.5, 460777.25)));
     ASSERT_TRUE(cells->startEditing());
     ASSERT_TRUE(cells->addFeature(extra));
-    EXPECT_FALSE(state_->evaluateLayers({cells}, Action::Publish).permitted);
+    EXPECT_FALSE(state_->evaluateLayers({cells}, Action::Publish).permitted());
     cells->rollBack();
 }
 
@@ -408,8 +408,9 @@ QgsLayoutItemLabel* attributionLabel(QgsPrintLayout* layout) {
 
 TEST_F(PluginTest, AttributionLabelFollowsTheLayersTheMapsRender) {
     AttributionKeeper keeper(state_.get(), QgsProject::instance());
-    QgsVectorLayer* grb = addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
-                                   QStringLiteral(R"({"publication_right": true})"));
+    QgsVectorLayer* grb =
+        addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
+                 QStringLiteral(R"({"valid_until": "2030-12-31", "publication_right": true})"));
     QgsVectorLayer* cc0 = addLayer(QStringLiteral("open"), QStringLiteral("cc0-1.0"));
     QgsPrintLayout* layout = makeLayout({grb}, {});
     QgsLayoutItemLabel* label = keeper.update(*layout);
@@ -453,8 +454,9 @@ TEST_F(PluginTest, LogiusIsNeverNamedInTheAttribution) {
 TEST_F(PluginTest, ARemovedLabelIsReportedAndCanBeRestored) {
     AttributionKeeper keeper(state_.get(), QgsProject::instance());
     LayoutLicenceCheck::setKeeper(&keeper);
-    QgsVectorLayer* grb = addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
-                                   QStringLiteral(R"({"publication_right": true})"));
+    QgsVectorLayer* grb =
+        addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
+                 QStringLiteral(R"({"valid_until": "2030-12-31", "publication_right": true})"));
     QgsPrintLayout* layout = makeLayout({grb}, {});
     ASSERT_NE(keeper.update(*layout), nullptr);
     EXPECT_EQ(count(runLayoutCheck(layout), QgsValidityCheckResult::Critical), 0);
@@ -476,8 +478,9 @@ TEST_F(PluginTest, ARemovedLabelIsReportedAndCanBeRestored) {
 TEST_F(PluginTest, ExpressionFunctionGivesTheMapsAttribution) {
     AttributionKeeper keeper(state_.get(), QgsProject::instance());
     QgsExpression::registerFunction(new AttributionExpressionFunction(state_.get()), true);
-    QgsVectorLayer* grb = addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
-                                   QStringLiteral(R"({"publication_right": true})"));
+    QgsVectorLayer* grb =
+        addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
+                 QStringLiteral(R"({"valid_until": "2030-12-31", "publication_right": true})"));
     QgsPrintLayout* layout = makeLayout({grb}, {});
     QList<QgsLayoutItemMap*> maps;
     layout->layoutItems(maps);
@@ -496,8 +499,9 @@ TEST_F(PluginTest, ExpressionFunctionGivesTheMapsAttribution) {
 TEST_F(PluginTest, AtlasLayoutsAskForTheAttributionPerPage) {
     AttributionKeeper keeper(state_.get(), QgsProject::instance());
     QgsExpression::registerFunction(new AttributionExpressionFunction(state_.get()), true);
-    QgsVectorLayer* grb = addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
-                                   QStringLiteral(R"({"publication_right": true})"));
+    QgsVectorLayer* grb =
+        addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
+                 QStringLiteral(R"({"valid_until": "2030-12-31", "publication_right": true})"));
     QgsPrintLayout* layout = makeLayout({grb}, {});
     layout->atlas()->setCoverageLayer(grb);
     layout->atlas()->setEnabled(true);
@@ -642,8 +646,8 @@ TEST_F(PluginTest, ProcessingAlgorithmGivesTheSameCellsAsTheCli) {
     const LayerBindingResult bound = state_->bindingOf(*aggregated);
     ASSERT_TRUE(bound.binding);
     EXPECT_EQ(bound.binding->from, "geopackage-metadata");
-    EXPECT_TRUE(state_->evaluateLayers({aggregated}, Action::Publish).permitted);
-    EXPECT_FALSE(state_->evaluateLayers({layer}, Action::Publish).permitted);
+    EXPECT_TRUE(state_->evaluateLayers({aggregated}, Action::Publish).permitted());
+    EXPECT_FALSE(state_->evaluateLayers({layer}, Action::Publish).permitted());
     EXPECT_TRUE(state_->demandsAggregation(*layer));
     EXPECT_FALSE(state_->demandsAggregation(*aggregated));
 }

@@ -16,6 +16,13 @@ inline constexpr std::array<Action, 7> kAllActions = {
     Action::Share,   Action::Sell,        Action::Aggregate};
 
 std::string_view toString(Action action);
+
+// Actions that put a product out (a publication, an exported map or file, a sold product):
+// the duties a licence attaches to publications (attribution, legend, no endorsement) are
+// verified for these. A hand-over (share) reports the duties owed with the data instead.
+constexpr bool putsProductOut(Action action) {
+    return action == Action::Publish || action == Action::Export || action == Action::Sell;
+}
 std::optional<Action> parseAction(std::string_view text);
 
 // A set of actions as a bit mask: rules name one, several or all actions.

@@ -57,12 +57,23 @@ struct Duty {
     std::vector<std::string> layers;
 };
 
+// Three outcomes: an action is conditional when nothing forbids it for certain but something
+// it depends on is unknown (a context value nobody gave, a required option or an owed text
+// that is not set). A conditional action is not permitted: it fails closed until the missing
+// value is given, and the findings name what is missing.
+enum class Verdict { Permitted, Conditional, Prohibited };
+
+std::string_view toString(Verdict verdict);
+
 struct Decision {
     Action action = Action::Display;
-    bool permitted = true;
+    Verdict verdict = Verdict::Permitted;
     std::vector<Finding> findings;
     std::vector<Duty> duties;
 
+    bool permitted() const { return verdict == Verdict::Permitted; }
+    // Only ever makes the verdict stricter: prohibited wins over conditional over permitted.
+    void restrict(Verdict to);
     bool hasWarnings() const;
 };
 

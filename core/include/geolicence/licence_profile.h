@@ -35,7 +35,8 @@ enum class OperandKind {
     CombinedWithOwnData,
     Option,
     WithinTerritory,
-    ContainsPersonalData
+    ContainsPersonalData,
+    ReproducesData
 };
 
 struct Operand {
@@ -51,6 +52,10 @@ struct Constraint {
     Operator op = Operator::Eq;
     std::vector<Value> values;    // one value, or the list of isAnyOf/isNoneOf
     std::optional<Operand> right; // value_of: compare with another operand
+    // An option the binding leaves out is normally known to be absent (no permission, no end
+    // date). Where a clause cannot be decided without it (a contractor's rights end at
+    // `project_end`), the profile says so and a missing option makes the rule unknown.
+    bool unset_is_unknown = false;
 };
 
 enum class DutyType {
@@ -66,7 +71,11 @@ enum class DutyType {
     KeepNotices,
     NoEndorsement,
     UseOnlyForProject,
-    ShareAlike
+    ShareAlike,
+    Confidentiality,
+    IndicateChanges,
+    LinkLicence,
+    ObserveConditions
 };
 
 std::string_view toString(DutyType type);
@@ -74,8 +83,9 @@ std::string_view toString(DutyType type);
 struct DutySpec {
     DutyType type = DutyType::Attribute;
     std::optional<LocalizedText> text; // fixed text; both languages equal when prescribed verbatim
-    std::string text_option;           // or: the text comes from this option of the binding
-    std::string date_option;           // delete-at / return-at: the date comes from this option
+    std::string text_option; // or: the text comes from this option of the binding (with both,
+                             // the option replaces the default text, e.g. another ODbL database)
+    std::string date_option; // delete-at / return-at: the date comes from this option
     std::string party;
     std::vector<std::string> aliases; // no-endorsement: other names of the party
     std::string unless_option;        // the duty lapses when this option is set
