@@ -17,9 +17,9 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
+#include <algorithm>
 #include <qgsfilewidget.h>
 #include <qgsmaplayer.h>
-#include <algorithm>
 #include <set>
 #include <tuple>
 

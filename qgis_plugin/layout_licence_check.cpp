@@ -84,8 +84,8 @@ bool LayoutLicenceCheck::prepareCheck(const QgsValidityCheckContext* context, Qg
         // A cell size the data contradicts is as serious as the prohibition it hides.
         // A conditional verdict (not permitted until something unknown is given) has no error:
         // its warnings are what blocks, and QGIS must refuse the export on them too.
-        const bool blocking_warning = conditional && finding.severity == Severity::Warning &&
-                                      finding.rule != "unlicensed";
+        const bool blocking_warning =
+            conditional && finding.severity == Severity::Warning && finding.rule != "unlicensed";
         const bool critical = finding.severity == Severity::Error || blocking_warning ||
                               finding.rule == "precision-claim-contradicted";
         result.type = critical ? QgsValidityCheckResult::Critical : QgsValidityCheckResult::Warning;

@@ -209,8 +209,8 @@ TEST_F(PluginTest, ACellSizeClaimIsMeasuredAgainstTheData) {
     const Decision grid = state_->evaluateLayers({cells}, Action::Publish);
     EXPECT_TRUE(grid.permitted()) << "a claim the km squares bear out passes";
     EXPECT_TRUE(hasRule(grid, "precision-measured"));
-    QgsVectorLayer* unclaimed =
-        addPoints(QStringLiteral("zonder claim"), true, QStringLiteral(R"({"role": "subscriber"})"));
+    QgsVectorLayer* unclaimed = addPoints(QStringLiteral("zonder claim"), true,
+                                          QStringLiteral(R"({"role": "subscriber"})"));
     EXPECT_FALSE(state_->evaluateLayers({unclaimed}, Action::Publish).permitted())
         << "without a claim a layer counts as exact";
     EXPECT_TRUE(state_->demandsAggregation(*claimed));
