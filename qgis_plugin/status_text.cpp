@@ -120,6 +120,14 @@ QString dutyLabel(DutyType type) {
         return gtr("use only for the project");
     case DutyType::ShareAlike:
         return gtr("share alike");
+    case DutyType::Confidentiality:
+        return gtr("keep confidential");
+    case DutyType::IndicateChanges:
+        return gtr("indicate changes");
+    case DutyType::LinkLicence:
+        return gtr("link the licence");
+    case DutyType::ObserveConditions:
+        return gtr("observe the conditions");
     }
     return fromString(std::string(toString(type)));
 }

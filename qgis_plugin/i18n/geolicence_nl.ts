@@ -467,5 +467,21 @@
         <source>The licence of %1 permits this only when more is known (%2)</source>
         <translation>De licentie van %1 staat dit alleen toe als meer bekend is (%2)</translation>
     </message>
+    <message>
+        <source>keep confidential</source>
+        <translation>vertrouwelijk houden</translation>
+    </message>
+    <message>
+        <source>indicate changes</source>
+        <translation>wijzigingen aangeven</translation>
+    </message>
+    <message>
+        <source>link the licence</source>
+        <translation>naar de licentie verwijzen</translation>
+    </message>
+    <message>
+        <source>observe the conditions</source>
+        <translation>de voorwaarden naleven</translation>
+    </message>
 </context>
 </TS>
