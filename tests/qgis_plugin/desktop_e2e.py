@@ -71,10 +71,13 @@ def main():
     by_menu = result.get("aggregate_context_menu", {})
     check(by_menu.get("entry") is True and by_menu.get("loaded") is True,
           f"context menu › Aggregate to 1 km grid… › Run adds the aggregate to the project: {by_menu}")
-    check("NDFF waarnemingen (1000 m grid)" in result.get("aggregate_run_and_load", []),
-          f"processing.runAndLoadResults adds the aggregate: {result.get('aggregate_run_and_load')}")
-    check(len(result.get("aggregate_model", [])) == 1,
-          f"a model with the algorithm adds its output: {result.get('aggregate_model')}")
+    # Named as QGIS names outputs (after the file, with "Prefer output filename" on).
+    loaded = result.get("aggregate_run_and_load", [])
+    check(len(loaded) == 1 and "ndff_1km_run.gpkg" in loaded[0],
+          f"processing.runAndLoadResults adds the aggregate: {loaded}")
+    loaded = result.get("aggregate_model", [])
+    check(len(loaded) == 1 and "ndff_1km_model.gpkg" in loaded[0],
+          f"a model with the algorithm adds its output: {loaded}")
     after = {row[0]: row for row in result.get("dock_rows_after_aggregation", [])}
     cells = after.get("NDFF waarnemingen (1000 m grid)")
     check(cells is not None and cells[2] == "geopackage-metadata" and cells[3] == "Permitted",

@@ -221,7 +221,7 @@ def aggregate_everywhere(ndff, grb):
         "INPUT": ndff.id(), "GRID": 0, "CELL_SIZE": 1000, "GROUP_BY": ["soort"],
         "OUTPUT": os.path.join(WORK, "ndff_1km_run.gpkg")})
     pump(0.5)
-    added = [QgsProject.instance().mapLayer(i).name() for i in set(QgsProject.instance().mapLayers()) - before]
+    added = [QgsProject.instance().mapLayer(i).source() for i in set(QgsProject.instance().mapLayers()) - before]
     RESULT["aggregate_run_and_load"] = added
 
     model = QgsProcessingModelAlgorithm("Publish observations", "probe")
@@ -241,7 +241,7 @@ def aggregate_everywhere(ndff, grb):
     processing.runAndLoadResults(model, {"observations": ndff.id(),
                                          "aggregate:cells": os.path.join(WORK, "ndff_1km_model.gpkg")})
     pump(0.5)
-    added = [QgsProject.instance().mapLayer(i).name() for i in set(QgsProject.instance().mapLayers()) - before]
+    added = [QgsProject.instance().mapLayer(i).source() for i in set(QgsProject.instance().mapLayers()) - before]
     RESULT["aggregate_model"] = added
     pump(0.5)
     RESULT["dock_rows_after_aggregation"] = dock_rows()
