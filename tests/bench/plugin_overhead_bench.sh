@@ -20,14 +20,19 @@ for round in 1 2; do
     "$work/groot.qgz" >/dev/null
   bash "$probe" "$build/qgis_plugin" "$work/with-$round.json" "$work/groot.qgz" >/dev/null
 done
-/usr/bin/python3 - "$work" <<'PY'
+/usr/bin/python3 - "$work" "$build" <<'PY'
 import json, statistics, sys
 work = sys.argv[1]
 runs = {kind: [json.load(open(f"{work}/{kind}-{r}.json")) for r in (1, 2)] for kind in ("without", "with")}
+build = sys.argv[2]
 for kind, results in runs.items():
     for result in results:
         if "error" in result:
             sys.exit(f"plugin_overhead_bench: {kind}: {result['error']}")
+        wanted = [f"{build}/qgis_plugin/libgeolicenceplugin.so"] if kind == "with" else []
+        if result.get("plugin_library") != wanted:
+            sys.exit(f"plugin_overhead_bench: {kind}: QGIS loaded {result.get('plugin_library')}, "
+                     f"not {wanted}")
 # The machine is shared: the best of 6 opens is the least disturbed one.
 opened = {kind: min(min(r["open_s"]) for r in results) for kind, results in runs.items()}
 added = {kind: statistics.median([t for r in results for t in r["add_s"]]) for kind, results in runs.items()}

@@ -51,6 +51,11 @@ def run():
         result["plugin_loaded"] = "geolicenceplugin" in __import__("qgis.utils").utils.plugins or \
             iface.mainWindow().findChild(__import__("qgis.PyQt.QtWidgets", fromlist=["QDockWidget"]).QDockWidget,
                                          "GeolicenceDock") is not None
+        # Which plugin library QGIS loaded: QGIS also loads plugins from its own folder, so an
+        # installed copy could be measured instead of the build's.
+        with open("/proc/self/maps") as maps:
+            result["plugin_library"] = sorted({line.split()[-1] for line in maps
+                                               if "libgeolicenceplugin" in line})
     except Exception as error:  # noqa: BLE001
         result["error"] = repr(error)
     with open(os.environ["GEOLICENCE_PROBE_OUT"], "w") as out:

@@ -46,6 +46,8 @@ def main():
         return tally.finish()
     result = json.load(open(out, encoding="utf-8"))
     check("error" not in result, f"probe error: {result.get('error')}")
+    check(result.get("plugin_library") == [os.path.join(os.path.realpath(plugin_dir), "libgeolicenceplugin.so")],
+          f"QGIS loaded the plugin from the build, not an installed copy: {result.get('plugin_library')}")
 
     opened = result.get("open", {})
     check(opened.get("dirty") is False and opened.get("undo_count") == 0

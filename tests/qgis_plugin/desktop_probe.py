@@ -436,6 +436,9 @@ def language_only():
 
 
 def probe():
+    with open("/proc/self/maps") as maps:  # QGIS also loads plugins from its own folder
+        RESULT["plugin_library"] = sorted({line.split()[-1] for line in maps
+                                           if "libgeolicenceplugin" in line})
     try:
         layout = open_project()
         if os.environ.get("GEOLICENCE_PROBE_MODE") == "language":
