@@ -29,13 +29,19 @@ for kind, results in runs.items():
     for result in results:
         if "error" in result:
             sys.exit(f"plugin_overhead_bench: {kind}: {result['error']}")
-        wanted = [f"{build}/qgis_plugin/libgeolicenceplugin.so"] if kind == "with" else []
-        if result.get("plugin_library") != wanted:
-            sys.exit(f"plugin_overhead_bench: {kind}: QGIS loaded {result.get('plugin_library')}, "
-                     f"not {wanted}")
+        # QGIS maps a disabled plugin's library too (to read its name), so the panel tells
+        # whether the plugin ran; the library must be the build's, not an installed copy.
+        if result.get("plugin_loaded") != (kind == "with"):
+            sys.exit(f"plugin_overhead_bench: {kind}: the plugin ran: {result.get('plugin_loaded')}")
+        wanted = [f"{build}/qgis_plugin/libgeolicenceplugin.so"]
+        if kind == "with" and result.get("plugin_library") != wanted:
+            sys.exit(f"plugin_overhead_bench: QGIS loaded {result.get('plugin_library')}, not {wanted}")
 # The machine is shared: the best of 6 opens is the least disturbed one.
 opened = {kind: min(min(r["open_s"]) for r in results) for kind, results in runs.items()}
-added = {kind: statistics.median([t for r in results for t in r["add_s"]]) for kind, results in runs.items()}
+# Likewise the least disturbed of 20 additions counts; the median is shown too.
+added = {kind: min(t for r in results for t in r["add_s"]) for kind, results in runs.items()}
+added_median = {kind: statistics.median([t for r in results for t in r["add_s"]])
+                for kind, results in runs.items()}
 def phase(kind, name):
     return min(p.get(name, 0.0) for r in runs[kind] for p in r["phases"])
 ratio = opened["with"] / opened["without"]
@@ -47,8 +53,9 @@ for kind in ("without", "with"):
 for name in ("Reading map layers", "Reading external settings"):
     print(f"  '{name}' phase (best)  {phase('without', name):.2f} s without, {phase('with', name):.2f} s with")
 print(f"ratio 1: open with / without    {ratio:.2f}x  (target <= 1.10)")
-print(f"add a layer without the plugin  {added['without'] * 1000:.1f} ms  (median of 20)")
-print(f"add a layer with the plugin     {added['with'] * 1000:.1f} ms")
+for kind in ("without", "with"):
+    print(f"add a layer {kind:<7} the plugin {added[kind] * 1000:.1f} ms  (best of 20; median "
+          f"{added_median[kind] * 1000:.1f} ms)")
 print(f"ratio 2: plugin work per layer  {plugin_ms:.1f} ms  (target < 50)")
 sys.exit(0 if ratio <= 1.10 and plugin_ms < 50 else 1)
 PY
