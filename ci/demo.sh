@@ -32,6 +32,12 @@ show evaluate --licence ndff-uitvoerportaal --action share --recipient contracto
   --option project_end=2027-03-31
 
 echo
+echo "== NDFF data to the competent authority: only in an exemption procedure (N6); unstated, it is conditional"
+show evaluate --licence ndff-uitvoerportaal --action share --recipient competent-authority \
+  --purpose exemption-procedure
+show evaluate --licence ndff-uitvoerportaal --action share --recipient competent-authority
+
+echo
 echo "== GRB for a municipality's public task: a web map combined with own data, not downloadable"
 show evaluate --licence grb-art5-oorspronkelijk-doel --action publish --purpose public-task \
   --combined-with-own-data --no-downloadable --lang nl
@@ -39,6 +45,10 @@ show evaluate --licence grb-art5-oorspronkelijk-doel --action publish --purpose 
 echo
 echo "== GRB under the test-use right: exporting a map is not allowed"
 show evaluate --licence grb-art6-testgebruik --action export --purpose test
+
+echo
+echo "== A paid GRB right (Art. 7) without its end date: conditional until valid_until is set"
+show evaluate --licence grb-art7-intern-gebruik --action use-internal --purpose internal
 
 echo
 echo "== A Logius service on a public-task map: Logius is never named in the attribution"
@@ -58,6 +68,9 @@ show inspect "$sample/natuurkaart.qgz"
 echo
 echo "== May this layout be published? (exact NDFF points; the GRB source notice is missing)"
 show check "$sample/natuurkaart.qgz" --action publish --layout "Natuurkaart A4"
+echo
+echo "== Handing the same layout's data to a contractor needs no label (duties belong to actions)"
+show check "$sample/natuurkaart.qgz" --action share --recipient contractor --layout "Natuurkaart A4"
 echo
 echo "== The attribution block the layout must carry"
 show attribution "$sample/natuurkaart.qgz" --layout "Natuurkaart A4"

@@ -29,6 +29,8 @@ packages=(
   python3-qgis qgis-providers python3-gdal
   # the QGIS plugin: built against QGIS 3.22 and Qt 5, tested headless and in the desktop
   libqgis-dev qgis qttools5-dev-tools xvfb poppler-utils
+  # Debian packages (ci/package.sh): man pages from --help, package checks
+  help2man lintian dpkg-dev fakeroot man-db
 )
 
 missing=()

@@ -36,12 +36,32 @@ int InspectCommand::run(const GlobalOptions& options) {
         } else if (!bound.error.empty()) {
             licence = {{"id", nullptr}, {"from", nullptr}, {"error", bound.error}};
         }
+        // Every place a licence was found, so that a second, disagreeing one is visible.
+        Json sources = Json::array();
+        for (const BindingSource& source : bound.sources) {
+            Json item = {{"from", source.from},
+                         {"id", source.binding ? Json(source.binding->licence_id) : Json()}};
+            if (!source.where.empty()) {
+                item["where"] = source.where;
+            }
+            if (!source.error.empty()) {
+                item["error"] = source.error;
+            }
+            sources.push_back(std::move(item));
+        }
+        Json conflicts = Json::array();
+        for (const Finding& conflict : bound.conflicts) {
+            conflicts.push_back({{"severity", std::string(toString(conflict.severity))},
+                                 {"message", conflict.message}});
+        }
         out["layers"].push_back({{"id", layer.id},
                                  {"name", layer.name},
                                  {"provider", layer.provider},
                                  {"source", layer.source},
                                  {"crs", layer.crs},
-                                 {"licence", licence}});
+                                 {"licence", licence},
+                                 {"sources", sources},
+                                 {"conflicts", conflicts}});
     }
     out["layouts"] = Json::array();
     for (const Layout& layout : project.layouts) {
@@ -71,6 +91,18 @@ int InspectCommand::run(const GlobalOptions& options) {
                       << layer["licence"]["from"].get<std::string>() << ")";
         }
         std::cout << "\n";
+        if (layer["sources"].size() > 1) {
+            for (const Json& source : layer["sources"]) {
+                std::cout << "      found in " << source["from"].get<std::string>() << ": "
+                          << (source["id"].is_null() ? std::string("(unreadable)")
+                                                     : source["id"].get<std::string>())
+                          << "\n";
+            }
+        }
+        for (const Json& conflict : layer["conflicts"]) {
+            std::cout << "      " << conflict["severity"].get<std::string>() << ": "
+                      << conflict["message"].get<std::string>() << "\n";
+        }
     }
     for (const Layout& layout : project.layouts) {
         std::cout << "\nLayout \"" << layout.name << "\":\n";

@@ -9,16 +9,21 @@
 #include "inspect_command.h"
 #include "licences_command.h"
 
+#include <geolicence/version.h>
+
 #include <iostream>
 #include <memory>
 
 using namespace geolicence::cli;
+using geolicence::kCatalogVersion;
+using geolicence::kProgramVersion;
 
 int main(int argc, char** argv) {
     rememberCommandLine(argc, argv);
     CLI::App app{"geolicence — know what the licences of your GIS layers allow"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "geolicence 0.1.0");
+    app.set_version_flag("--version", std::string("geolicence ") + kProgramVersion +
+                                          "\nlicence catalog " + kCatalogVersion);
     GlobalOptions options;
     app.add_option("--catalog", options.catalog_dirs,
                    "Extra directory of licence profiles (repeatable; later ones override ids)")

@@ -1,5 +1,7 @@
 #include "report_sarif.h"
 
+#include <geolicence/version.h>
+
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -96,7 +98,8 @@ std::string sarifReport(const std::vector<CheckResult>& checked, const Catalog& 
         {"runs", Json::array({{{"tool",
                                 {{"driver",
                                   {{"name", "geolicence"},
-                                   {"version", "0.1.0"},
+                                   {"version", kProgramVersion},
+                                   {"properties", {{"catalogVersion", kCatalogVersion}}},
                                    {"informationUri", "https://geolicence.example/"},
                                    {"rules", rules}}}}},
                                {"invocations", Json::array({{{"executionSuccessful", true}}})},

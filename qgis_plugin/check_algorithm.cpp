@@ -82,11 +82,13 @@ QVariantMap CheckAlgorithm::processAlgorithm(const QVariantMap& parameters,
             parameterAsEnum(parameters, QStringLiteral("RECIPIENT"), context))));
     }
     std::vector<LayerInput> inputs;
+    std::vector<Finding> problems;
     for (const QgsMapLayer* layer :
          parameterAsLayerList(parameters, QStringLiteral("LAYERS"), context)) {
-        inputs.push_back(state_->inputOf(*layer));
+        inputs.push_back(state_->inputOf(*layer, problems));
     }
-    const Decision decision = evaluate(state_->catalog(), request, inputs);
+    Decision decision = evaluate(state_->catalog(), request, inputs);
+    addBindingProblems(decision, problems);
 
     QgsFields fields;
     for (const char* name :

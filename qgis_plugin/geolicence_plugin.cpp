@@ -14,6 +14,8 @@
 #include "settings_dialog.h"
 #include "translate.h"
 
+#include <geolicence/version.h>
+
 #include <QAction>
 #include <QLocale>
 #include <QMenu>
@@ -38,7 +40,7 @@ const QString GeolicencePlugin::kDescription =
     QStringLiteral("Licences of layers: warnings before disallowed exports, checks before "
                    "layouts are published");
 const QString GeolicencePlugin::kCategory = QStringLiteral("Plugins");
-const QString GeolicencePlugin::kVersion = QStringLiteral("0.1.0");
+const QString GeolicencePlugin::kVersion = QString::fromLatin1(kProgramVersion);
 const QString GeolicencePlugin::kIcon = QStringLiteral(":/geolicence/icons/licence_ok.svg");
 
 GeolicencePlugin::GeolicencePlugin(QgisInterface* iface)

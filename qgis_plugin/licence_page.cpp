@@ -1,7 +1,6 @@
 #include "licence_page.h"
 
 #include "licence_state.h"
-#include "qgis_snapshot.h"
 #include "status_text.h"
 #include "translate.h"
 
@@ -50,31 +49,6 @@ QString sourceName(const std::string& from) {
         return gtr("the catalog's rule for this data source");
     }
     return fromString(from);
-}
-
-// Every source that binds the layer, the one that applies first: the binder asked again with
-// each source that won taken away, so the order is the binder's own.
-std::vector<LicenceBinding> bindingSources(const Catalog& catalog, ProjectLayer layer) {
-    const LayerBinder binder(catalog);
-    std::vector<LicenceBinding> found;
-    for (int step = 0; step < 5; ++step) {
-        const LayerBindingResult bound = binder.bind(layer);
-        if (!bound.binding) {
-            break;
-        }
-        found.push_back(*bound.binding);
-        const std::string& from = bound.binding->from;
-        if (from == "custom-property") {
-            layer.custom_properties.erase(kLicenceProperty);
-        } else if (from == "sidecar" || from == "geopackage-metadata") {
-            layer.provider.clear(); // no data source file to read any more
-        } else if (from == "layer-metadata") {
-            layer.metadata_licenses.clear();
-        } else {
-            break; // a source rule is the last source there is
-        }
-    }
-    return found;
 }
 
 } // namespace
@@ -127,31 +101,48 @@ LicencePage::LicencePage(LicenceState* state, QgsMapLayer* layer, QgsMapCanvas* 
 // The licence that applies, from whichever source, with its options, and where it comes from.
 void LicencePage::showBinding() {
     filling_ = true;
-    const std::vector<LicenceBinding> sources =
-        bindingSources(state_->catalog(), snapshotLayer(*mLayer));
     const LayerBindingResult bound = state_->bindingOf(*mLayer);
     QStringList lines;
-    if (sources.empty()) {
+    if (bound.sources.empty()) {
         lines << gtr("This layer has no licence yet.");
     }
-    for (std::size_t i = 0; i < sources.size(); ++i) {
-        const LicenceProfile* profile = state_->catalog().find(sources[i].licence_id);
-        const QString title = profile != nullptr ? fromString(profile->title.in(state_->language()))
-                                                 : fromString(sources[i].licence_id);
-        lines << (i == 0 ? gtr("Licence from %1: %2") : gtr("Also found in %1 (not used): %2"))
-                     .arg(sourceName(sources[i].from), title);
+    const auto title = [this](const LicenceBinding& binding) {
+        const LicenceProfile* profile = state_->catalog().find(binding.licence_id);
+        return profile != nullptr ? fromString(profile->title.in(state_->language()))
+                                  : fromString(binding.licence_id);
+    };
+    // Every source the core read, the one that applies first (as `geolicence inspect`).
+    bool chosen_shown = false;
+    for (const BindingSource& source : bound.sources) {
+        if (!source.binding) {
+            lines << gtr("%1 cannot be read: %2")
+                         .arg(sourceName(source.from), fromString(source.error));
+        } else if (!chosen_shown && bound.binding && source.from == bound.binding->from) {
+            lines.prepend(
+                gtr("Licence from %1: %2").arg(sourceName(source.from), title(*source.binding)));
+            chosen_shown = true;
+        } else {
+            lines << gtr("Also found in %1 (not used): %2")
+                         .arg(sourceName(source.from), title(*source.binding));
+        }
     }
     source_->setText(lines.join(QLatin1Char('\n')));
-    if (!sources.empty()) {
-        setLicence(fromString(sources.front().licence_id));
-        for (const auto& [name, value] : sources.front().options) {
+    if (bound.binding) {
+        setLicence(fromString(bound.binding->licence_id));
+        for (const auto& [name, value] : bound.binding->options) {
             setOptionText(fromString(name), fromString(toDisplayString(value)));
         }
     } else {
         setLicence(QString());
     }
-    // A binding that cannot be read (bad options) is said so; the licence still shows.
-    message_->setText(bound.error.empty() ? QString() : fromString(bound.error));
+    // A binding that cannot be read, or carriers that disagree, are said so (as errors in the
+    // Licences panel and the layout check); the licence that applies still shows.
+    QStringList problems;
+    for (const Finding& problem :
+         bound.problems(mLayer->id().toStdString(), mLayer->name().toStdString())) {
+        problems << fromString(problem.message);
+    }
+    message_->setText(problems.join(QLatin1Char('\n')));
     filling_ = false;
     edited_ = false;
 }

@@ -193,7 +193,7 @@ LicenceState::Entry& LicenceState::entryOf(const QgsMapLayer& layer) const {
         return *it;
     }
     Entry entry;
-    entry.bound = binder_->bind(snapshotLayer(layer));
+    entry.bound = binder_->bind(snapshotLayer(layer), language_);
     if (entry.bound.binding && !settings_.role.isEmpty() &&
         entry.bound.binding->options.find("role") == entry.bound.binding->options.end()) {
         const LicenceProfile* profile = catalog_->find(entry.bound.binding->licence_id);
@@ -274,29 +274,33 @@ std::optional<bool> LicenceState::withinTerritory(const QgsMapLayer& layer) cons
     return entry.within_territory;
 }
 
-LayerInput LicenceState::inputOf(const QgsMapLayer& layer, std::vector<Finding>* notes) const {
+LayerInput LicenceState::inputOf(const QgsMapLayer& layer) const {
+    std::vector<Finding> ignored;
+    return inputOf(layer, ignored);
+}
+
+LayerInput LicenceState::inputOf(const QgsMapLayer& layer, std::vector<Finding>& problems,
+                                 std::vector<Finding>* notes) const {
     Entry& entry = entryOf(layer);
     LayerInput input{layer.id().toStdString(), layer.name().toStdString(), entry.bound.binding, {}};
-    std::vector<Finding> found;
-    if (!entry.bound.error.empty()) {
-        // A binding that cannot be read is not "no licence": fail closed, as the CLI does.
-        found.push_back(Finding{Severity::Error, input.id, input.name,
-                                input.binding ? input.binding->licence_id : "", "invalid-binding",
-                                entry.bound.error, ""});
+    // A broken or contradictory binding is reported exactly as `geolicence check` does.
+    for (Finding& problem : entry.bound.problems(input.id, input.name)) {
+        problems.push_back(std::move(problem));
     }
     // A claimed cell size is believed only as far as the features bear it out. Without a
     // claim the layer counts as exact, which a measurement could only loosen; so only claims
     // are measured, and opening a project does not read every layer's features.
+    std::vector<Finding> measured;
     if (input.binding && rulesOnPrecision(*catalog_, *input.binding) &&
         input.binding->options.count("cell_size_m") != 0) {
         if (!entry.precision) {
             entry.precision = measure(layer);
         }
-        applyMeasuredPrecision(*entry.precision, *catalog_, language_, input, found);
+        applyMeasuredPrecision(*entry.precision, *catalog_, language_, input, measured);
     }
     input.facts.within_territory = withinTerritory(layer);
     if (notes != nullptr) {
-        notes->insert(notes->end(), found.begin(), found.end());
+        notes->insert(notes->end(), measured.begin(), measured.end());
     }
     return input;
 }
@@ -312,33 +316,20 @@ EvaluationRequest LicenceState::request(Action action) const {
     return request;
 }
 
-namespace {
-
-// Notes go after the engine's findings, as in `geolicence check`; an invalid binding makes
-// the action prohibited and comes first.
-void addNotes(Decision& decision, const std::vector<Finding>& notes) {
-    for (const Finding& note : notes) {
-        if (note.rule == "invalid-binding") {
-            decision.restrict(Verdict::Prohibited);
-            decision.findings.insert(decision.findings.begin(), note);
-        } else {
-            decision.findings.push_back(note);
-        }
-    }
-}
-
-} // namespace
-
 Decision LicenceState::evaluateLayers(const QList<QgsMapLayer*>& layers, Action action) const {
     std::vector<LayerInput> inputs;
+    std::vector<Finding> problems;
     std::vector<Finding> notes;
     for (const QgsMapLayer* layer : layers) {
         if (layer != nullptr) {
-            inputs.push_back(inputOf(*layer, &notes));
+            inputs.push_back(inputOf(*layer, problems, &notes));
         }
     }
     Decision decision = evaluate(*catalog_, request(action), inputs);
-    addNotes(decision, notes);
+    // Exactly what `geolicence check` reports: a broken or contradictory binding fails here too;
+    // what the precision measurement found follows the engine's findings.
+    addBindingProblems(decision, problems);
+    decision.findings.insert(decision.findings.end(), notes.begin(), notes.end());
     return decision;
 }
 
@@ -369,16 +360,17 @@ CheckResult LicenceState::checkLayout(const QgsPrintLayout& layout, Action actio
     check.layout = project.layouts.back().name;
     std::vector<Finding> notes;
     CheckResult result = checkProject(
-        project, *catalog_, check, [&](const std::vector<std::string>& ids, std::vector<Finding>&) {
+        project, *catalog_, check,
+        [&](const std::vector<std::string>& ids, std::vector<Finding>& problems) {
             std::vector<LayerInput> inputs;
             for (const std::string& id : ids) {
                 if (const QgsMapLayer* layer = project_->mapLayer(QString::fromStdString(id))) {
-                    inputs.push_back(inputOf(*layer, &notes));
+                    inputs.push_back(inputOf(*layer, problems, &notes));
                 }
             }
             return inputs;
         });
-    addNotes(result.decision, notes);
+    result.decision.findings.insert(result.decision.findings.end(), notes.begin(), notes.end());
     return result;
 }
 

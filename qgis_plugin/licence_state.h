@@ -54,9 +54,11 @@ public:
     // The layer as the engine sees it: its binding, with a `cell_size_m` claim replaced by
     // the precision measured from its features (the core's measurement, as `geolicence check`
     // makes it for data files; without a claim the layer counts as exact), and the facts
-    // measured about it. What the measurement found, and a broken binding, go
-    // to `notes`.
-    LayerInput inputOf(const QgsMapLayer& layer, std::vector<Finding>* notes = nullptr) const;
+    // measured about it. What is wrong with its binding (invalid-binding, binding-conflict)
+    // goes to `problems`, what the measurement found to `notes`.
+    LayerInput inputOf(const QgsMapLayer& layer) const;
+    LayerInput inputOf(const QgsMapLayer& layer, std::vector<Finding>& problems,
+                       std::vector<Finding>* notes = nullptr) const;
 
     // The organisation's default context (purpose; today as the date) for `action`.
     EvaluationRequest request(Action action) const;

@@ -1,33 +1,32 @@
 #!/usr/bin/env bash
-# Installs geolicence from a source checkout on Debian 12 (a CI image such as debian:12):
-# the build dependencies by package name (idempotent), then a Release build of the CLI only
-# (no tests, no QGIS plugin), installed under PREFIX.
+# Installs geolicence's Debian package on Debian 12 (a CI image such as debian:12), with the
+# dependencies apt-get finds in Debian (GDAL, poppler, ...): no compiler, no build.
 #
-#   install-geolicence.sh SOURCE_DIR [PREFIX]      (default PREFIX: /usr/local)
+#   install-geolicence.sh PACKAGE
+#
+# PACKAGE: a geolicence_<version>_amd64.deb file, or its URL (e.g. a release asset; set it as
+# the CI variable GEOLICENCE_PACKAGE_URL). Packages are built with `bash ci/package.sh` from
+# geolicence's sources.
 set -euo pipefail
 
-source_dir=${1:?usage: install-geolicence.sh SOURCE_DIR [PREFIX]}
-prefix=${2:-/usr/local}
+package=${1:?usage: install-geolicence.sh PACKAGE (a geolicence_<version>_amd64.deb file or URL)}
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
 
-packages=(g++ cmake ninja-build pkg-config nlohmann-json3-dev libvalijson-dev libcli11-dev
-  libgdal-dev libproj-dev libgeos-dev libsqlite3-dev libpugixml-dev libzip-dev)
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
-    missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [[ $package == http://* || $package == https://* ]]; then
+  command -v curl >/dev/null || {
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends curl ca-certificates
+  }
+  download=$(mktemp -d)
+  trap 'rm -rf "$download"' EXIT
+  curl --fail --silent --show-error --location --output "$download/geolicence.deb" "$package"
+  package="$download/geolicence.deb"
 fi
-
-build="$source_dir/build/install"
-cmake -S "$source_dir" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DGEOLICENCE_BUILD_TESTS=OFF -DGEOLICENCE_BUILD_BENCHMARKS=OFF \
-  -DGEOLICENCE_BUILD_QGIS_PLUGIN=OFF -DGEOLICENCE_WARNINGS_AS_ERRORS=OFF
-cmake --build "$build" --target geolicence geolicence-gis -j "$(nproc)"
-cmake --install "$build/cli" --prefix "$prefix"
-"$prefix/bin/geolicence" --version
+[ -f "$package" ] || { echo "install-geolicence: $package: no such file" >&2; exit 2; }
+# apt-get installs a local package (and resolves its dependencies) only from a path.
+package=$(realpath "$package")
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "$package"
+geolicence --version

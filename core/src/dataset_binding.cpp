@@ -268,17 +268,57 @@ std::filesystem::path sidecarPath(const std::filesystem::path& dataset) {
     return dataset.string() + ".licence.json";
 }
 
-std::optional<DatasetLicence> readDatasetLicence(const std::filesystem::path& dataset,
-                                                 const Catalog& catalog, const std::string& table) {
+std::vector<BindingSource> readDatasetLicenceSources(const std::filesystem::path& dataset,
+                                                     const Catalog& catalog,
+                                                     const std::string& table) {
+    std::vector<BindingSource> sources;
+    auto read = [&](const std::string& from, const std::string& where, auto reader) {
+        BindingSource source{from, where, std::nullopt, {}, ""};
+        try {
+            std::optional<DatasetLicence> licence = reader();
+            if (!licence) {
+                return;
+            }
+            source.binding = std::move(licence->binding);
+            source.attribution = std::move(licence->attribution);
+        } catch (const InputError& e) {
+            source.error = e.what();
+        }
+        sources.push_back(std::move(source));
+    };
     const std::filesystem::path sidecar = sidecarPath(dataset);
     std::error_code error;
     if (std::filesystem::exists(sidecar, error)) {
-        return fromJson(readTextFile(sidecar), catalog, sidecar.string(), "sidecar");
+        read("sidecar", sidecar.string(), [&]() -> std::optional<DatasetLicence> {
+            return fromJson(readTextFile(sidecar), catalog, sidecar.string(), "sidecar");
+        });
     }
     if (isGeoPackage(dataset) && std::filesystem::exists(dataset, error)) {
-        return readGeoPackage(dataset, catalog, table);
+        read("geopackage-metadata", dataset.string(),
+             [&] { return readGeoPackage(dataset, catalog, table); });
     }
-    return std::nullopt;
+    return sources;
+}
+
+std::optional<DatasetLicence> readDatasetLicence(const std::filesystem::path& dataset,
+                                                 const Catalog& catalog, const std::string& table) {
+    const std::vector<BindingSource> sources = readDatasetLicenceSources(dataset, catalog, table);
+    for (const BindingSource& source : sources) {
+        if (!source.error.empty()) {
+            throw InputError(source.error);
+        }
+    }
+    const std::vector<Finding> conflicts =
+        bindingConflicts(sources, catalog, "", dataset.filename().string(), Language::English);
+    for (const Finding& conflict : conflicts) {
+        if (conflict.severity == Severity::Error) {
+            throw InputError(dataset.string() + ": binding conflict: " + conflict.message);
+        }
+    }
+    if (sources.empty()) {
+        return std::nullopt;
+    }
+    return DatasetLicence{*sources.front().binding, sources.front().attribution};
 }
 
 void writeDatasetLicence(const std::filesystem::path& dataset, const DatasetLicence& licence,

@@ -58,13 +58,18 @@ CheckResult checkDataset(const std::filesystem::path& dataset, const Catalog& ca
         OGRLayer* layer = opened->GetLayer(i);
         const std::string name = layer->GetName();
         LayerInput input{layer_count == 1 ? file : file + ":" + name, name, std::nullopt, {}};
-        try {
-            if (auto licence = readDatasetLicence(dataset, catalog, name)) {
-                input.binding = std::move(licence->binding);
+        const std::vector<BindingSource> sources =
+            readDatasetLicenceSources(dataset, catalog, name);
+        input.binding = chosenBinding(sources);
+        for (const BindingSource& source : sources) {
+            if (!source.error.empty()) {
+                problems.push_back(Finding{Severity::Error, input.id, input.name, "",
+                                           "invalid-binding", source.error, ""});
             }
-        } catch (const InputError& e) {
-            problems.push_back(Finding{Severity::Error, input.id, input.name, "", "invalid-binding",
-                                       e.what(), ""});
+        }
+        for (Finding& conflict : bindingConflicts(sources, catalog, input.id, input.name,
+                                                  request.evaluation.language)) {
+            problems.push_back(std::move(conflict));
         }
         if (const auto size =
                 measureAndApply(*layer, catalog, request.evaluation.language, input, notes)) {
@@ -80,11 +85,7 @@ CheckResult checkDataset(const std::filesystem::path& dataset, const Catalog& ca
         evaluation.context.cell_size_m = *finest;
     }
     result.decision = evaluate(catalog, evaluation, inputs);
-    if (!problems.empty()) {
-        result.decision.restrict(Verdict::Prohibited);
-        result.decision.findings.insert(result.decision.findings.begin(), problems.begin(),
-                                        problems.end());
-    }
+    addBindingProblems(result.decision, problems);
     result.decision.findings.insert(result.decision.findings.end(), notes.begin(), notes.end());
     for (const LayerInput& input : inputs) {
         result.layers.push_back(CheckedLayer{input.id, input.name, input.binding});

@@ -69,7 +69,7 @@ public:
                     // A prohibition that may hold is never waved through: the action waits
                     // for the value that decides it.
                     verdict = std::max(verdict, Verdict::Conditional);
-                    findings.push_back(ruleFinding(Severity::Error, rule, dependsOn(unknown)));
+                    findings.push_back(mayHoldFinding(rule, unknown));
                 }
                 break;
             case RuleType::Permission:
@@ -292,6 +292,15 @@ private:
     }
 
     std::string citeOfProfile() const { return profile_.source_document; }
+
+    // A prohibition that may hold is not said to hold: "the right has expired" would be wrong
+    // when nobody knows the end date.
+    Finding mayHoldFinding(const Rule& rule, const std::vector<std::string>& unknown) const {
+        const std::string lead = request_.language == Language::Dutch ? "Niet uit te sluiten: "
+                                                                      : "Cannot be ruled out: ";
+        return finding(Severity::Error, rule.id,
+                       lead + rule.message.in(request_.language) + dependsOn(unknown), rule.cite);
+    }
 
     std::string dependsOn(const std::vector<std::string>& operands) const {
         // Hot when many layers meet an unstated context: build only the language shown.

@@ -14,54 +14,83 @@ LayerBinder::LayerBinder(const Catalog& catalog) : catalog_(catalog) {
     }
 }
 
-LayerBindingResult LayerBinder::bind(const ProjectLayer& layer) const {
-    LayerBindingResult result;
+std::vector<BindingSource> LayerBinder::sources(const ProjectLayer& layer) const {
+    std::vector<BindingSource> found;
     const std::string where = "layer \"" + layer.name + "\"";
     const auto property = layer.custom_properties.find(kLicenceProperty);
     if (property != layer.custom_properties.end() && !property->second.empty()) {
-        LicenceBinding binding{property->second, {}, "custom-property"};
-        const LicenceProfile* profile = catalog_.find(binding.licence_id);
+        BindingSource source{"custom-property",
+                             kLicenceProperty,
+                             LicenceBinding{property->second, {}, "custom-property"},
+                             {},
+                             ""};
+        const LicenceProfile* profile = catalog_.find(property->second);
         const auto options = layer.custom_properties.find(kOptionsProperty);
         if (profile != nullptr && options != layer.custom_properties.end() &&
             !options->second.empty()) {
             try {
-                binding.options =
+                source.binding->options =
                     optionsFromJson(*profile, options->second,
                                     where + " (custom property " + kOptionsProperty + ")");
             } catch (const InputError& e) {
-                result.error = e.what();
+                // The licence stays known (the layer is not unlicensed); the broken options
+                // are an error of their own.
+                source.error = e.what();
             }
         }
-        result.binding = std::move(binding);
-        return result;
+        found.push_back(std::move(source));
     }
     if (const auto file = dataSourceFile(layer.provider, layer.source)) {
-        try {
-            if (auto licence = readDatasetLicence(file->path, catalog_, file->layer_name)) {
-                result.binding = std::move(licence->binding);
-                return result;
-            }
-        } catch (const InputError& e) {
-            result.error = e.what();
-            return result;
+        for (BindingSource& source :
+             readDatasetLicenceSources(file->path, catalog_, file->layer_name)) {
+            found.push_back(std::move(source));
         }
     }
     for (const std::string& license : layer.metadata_licenses) {
         for (const LicenceProfile* profile : catalog_.bindable()) {
             if (license == profile->id ||
                 (!profile->licence_url.empty() && license == profile->licence_url)) {
-                result.binding = LicenceBinding{profile->id, {}, "layer-metadata"};
-                return result;
+                found.push_back(BindingSource{"layer-metadata",
+                                              license,
+                                              LicenceBinding{profile->id, {}, "layer-metadata"},
+                                              {},
+                                              ""});
+                break;
             }
         }
     }
     for (const auto& [pattern, id] : source_patterns_) {
         if (std::regex_search(layer.source, pattern)) {
-            result.binding = LicenceBinding{id, {}, "source-rule"};
-            return result;
+            found.push_back(BindingSource{
+                kFromSourceRule, "", LicenceBinding{id, {}, kFromSourceRule}, {}, ""});
+            break;
         }
     }
+    return found;
+}
+
+LayerBindingResult LayerBinder::bind(const ProjectLayer& layer, Language language) const {
+    LayerBindingResult result;
+    result.sources = sources(layer);
+    result.binding = chosenBinding(result.sources);
+    for (const BindingSource& source : result.sources) {
+        if (!source.error.empty() && result.error.empty()) {
+            result.error = source.error;
+        }
+    }
+    result.conflicts = bindingConflicts(result.sources, catalog_, layer.id, layer.name, language);
     return result;
+}
+
+std::vector<Finding> LayerBindingResult::problems(const std::string& layer_id,
+                                                  const std::string& layer_name) const {
+    std::vector<Finding> found;
+    if (!error.empty()) {
+        found.push_back(Finding{Severity::Error, layer_id, layer_name,
+                                binding ? binding->licence_id : "", "invalid-binding", error, ""});
+    }
+    found.insert(found.end(), conflicts.begin(), conflicts.end());
+    return found;
 }
 
 } // namespace geolicence

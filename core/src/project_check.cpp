@@ -180,7 +180,8 @@ void verifyDutiesOnLayout(const Project& project, const Layout& layout, const Sh
 
 std::vector<LayerInput> projectLayerInputs(const Project& project, const Catalog& catalog,
                                            const std::vector<std::string>& layer_ids,
-                                           std::vector<Finding>& binding_problems) {
+                                           std::vector<Finding>& binding_problems,
+                                           Language language) {
     const LayerBinder binder(catalog);
     std::vector<LayerInput> inputs;
     for (const std::string& id : layer_ids) {
@@ -188,11 +189,9 @@ std::vector<LayerInput> projectLayerInputs(const Project& project, const Catalog
         if (layer == nullptr) {
             continue;
         }
-        LayerBindingResult bound = binder.bind(*layer);
-        if (!bound.error.empty()) {
-            binding_problems.push_back(Finding{Severity::Error, layer->id, layer->name,
-                                               bound.binding ? bound.binding->licence_id : "",
-                                               "invalid-binding", bound.error, ""});
+        LayerBindingResult bound = binder.bind(*layer, language);
+        for (Finding& problem : bound.problems(layer->id, layer->name)) {
+            binding_problems.push_back(std::move(problem));
         }
         inputs.push_back(LayerInput{layer->id, layer->name, std::move(bound.binding), {}});
     }
@@ -203,7 +202,8 @@ CheckResult checkProject(const Project& project, const Catalog& catalog,
                          const CheckRequest& request) {
     return checkProject(project, catalog, request,
                         [&](const std::vector<std::string>& ids, std::vector<Finding>& problems) {
-                            return projectLayerInputs(project, catalog, ids, problems);
+                            return projectLayerInputs(project, catalog, ids, problems,
+                                                      request.evaluation.language);
                         });
 }
 
@@ -234,11 +234,7 @@ CheckResult checkProject(const Project& project, const Catalog& catalog,
     CheckResult result;
     result.subject = project.path.string();
     result.decision = evaluate(catalog, request.evaluation, inputs);
-    if (!problems.empty()) {
-        result.decision.restrict(Verdict::Prohibited);
-        result.decision.findings.insert(result.decision.findings.begin(), problems.begin(),
-                                        problems.end());
-    }
+    addBindingProblems(result.decision, problems);
     if (layout != nullptr) {
         for (const LayoutMap& map : layout->maps) {
             if (map.data_defined_layers_unresolved) {

@@ -483,5 +483,9 @@
         <source>observe the conditions</source>
         <translation>de voorwaarden naleven</translation>
     </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kan niet gelezen worden: %2</translation>
+    </message>
 </context>
 </TS>

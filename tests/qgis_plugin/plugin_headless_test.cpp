@@ -701,3 +701,51 @@ int main(int argc, char** argv) {
     QgsApplication::exitQgis();
     return result;
 }
+
+// What the CLI reports about a layer's binding, the plugin reports too: a broken
+// `geolicence/options` must not pass in QGIS and fail in CI.
+TEST_F(PluginTest, ABrokenBindingFailsInQgisAsInTheCli) {
+    QgsVectorLayer* layer =
+        addLayer(QStringLiteral("waarnemingen"), QStringLiteral("ndff-uitvoerportaal"),
+                 QStringLiteral(R"({"project_end": "31-03-2027"})"));
+    const Decision decision = state_->evaluateLayers({layer}, Action::UseInternal);
+    EXPECT_FALSE(decision.permitted());
+    EXPECT_TRUE(hasRule(decision, "invalid-binding"));
+    EXPECT_EQ(statusOf(decision), LayerStatus::Prohibited);
+    const auto results = runLayoutCheck(makeLayout({layer}, {}));
+    EXPECT_GE(count(results, QgsValidityCheckResult::Critical), 1);
+    EXPECT_TRUE(std::any_of(results.begin(), results.end(), [](const QgsValidityCheckResult& r) {
+        return r.type == QgsValidityCheckResult::Critical &&
+               r.detailedDescription.contains(QStringLiteral("31-03-2027"));
+    }));
+}
+
+TEST_F(PluginTest, BindingsThatDisagreeFailInQgisAsInTheCli) {
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("waarnemingen.geojson"));
+    QFile file(data);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+        "properties": {}, "geometry": {"type": "Point", "coordinates": [5.1, 52.1]}}]})");
+    file.close();
+    QFile sidecar(data + QStringLiteral(".licence.json"));
+    ASSERT_TRUE(sidecar.open(QIODevice::WriteOnly));
+    sidecar.write(R"({"licence": "vl-cc0"})");
+    sidecar.close();
+    auto* layer = new QgsVectorLayer(data, QStringLiteral("waarnemingen"), QStringLiteral("ogr"));
+    ASSERT_TRUE(layer->isValid());
+    layer->setCustomProperty(QStringLiteral("geolicence/licence"),
+                             QStringLiteral("ndff-uitvoerportaal"));
+    QgsProject::instance()->addMapLayer(layer);
+
+    const LayerBindingResult bound = state_->bindingOf(*layer);
+    EXPECT_EQ(bound.sources.size(), 2U);
+    const Decision decision = state_->evaluateLayers({layer}, Action::UseInternal);
+    EXPECT_FALSE(decision.permitted()) << "internal use is fine under both; the conflict is not";
+    EXPECT_TRUE(hasRule(decision, "binding-conflict"));
+    const auto results = runLayoutCheck(makeLayout({layer}, {}));
+    EXPECT_TRUE(std::any_of(results.begin(), results.end(), [](const QgsValidityCheckResult& r) {
+        return r.type == QgsValidityCheckResult::Critical &&
+               r.detailedDescription.contains(QStringLiteral("vl-cc0"));
+    }));
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "geolicence/binding_source.h"
 #include "geolicence/catalog.h"
 #include "geolicence/evaluation.h"
 
@@ -27,9 +28,18 @@ inline constexpr const char* kGeolicenceMimeType = "application/vnd.geolicence+j
 
 std::filesystem::path sidecarPath(const std::filesystem::path& dataset);
 
+// Reads every carrier of `dataset` (layer `table` of a GeoPackage, or the file as a whole):
+// the sidecar, then the GeoPackage metadata. A carrier that exists but cannot be read (bad
+// JSON, unknown licence, wrong option types) is a source with its `error` set.
+std::vector<BindingSource> readDatasetLicenceSources(const std::filesystem::path& dataset,
+                                                     const Catalog& catalog,
+                                                     const std::string& table = "");
+
 // Reads the binding of `dataset` (layer `table` of a GeoPackage, or the file as a whole);
 // options are typed with the profile from `catalog`. nullopt when the dataset carries none.
-// InputError for a carrier that exists but is unreadable or names an unknown licence.
+// InputError for a carrier that exists but is unreadable or names an unknown licence, and for
+// carriers that disagree (binding conflict): a tool that must act on one licence (aggregate)
+// never picks one of two silently.
 std::optional<DatasetLicence> readDatasetLicence(const std::filesystem::path& dataset,
                                                  const Catalog& catalog,
                                                  const std::string& table = "");

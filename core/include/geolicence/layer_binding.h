@@ -1,5 +1,6 @@
 #pragma once
 
+#include "geolicence/binding_source.h"
 #include "geolicence/catalog.h"
 #include "geolicence/evaluation.h"
 #include "geolicence/project.h"
@@ -14,19 +15,27 @@ namespace geolicence {
 
 // How a project layer's licence was found, or why it could not be read.
 struct LayerBindingResult {
-    std::optional<LicenceBinding> binding;
+    std::optional<LicenceBinding> binding; // the one that applies (see chosenBinding)
     std::string error; // a binding exists but is broken (bad options JSON, unreadable sidecar)
+    std::vector<BindingSource> sources; // every place a licence was found, in order
+    std::vector<Finding> conflicts;     // where those places disagree (binding-conflict)
+
+    // Everything wrong with the binding as findings: the broken binding (`invalid-binding`,
+    // an error) and the conflicts. The CLI and the plugin report exactly these.
+    std::vector<Finding> problems(const std::string& layer_id, const std::string& layer_name) const;
 };
 
 // Finds layer licences in the documented order: layer custom property `geolicence/licence`
 // (options as JSON in `geolicence/options`), sidecar `<datasource>.licence.json`, GeoPackage
 // metadata, layer metadata licenses naming a profile id or licence URL, and the catalog's
-// source patterns. `binding.from` names the carrier.
+// source patterns. `binding.from` names the carrier. Every carrier is read, so that carriers
+// that disagree are reported instead of the first one silently winning.
 class LayerBinder {
 public:
     explicit LayerBinder(const Catalog& catalog);
 
-    LayerBindingResult bind(const ProjectLayer& layer) const;
+    LayerBindingResult bind(const ProjectLayer& layer, Language language = Language::English) const;
+    std::vector<BindingSource> sources(const ProjectLayer& layer) const;
 
 private:
     const Catalog& catalog_;

@@ -50,8 +50,11 @@ CheckResult checkProject(const Project& project, const Catalog& catalog,
                          const CheckRequest& request, const LayerInputSource& bind);
 
 // The layers `checkProject` looks at, with their bindings (for `inspect` and `attribution`).
+// Broken bindings (`invalid-binding`) and disagreeing ones (`binding-conflict`) are added to
+// `binding_problems`.
 std::vector<LayerInput> projectLayerInputs(const Project& project, const Catalog& catalog,
                                            const std::vector<std::string>& layer_ids,
-                                           std::vector<Finding>& binding_problems);
+                                           std::vector<Finding>& binding_problems,
+                                           Language language = Language::English);
 
 } // namespace geolicence
