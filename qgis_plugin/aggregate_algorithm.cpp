@@ -52,7 +52,7 @@ QVariantMap AggregateAlgorithm::suggestedParameters(const QgsVectorLayer& layer)
 }
 
 QString AggregateAlgorithm::displayName() const {
-    return gtr("Aggregate to grid (licence-safe)");
+    return gtr("Aggregate to 1 km grid");
 }
 
 QString AggregateAlgorithm::group() const {
@@ -131,8 +131,16 @@ bool AggregateAlgorithm::prepareAlgorithm(const QVariantMap& parameters,
             kAssignments.value(parameterAsEnum(parameters, QStringLiteral("ASSIGN"), context))
                 .toStdString())
             .value_or(Assignment::Centroid);
-    request_.output =
-        parameterAsOutputLayer(parameters, QStringLiteral("OUTPUT"), context).toStdString();
+    const QString output = parameterAsOutputLayer(parameters, QStringLiteral("OUTPUT"), context);
+    request_.output = output.toStdString();
+    load_output_.reset();
+    if (context.willLoadLayerOnCompletion(output)) {
+        load_output_ = context.layerToLoadOnCompletionDetails(output);
+        if (load_output_->name.isEmpty() || load_output_->name == gtr("Aggregated cells")) {
+            load_output_->name =
+                gtr("%1 (%2 m grid)").arg(layer->name()).arg(request_.spec.cell_size_m);
+        }
+    }
     request_.overwrite = true; // QGIS asked the user already, or chose a temporary file
     for (const std::string& problem : specProblems(request_.spec)) {
         throw QgsProcessingException(QString::fromStdString(problem));
@@ -140,7 +148,7 @@ bool AggregateAlgorithm::prepareAlgorithm(const QVariantMap& parameters,
     return true;
 }
 
-QVariantMap AggregateAlgorithm::processAlgorithm(const QVariantMap&, QgsProcessingContext&,
+QVariantMap AggregateAlgorithm::processAlgorithm(const QVariantMap&, QgsProcessingContext& context,
                                                  QgsProcessingFeedback* feedback) {
     AggregationReport report;
     try {
@@ -170,8 +178,12 @@ QVariantMap AggregateAlgorithm::processAlgorithm(const QVariantMap&, QgsProcessi
                 .arg(QString::fromStdString(report.output_licence->binding.licence_id))
                 .arg(request_.spec.cell_size_m));
     }
+    const QString output = QString::fromStdString(report.output);
+    if (load_output_) {
+        context.addLayerToLoadOnCompletion(output, *load_output_);
+    }
     QVariantMap outputs;
-    outputs.insert(QStringLiteral("OUTPUT"), QString::fromStdString(report.output));
+    outputs.insert(QStringLiteral("OUTPUT"), output);
     outputs.insert(QStringLiteral("CELLS"), static_cast<qlonglong>(counts.cells_written));
     outputs.insert(QStringLiteral("OBSERVATIONS"),
                    static_cast<qlonglong>(counts.observations_written));

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <qgsprocessingalgorithm.h>
+#include <qgsprocessingcontext.h>
 
 class QgsVectorLayer;
 
@@ -11,7 +12,7 @@ namespace geolicence::qgis {
 
 class LicenceState;
 
-// "Aggregate to grid (licence-safe)": the core aggregation of `geolicence aggregate`, with
+// "Aggregate to 1 km grid": the core aggregation of `geolicence aggregate`, with
 // progress and cancel through QgsFeedback. The output file carries the input's licence with
 // the cell size set, so QGIS shows the result as publishable.
 class AggregateAlgorithm : public QgsProcessingAlgorithm {
@@ -21,7 +22,7 @@ public:
 
     explicit AggregateAlgorithm(LicenceState* state);
 
-    // What "Export aggregated to 1 km grid…" pre-fills for `layer`: the RD grid for data in
+    // What "Aggregate to 1 km grid…" pre-fills for `layer`: the RD grid for data in
     // EPSG:28992, the EEA grid otherwise, 1,000 m, and a species-like field as group-by.
     static QVariantMap suggestedParameters(const QgsVectorLayer& layer);
 
@@ -43,6 +44,10 @@ protected:
 private:
     LicenceState* state_;
     AggregationRequest request_;
+    // How QGIS is to load the output when the run is over ("Open output file after running",
+    // runAndLoadResults, a model's outputs). Registered in the context the algorithm runs in:
+    // QGIS replaces the preparing context's list with the running one's afterwards.
+    std::optional<QgsProcessingContext::LayerDetails> load_output_;
 };
 
 } // namespace geolicence::qgis

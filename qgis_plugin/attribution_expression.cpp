@@ -1,6 +1,7 @@
 #include "attribution_expression.h"
 
 #include "licence_state.h"
+#include "translate.h"
 
 #include <geolicence/attribution.h>
 
@@ -21,10 +22,10 @@ AttributionExpressionFunction::AttributionExpressionFunction(LicenceState* state
           QgsExpressionFunction::ParameterList()
               << QgsExpressionFunction::Parameter(QStringLiteral("map_id"), true, QString()),
           QStringLiteral("geolicence"),
-          QStringLiteral("<h3>geolicence_attribution([map_id])</h3>"
-                         "<div>The attributions the licences of the layers of a layout map "
-                         "require (all of the layout's maps when no map id is given; the "
-                         "project's visible layers outside a layout), one per line.</div>")),
+          QStringLiteral("<h3>geolicence_attribution([map_id])</h3><div>%1</div>")
+              .arg(gtr("The attributions the licences of the layers of a layout map require (all "
+                       "of the layout's maps when no map id is given; the project's visible "
+                       "layers outside a layout), one per line."))),
       state_(state) {}
 
 QVariant AttributionExpressionFunction::func(const QVariantList& values,

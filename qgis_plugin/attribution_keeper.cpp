@@ -30,13 +30,16 @@ AttributionKeeper::AttributionKeeper(LicenceState* state, QgsProject* project, Q
     debounce_.setSingleShot(true);
     debounce_.setInterval(0);
     connect(&debounce_, &QTimer::timeout, this, &AttributionKeeper::flush);
-    connect(state_, &LicenceState::changed, this, &AttributionKeeper::scheduleAll);
+    // What the project's layers owe changed; a project being read announces nothing.
+    connect(state_, &LicenceState::layerChanged, this, &AttributionKeeper::scheduleOpen);
+    connect(state_, &LicenceState::layersRemoved, this, &AttributionKeeper::scheduleOpen);
+    connect(state_, &LicenceState::settingsChanged, this, &AttributionKeeper::scheduleAll);
     connect(project->layoutManager(), &QgsLayoutManager::layoutAdded, this,
             [this](const QString& name) {
                 if (auto* layout = dynamic_cast<QgsPrintLayout*>(
                         project_->layoutManager()->layoutByName(name))) {
                     watch(layout);
-                    schedule(layout);
+                    schedule(layout); // not while a project is read: see schedule()
                 }
             });
     for (QgsMasterLayoutInterface* layout : project->layoutManager()->layouts()) {
@@ -66,8 +69,12 @@ void AttributionKeeper::watch(QgsPrintLayout* layout) {
     }
 }
 
+void AttributionKeeper::layoutOpened(QgsPrintLayout* layout) {
+    schedule(layout);
+}
+
 void AttributionKeeper::schedule(QgsPrintLayout* layout) {
-    if (updating_) {
+    if (updating_ || state_->projectIsLoading()) {
         return;
     }
     if (!pending_.contains(layout)) {
@@ -84,6 +91,16 @@ void AttributionKeeper::scheduleAll() {
         if (auto* print = dynamic_cast<QgsPrintLayout*>(layout)) {
             schedule(print);
         }
+    }
+}
+
+void AttributionKeeper::scheduleOpen() {
+    if (!open_layouts_) {
+        scheduleAll();
+        return;
+    }
+    for (QgsPrintLayout* layout : open_layouts_()) {
+        schedule(layout);
     }
 }
 

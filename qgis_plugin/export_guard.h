@@ -2,8 +2,11 @@
 
 #include <geolicence/action.h>
 
+#include <QHash>
 #include <QList>
+#include <QMetaObject>
 #include <QObject>
+#include <QPointer>
 #include <functional>
 
 class QAction;
@@ -13,45 +16,71 @@ namespace geolicence::qgis {
 
 class LicenceState;
 
-// Warns before data leaves QGIS when a licence forbids it, naming layer, licence and article;
-// the user may cancel or go on. QGIS offers no veto hook for these, so the guard watches for
-// the moment the user is about to confirm: the "Save Vector Layer as…" dialog (main menu and
-// layer-tree context menu alike) and the "Save Map as Image/PDF" dialog are caught when they
-// open, before any file is written, and closed when the user cancels; "Copy Features" is
-// caught when the features reach the clipboard, which is emptied again when the user cancels.
-// Limits are documented in the README.
+// Warns before data leaves QGIS when its licence restricts what may be done with it, naming
+// layer, licence and article; the user may cancel, go on, or (when the licence permits the
+// data aggregated) aggregate instead. QGIS offers no veto hook for these, so the guard steps
+// in where it can before anything is written:
+//  - "Save Vector Layer as…" / "Save Raster Layer as…" (Layer menu and the layer tree's
+//    Export menu alike) and "Save Map as Image/PDF" are caught when their dialog opens and
+//    closed again when the user does not go on;
+//  - "Copy Features" (Edit menu, toolbar, Ctrl+C) is taken over: QGIS's own copy runs only
+//    once the user goes on.
+// A copy saved anyway carries the layer's licence (GeoPackage metadata or a sidecar, written
+// with the core's writeDatasetLicence), so it is never "unlicensed". Limits are in the README.
 class ExportGuard : public QObject {
     Q_OBJECT
 
 public:
-    // Asks the user; true means "go on anyway".
-    using Ask = std::function<bool(const QString& title, const QString& text)>;
+    enum class Choice { Cancel, GoOn, Aggregate };
+    // Asks the user; `offer_aggregation` adds the "Aggregate to 1 km grid…" choice.
+    using Ask =
+        std::function<Choice(const QString& title, const QString& text, bool offer_aggregation)>;
     using Layers = std::function<QList<QgsMapLayer*>()>;
+    // Tells the user something that needs no answer (level: 0 info, 1 warning, 2 critical).
+    using Notify = std::function<void(int level, const QString& text)>;
 
     ExportGuard(LicenceState* state, Layers active_layer, Layers canvas_layers,
                 QObject* parent = nullptr);
-
-    // QGIS's "Copy Features" action: after it has filled the clipboard, a refused copy is
-    // taken back out of it.
-    void watchCopyAction(QAction* copy_features);
     ~ExportGuard() override;
 
-    void setAsk(Ask ask) { ask_ = std::move(ask); }
+    // QGIS's "Copy Features" action, the map canvas (whose own Ctrl+C shortcut copies the
+    // selected features too) and the main window whose copySelectionToClipboard() slot both
+    // run: the guard asks first and lets QGIS copy only when the user goes on.
+    void guardCopyAction(QAction* copy_features, QWidget* map_canvas, QObject* main_window);
 
-    // The warning for `layers` and `action`, or empty when the licences permit it.
-    QString warningFor(const QList<QgsMapLayer*>& layers, Action action) const;
+    void setAsk(Ask ask) { ask_ = std::move(ask); }
+    void setNotify(Notify notify) { notify_ = std::move(notify); }
+    void setAggregate(std::function<void(QgsMapLayer*)> aggregate) {
+        aggregate_ = std::move(aggregate);
+    }
+
+    // The warning for data of `layers` leaving QGIS as `actions` would have it, or empty when
+    // the licences permit all of them. Each finding once.
+    QString warningFor(const QList<QgsMapLayer*>& layers, const QList<Action>& actions) const;
+
+    // QGIS saved `layer` to `path` (QgisInterface::layerSavedAs): the copy gets its licence.
+    void layerSavedAs(QgsMapLayer* layer, const QString& path);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
-    // Called after "Copy Features" has run.
-    void featuresCopied();
-
 private:
+    // Asks about `layers` leaving as `actions`; true when the user goes on.
+    bool confirm(const QList<QgsMapLayer*>& layers, const QList<Action>& actions,
+                 bool aggregation_offered);
+    void copyFeatures();
+
     LicenceState* state_;
     Layers active_layer_;
     Layers canvas_layers_;
     Ask ask_;
+    Notify notify_;
+    std::function<void(QgsMapLayer*)> aggregate_;
+    QPointer<QAction> copy_action_;
+    QPointer<QObject> main_window_;
+    QList<QMetaObject::Connection> copy_connections_;
+    QList<QPointer<QObject>> copy_shortcuts_;   // the canvas's Ctrl+C
+    QHash<QString, QString> saved_layer_names_; // file chosen in a Save As dialog -> its layer
 };
 
 } // namespace geolicence::qgis

@@ -25,6 +25,7 @@
 #include <qgsexpression.h>
 #include <qgslayoutdesignerinterface.h>
 #include <qgsmapcanvas.h>
+#include <qgsmessagebar.h>
 #include <qgsprintlayout.h>
 #include <qgsprocessingregistry.h>
 #include <qgsproject.h>
@@ -47,10 +48,10 @@ GeolicencePlugin::GeolicencePlugin(QgisInterface* iface)
 
 GeolicencePlugin::~GeolicencePlugin() = default;
 
+// The plugin's language is fixed when it starts, like QGIS's own: the plugin's setting, else
+// QGIS's user interface language (see LicenceState::languageCode).
 void GeolicencePlugin::installTranslator() {
-    const QString language = PluginSettings::load().language.isEmpty()
-                                 ? QLocale().name().left(2)
-                                 : PluginSettings::load().language;
+    const QString language = LicenceState::languageCode(PluginSettings::load());
     translator_ = new QTranslator(this);
     if (translator_->load(QStringLiteral(":/geolicence/i18n/geolicence_%1.qm").arg(language))) {
         QCoreApplication::installTranslator(translator_);
@@ -63,6 +64,11 @@ void GeolicencePlugin::initGui() {
     state_ = new LicenceState(QgsProject::instance(), this);
 
     dock_ = new LicenceDock(state_, iface_->mainWindow());
+    dock_->setOpenLicencePage([this](const QString& layer_id) {
+        if (QgsMapLayer* layer = QgsProject::instance()->mapLayer(layer_id)) {
+            iface_->showLayerProperties(layer, LicencePage::kObjectName);
+        }
+    });
     iface_->addDockWidget(Qt::RightDockWidgetArea, dock_);
 
     indicators_ = new LicenceIndicators(state_, iface_->layerTreeView(), this);
@@ -71,6 +77,15 @@ void GeolicencePlugin::initGui() {
     iface_->registerMapLayerConfigWidgetFactory(page_factory_.get());
 
     keeper_ = new AttributionKeeper(state_, QgsProject::instance(), this);
+    keeper_->setOpenLayouts([iface = iface_] {
+        QList<QgsPrintLayout*> open;
+        for (QgsLayoutDesignerInterface* designer : iface->openLayoutDesigners()) {
+            if (auto* layout = qobject_cast<QgsPrintLayout*>(designer->layout())) {
+                open << layout;
+            }
+        }
+        return open;
+    });
     QgsExpression::registerFunction(new AttributionExpressionFunction(state_), true);
 
     LayoutLicenceCheck::setState(state_);
@@ -82,7 +97,16 @@ void GeolicencePlugin::initGui() {
     export_guard_ = new ExportGuard(
         state_, [iface] { return QList<QgsMapLayer*>{iface->activeLayer()}; },
         [iface] { return iface->mapCanvas()->layers(); }, this);
-    export_guard_->watchCopyAction(iface_->actionCopyFeatures());
+    export_guard_->guardCopyAction(iface_->actionCopyFeatures(), iface_->mapCanvas(),
+                                   iface_->mainWindow());
+    export_guard_->setNotify([iface](int level, const QString& text) {
+        iface->messageBar()->pushMessage(gtr("Licence"), text,
+                                         level == 2   ? Qgis::Critical
+                                         : level == 1 ? Qgis::Warning
+                                                      : Qgis::Info);
+    });
+    export_guard_->setAggregate([this](QgsMapLayer* layer) { openAggregateDialog(layer); });
+    connect(iface_, &QgisInterface::layerSavedAs, export_guard_, &ExportGuard::layerSavedAs);
 
     settings_action_ = new QAction(QIcon(kIcon), gtr("Settings…"), this);
     settings_action_->setObjectName(QStringLiteral("mActionGeolicenceSettings"));
@@ -95,18 +119,28 @@ void GeolicencePlugin::initGui() {
     provider_ = new GeolicenceProcessingProvider(state_);
     QgsApplication::processingRegistry()->addProvider(provider_);
 
-    aggregate_menu_action_ = new QAction(gtr("Export aggregated to 1 km grid…"), this);
+    aggregate_menu_action_ = new QAction(gtr("Aggregate to 1 km grid…"), this);
     aggregate_menu_action_->setObjectName(QStringLiteral("mActionGeolicenceAggregate"));
     connect(aggregate_menu_action_, &QAction::triggered, this,
             [this] { openAggregateDialog(iface_->activeLayer()); });
     iface_->addPluginToMenu(gtr("&geolicence"), aggregate_menu_action_);
-    aggregate_layer_action_ = new QAction(gtr("Export aggregated to 1 km grid…"), this);
+    aggregate_layer_action_ = new QAction(gtr("Aggregate to 1 km grid…"), this);
     aggregate_layer_action_->setObjectName(QStringLiteral("mActionGeolicenceAggregateLayer"));
     connect(aggregate_layer_action_, &QAction::triggered, this,
             [this] { openAggregateDialog(iface_->activeLayer()); });
+    // In every vector layer's context menu, shown only for the current layer (the one the user
+    // right-clicked) when its licence demands aggregation: one cheap check per change of the
+    // current layer instead of one per layer of the project.
     iface_->addCustomActionForLayerType(aggregate_layer_action_, QString(),
-                                        QgsMapLayerType::VectorLayer, false);
+                                        QgsMapLayerType::VectorLayer, true);
+    connect(iface_, &QgisInterface::currentLayerChanged, this,
+            &GeolicencePlugin::updateAggregateActions);
     connect(state_, &LicenceState::changed, this, &GeolicencePlugin::updateAggregateActions);
+    connect(state_, &LicenceState::layerChanged, this, [this](const QString& layer_id) {
+        if (iface_->activeLayer() != nullptr && iface_->activeLayer()->id() == layer_id) {
+            updateAggregateActions();
+        }
+    });
     updateAggregateActions();
 
     designer_connection_ = connect(iface_, &QgisInterface::layoutDesignerOpened, this,
@@ -142,20 +176,18 @@ void GeolicencePlugin::designerOpened(QgsLayoutDesignerInterface* designer) {
         }
     });
     designer->layoutMenu()->addAction(restore);
+    if (keeper_ != nullptr) {
+        keeper_->layoutOpened(layout);
+    }
 }
 
 // Only layers whose licence demands aggregation before publication get the entry.
 void GeolicencePlugin::updateAggregateActions() {
-    for (QgsMapLayer* layer : QgsProject::instance()->mapLayers().values()) {
-        if (layer->type() != QgsMapLayerType::VectorLayer) {
-            continue;
-        }
-        if (state_->demandsAggregation(*layer)) {
-            iface_->addCustomActionForLayer(aggregate_layer_action_, layer);
-        }
-    }
     QgsMapLayer* active = iface_->activeLayer();
-    aggregate_menu_action_->setEnabled(active != nullptr && state_->demandsAggregation(*active));
+    const bool demands = active != nullptr && active->type() == QgsMapLayerType::VectorLayer &&
+                         state_->demandsAggregation(*active);
+    aggregate_menu_action_->setEnabled(demands);
+    aggregate_layer_action_->setVisible(demands);
 }
 
 // Opens the Processing dialog with the algorithm's suggestions for the layer. The dialog lives
@@ -196,8 +228,15 @@ void GeolicencePlugin::openAggregateDialog(QgsMapLayer* layer) {
 void GeolicencePlugin::openSettings() {
     SettingsDialog dialog(state_->settings(), iface_->mainWindow());
     if (dialog.exec() == QDialog::Accepted) {
-        dialog.settings().save();
+        const PluginSettings chosen = dialog.settings();
+        const bool language_changed =
+            LicenceState::languageCode(chosen) != LicenceState::languageCode(state_->settings());
+        chosen.save();
         state_->reload();
+        if (language_changed) {
+            iface_->messageBar()->pushInfo(
+                gtr("geolicence"), gtr("The new language is used once QGIS has been restarted."));
+        }
     }
 }
 

@@ -5,6 +5,8 @@
 #include "status_text.h"
 #include "translate.h"
 
+#include <QSet>
+#include <algorithm>
 #include <qgslayout.h>
 #include <qgsprintlayout.h>
 
@@ -61,29 +63,53 @@ bool LayoutLicenceCheck::prepareCheck(const QgsValidityCheckContext* context, Qg
     const bool internal = LicenceState::layoutIsInternal(*layout);
     const Action action = internal ? Action::UseInternal : Action::Publish;
     const CheckResult checked = state->checkLayout(*layout, action);
+    QSet<QString> shown; // one result per finding, however many ways it was reached
+    bool advised_internal = false;
+    const bool conditional =
+        !checked.decision.permitted() &&
+        std::none_of(checked.decision.findings.begin(), checked.decision.findings.end(),
+                     [](const Finding& finding) { return finding.severity == Severity::Error; });
     for (const Finding& finding : checked.decision.findings) {
         if (finding.severity == Severity::Info) {
             continue;
         }
+        const QString key =
+            fromString(finding.layer_id + '\n' + finding.rule + '\n' + finding.message);
+        if (shown.contains(key)) {
+            continue;
+        }
+        shown.insert(key);
         QgsValidityCheckResult result;
         result.checkId = kId;
-        result.type = finding.severity == Severity::Error ? QgsValidityCheckResult::Critical
-                                                          : QgsValidityCheckResult::Warning;
+        // A cell size the data contradicts is as serious as the prohibition it hides.
+        // A conditional verdict (not permitted until something unknown is given) has no error:
+        // its warnings are what blocks, and QGIS must refuse the export on them too.
+        const bool blocking_warning =
+            conditional && finding.severity == Severity::Warning && finding.rule != "unlicensed";
+        const bool critical = finding.severity == Severity::Error || blocking_warning ||
+                              finding.rule == "precision-claim-contradicted";
+        result.type = critical ? QgsValidityCheckResult::Critical : QgsValidityCheckResult::Warning;
         const QString layer = fromString(finding.layer_name);
         if (finding.rule == "attribution-missing" || finding.rule == "legend-missing") {
             result.title = gtr("Licence duty not met on this layout");
         } else if (finding.rule == "unlicensed") {
             result.title = gtr("Layer without licence: %1").arg(layer);
+        } else if (finding.rule == "precision-claim-contradicted") {
+            result.title =
+                gtr("The cell size claimed for %1 is not what its data shows").arg(layer);
+        } else if (blocking_warning) {
+            result.title = gtr("The licence of %1 permits this only when more is known (%2)")
+                               .arg(layer, actionLabel(action));
         } else if (finding.severity == Severity::Error) {
             result.title =
                 gtr("The licence of %1 does not permit this (%2)").arg(layer, actionLabel(action));
         } else {
             result.title = gtr("Licence warning for %1").arg(layer);
         }
-        result.detailedDescription = fromString(finding.message);
+        result.detailedDescription = findingMessage(finding).toHtmlEscaped();
         if (!finding.cite.empty()) {
             result.detailedDescription +=
-                QStringLiteral("<br><i>%1</i>").arg(fromString(finding.cite));
+                QStringLiteral("<br><i>%1</i>").arg(fromString(finding.cite).toHtmlEscaped());
         }
         if (finding.rule == "attribution-missing" && AttributionKeeper::userRemovedLabel(*layout)) {
             result.detailedDescription +=
@@ -91,7 +117,10 @@ bool LayoutLicenceCheck::prepareCheck(const QgsValidityCheckContext* context, Qg
                 gtr("The attribution label was removed; rights-holder notices must be kept. "
                     "Put it back with Layout › Restore licence attribution (geolicence).");
         }
-        if (!internal && finding.severity == Severity::Error) {
+        if (!internal && !advised_internal && finding.severity == Severity::Error &&
+            !finding.layer_id.empty() && finding.rule != "attribution-missing" &&
+            finding.rule != "legend-missing") {
+            advised_internal = true; // said once, with the first prohibition
             result.detailedDescription +=
                 QStringLiteral("<br>") +
                 gtr("If this layout is an internal working document, mark it as such "

@@ -9,11 +9,13 @@
 #include <geolicence/dataset_binding.h>
 #include <geolicence/errors.h>
 #include <geolicence/layer_binding.h>
+#include <geolicence/option_values.h>
+#include <geolicence/value.h>
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
-#include <QDoubleSpinBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,17 +25,46 @@
 
 namespace geolicence::qgis {
 
+const QString LicencePage::kObjectName = QStringLiteral("geolicenceLicencePage");
+
 namespace {
+
 const QString kLicenceKey = QString::fromLatin1(kLicenceProperty);
 const QString kOptionsKey = QString::fromLatin1(kOptionsProperty);
+
+QString sourceName(const std::string& from) {
+    if (from == "custom-property") {
+        return gtr("the layer's own setting in this project");
+    }
+    if (from == "sidecar") {
+        return gtr("a .licence.json file beside the data");
+    }
+    if (from == "geopackage-metadata") {
+        return gtr("the GeoPackage's metadata");
+    }
+    if (from == "layer-metadata") {
+        return gtr("the layer's metadata (licences)");
+    }
+    if (from == "source-rule") {
+        return gtr("the catalog's rule for this data source");
+    }
+    return fromString(from);
+}
+
 } // namespace
 
 LicencePage::LicencePage(LicenceState* state, QgsMapLayer* layer, QgsMapCanvas* canvas,
                          QWidget* parent)
     : QgsMapLayerConfigWidget(layer, canvas, parent), state_(state) {
+    setObjectName(kObjectName);
     setPanelTitle(gtr("Licence"));
     auto* layout = new QVBoxLayout(this);
+    source_ = new QLabel(this);
+    source_->setWordWrap(true);
+    source_->setObjectName(QStringLiteral("geolicenceBindingSource"));
+    layout->addWidget(source_);
     licence_ = new QComboBox(this);
+    licence_->setObjectName(QStringLiteral("geolicenceLicence"));
     licence_->addItem(gtr("(no licence)"), QString());
     for (const LicenceProfile* profile : state_->catalog().bindable()) {
         licence_->addItem(fromString(profile->title.in(state_->language())) +
@@ -46,35 +77,74 @@ LicencePage::LicencePage(LicenceState* state, QgsMapLayer* layer, QgsMapCanvas* 
     options_form_ = new QFormLayout(options_box_);
     layout->addWidget(options_box_);
     attach_ = new QPushButton(gtr("Attach to dataset"), this);
+    attach_->setObjectName(QStringLiteral("geolicenceAttach"));
     attach_->setToolTip(gtr("Write the licence into the GeoPackage or a .licence.json file "
                             "beside the data, so it travels with the file"));
     layout->addWidget(attach_);
     message_ = new QLabel(this);
     message_->setWordWrap(true);
+    message_->setObjectName(QStringLiteral("geolicenceMessage"));
     layout->addWidget(message_);
     layout->addStretch();
 
-    connect(licence_, qOverload<int>(&QComboBox::currentIndexChanged), this,
-            &LicencePage::rebuildOptions);
+    connect(licence_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        rebuildOptions();
+        edited();
+    });
     connect(attach_, &QPushButton::clicked, this, &LicencePage::attachToDataset);
-
-    setLicence(layer->customProperty(kLicenceKey).toString());
-    const QString stored = layer->customProperty(kOptionsKey).toString();
-    const LicenceProfile* profile =
-        state_->catalog().find(licence_->currentData().toString().toStdString());
-    if (profile != nullptr && !stored.isEmpty()) {
-        try {
-            for (const auto& [name, value] :
-                 optionsFromJson(*profile, stored.toStdString(), layer->name().toStdString())) {
-                setOptionText(fromString(name), fromString(toDisplayString(value)));
-            }
-        } catch (const InputError& e) {
-            message_->setText(fromString(e.what()));
-        }
-    }
+    showBinding();
     attach_->setEnabled(
         dataSourceFile(layer->providerType().toStdString(), layer->source().toStdString())
             .has_value());
+}
+
+// The licence that applies, from whichever source, with its options, and where it comes from.
+void LicencePage::showBinding() {
+    filling_ = true;
+    const LayerBindingResult bound = state_->bindingOf(*mLayer);
+    QStringList lines;
+    if (bound.sources.empty()) {
+        lines << gtr("This layer has no licence yet.");
+    }
+    const auto title = [this](const LicenceBinding& binding) {
+        const LicenceProfile* profile = state_->catalog().find(binding.licence_id);
+        return profile != nullptr ? fromString(profile->title.in(state_->language()))
+                                  : fromString(binding.licence_id);
+    };
+    // Every source the core read, the one that applies first (as `geolicence inspect`).
+    bool chosen_shown = false;
+    for (const BindingSource& source : bound.sources) {
+        if (!source.binding) {
+            lines << gtr("%1 cannot be read: %2")
+                         .arg(sourceName(source.from), fromString(source.error));
+        } else if (!chosen_shown && bound.binding && source.from == bound.binding->from) {
+            lines.prepend(
+                gtr("Licence from %1: %2").arg(sourceName(source.from), title(*source.binding)));
+            chosen_shown = true;
+        } else {
+            lines << gtr("Also found in %1 (not used): %2")
+                         .arg(sourceName(source.from), title(*source.binding));
+        }
+    }
+    source_->setText(lines.join(QLatin1Char('\n')));
+    if (bound.binding) {
+        setLicence(fromString(bound.binding->licence_id));
+        for (const auto& [name, value] : bound.binding->options) {
+            setOptionText(fromString(name), fromString(toDisplayString(value)));
+        }
+    } else {
+        setLicence(QString());
+    }
+    // A binding that cannot be read, or carriers that disagree, are said so (as errors in the
+    // Licences panel and the layout check); the licence that applies still shows.
+    QStringList problems;
+    for (const Finding& problem :
+         bound.problems(mLayer->id().toStdString(), mLayer->name().toStdString())) {
+        problems << fromString(problem.message);
+    }
+    message_->setText(problems.join(QLatin1Char('\n')));
+    filling_ = false;
+    edited_ = false;
 }
 
 void LicencePage::setLicence(const QString& id) {
@@ -96,15 +166,20 @@ void LicencePage::rebuildOptions() {
     for (const OptionSpec& option : profile->options) {
         QWidget* editor = nullptr;
         switch (option.type) {
-        case OptionType::Bool:
-            editor = new QCheckBox(options_box_);
+        case OptionType::Bool: {
+            auto* box = new QCheckBox(options_box_);
+            connect(box, &QCheckBox::toggled, this, &LicencePage::edited);
+            editor = box;
             break;
+        }
         case OptionType::Enum: {
             auto* combo = new QComboBox(options_box_);
             combo->addItem(QString());
             for (const std::string& value : option.values) {
                 combo->addItem(fromString(value));
             }
+            connect(combo, qOverload<int>(&QComboBox::currentIndexChanged), this,
+                    &LicencePage::edited);
             editor = combo;
             break;
         }
@@ -114,6 +189,7 @@ void LicencePage::rebuildOptions() {
             auto* line = new QLineEdit(options_box_);
             line->setPlaceholderText(option.type == OptionType::Date ? QStringLiteral("YYYY-MM-DD")
                                                                      : QString());
+            connect(line, &QLineEdit::textChanged, this, &LicencePage::edited);
             editor = line;
             break;
         }
@@ -134,6 +210,40 @@ void LicencePage::setOptionText(const QString& name, const QString& value) {
         combo->setCurrentIndex(combo->findText(value));
     } else if (auto* line = qobject_cast<QLineEdit*>(editor)) {
         line->setText(value);
+    }
+}
+
+void LicencePage::edited() {
+    if (filling_) {
+        return;
+    }
+    edited_ = true;
+    validate();
+}
+
+void LicencePage::validate() {
+    try {
+        optionsJson();
+        error_.clear();
+    } catch (const InputError& e) {
+        error_ = fromString(e.what());
+    }
+    message_->setText(error_);
+    setDialogAcceptable(error_.isEmpty());
+}
+
+// The Layer Properties dialog applies its pages only after it has closed, so an invalid value
+// is refused before: OK stays disabled while the page shows an error.
+void LicencePage::setDialogAcceptable(bool acceptable) {
+    auto* dialog = qobject_cast<QDialog*>(window());
+    if (dialog == nullptr) {
+        return;
+    }
+    // The dialog's own buttons: pages may hold hidden button boxes of their own.
+    for (QDialogButtonBox* buttons : dialog->findChildren<QDialogButtonBox*>()) {
+        if (buttons->isVisibleTo(dialog) && buttons->button(QDialogButtonBox::Ok) != nullptr) {
+            buttons->button(QDialogButtonBox::Ok)->setEnabled(acceptable);
+        }
     }
 }
 
@@ -166,6 +276,9 @@ QString LicencePage::optionsJson() const {
 }
 
 void LicencePage::apply() {
+    if (!edited_) {
+        return; // what is shown came from the layer's sources: nothing to write
+    }
     QgsMapLayer* target = mLayer;
     const QString id = licence_->currentData().toString();
     try {
@@ -177,9 +290,12 @@ void LicencePage::apply() {
             target->setCustomProperty(kOptionsKey, options);
             target->setCustomProperty(kLicenceKey, id);
         }
+        error_.clear();
         message_->clear();
+        showBinding();
     } catch (const InputError& e) {
-        message_->setText(fromString(e.what()));
+        error_ = fromString(e.what());
+        message_->setText(error_);
     }
 }
 
@@ -197,9 +313,9 @@ void LicencePage::attachToDataset() {
         licence.binding.options =
             optionsFromJson(*profile, optionsJson().toStdString(), mLayer->name().toStdString());
         writeDatasetLicence(file->path, licence, state_->catalog(), file->layer_name);
+        state_->refreshLayersOnFile(QString::fromStdString(file->path.string()));
         message_->setText(gtr("The licence is now stored with %1.")
                               .arg(QString::fromStdString(file->path.string())));
-        emit state_->changed();
     } catch (const InputError& e) {
         message_->setText(fromString(e.what()));
     }

@@ -3,14 +3,21 @@
 #include "qgis_snapshot.h"
 #include "translate.h"
 
+#include <geolicence/data_source.h>
 #include <geolicence/errors.h>
 
 #include <QDate>
+#include <QFileInfo>
 #include <QLocale>
 #include <cstdlib>
+#include <qgsapplication.h>
 #include <qgscoordinatetransform.h>
+#include <qgsfeatureiterator.h>
+#include <qgsfeaturerequest.h>
 #include <qgsgeometry.h>
 #include <qgslayertree.h>
+#include <qgslayoutitemlegend.h>
+#include <qgslayoutitemmap.h>
 #include <qgsmaplayer.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
@@ -24,39 +31,118 @@ const QString kInternalProperty = QStringLiteral("geolicence/internal");
 
 LicenceState::LicenceState(QgsProject* project, QObject* parent)
     : QObject(parent), project_(project) {
+    const PluginSettings settings = PluginSettings::load();
+    language_ = languageCode(settings) == QLatin1String("nl") ? Language::Dutch : Language::English;
     reload();
     connect(project, &QgsProject::layersAdded, this, [this](const QList<QgsMapLayer*>& layers) {
         watchLayers(layers);
+        if (!loading_) {
+            for (QgsMapLayer* layer : layers) {
+                emit layerChanged(layer->id());
+            }
+        }
+    });
+    connect(project, &QgsProject::layersRemoved, this, [this](const QStringList& ids) {
+        for (const QString& id : ids) {
+            cache_.remove(id);
+        }
+        if (!loading_) {
+            emit layersRemoved(ids);
+        }
+    });
+    // A project being read announces every layer as it comes; the plugin waits for the end.
+    connect(project, &QgsProject::layerLoaded, this, [this](int, int) { loading_ = true; });
+    connect(project, &QgsProject::loadingLayer, this, [this] { loading_ = true; });
+    connect(project, &QgsProject::readProject, this, [this] {
+        loading_ = false;
         emit changed();
     });
-    connect(project, &QgsProject::layersRemoved, this, [this] { emit changed(); });
-    connect(project, &QgsProject::readProject, this, [this] { emit changed(); });
-    connect(project, &QgsProject::cleared, this, [this] { emit changed(); });
+    connect(project, &QgsProject::cleared, this, [this] {
+        cache_.clear();
+        emit changed();
+    });
     // QGIS may put a new layer into the layer tree after announcing it; the dock and the
     // indicators follow the tree.
-    connect(project->layerTreeRoot(), &QgsLayerTree::layerOrderChanged, this,
-            [this] { emit changed(); });
+    connect(project->layerTreeRoot(), &QgsLayerTree::layerOrderChanged, this, [this] {
+        if (!loading_) {
+            emit layerOrderChanged();
+        }
+    });
     watchLayers(project->mapLayers().values());
 }
 
 LicenceState::~LicenceState() = default;
 
+QString LicenceState::languageCode(const PluginSettings& settings) {
+    if (!settings.language.isEmpty()) {
+        return settings.language;
+    }
+    // QGIS's user interface language (Settings › Options › General), not the number format.
+    const QString qgis = QgsApplication::instance() != nullptr
+                             ? QgsApplication::instance()->translation()
+                             : QString();
+    return (qgis.isEmpty() ? QLocale().name() : qgis).left(2);
+}
+
 void LicenceState::watchLayers(const QList<QgsMapLayer*>& layers) {
     for (QgsMapLayer* layer : layers) {
-        connect(layer, &QgsMapLayer::customPropertyChanged, this, [this](const QString& key) {
+        const QString id = layer->id();
+        connect(layer, &QgsMapLayer::customPropertyChanged, this, [this, id](const QString& key) {
             if (key.startsWith(QLatin1String("geolicence/"))) {
-                emit changed();
+                invalidate(id);
             }
         });
-        connect(layer, &QgsMapLayer::metadataChanged, this, &LicenceState::changed);
-        connect(layer, &QgsMapLayer::dataSourceChanged, this, &LicenceState::changed);
-        connect(layer, &QgsMapLayer::nameChanged, this, &LicenceState::changed);
+        connect(layer, &QgsMapLayer::metadataChanged, this, [this, id] { invalidate(id); });
+        connect(layer, &QgsMapLayer::dataSourceChanged, this, [this, id] { invalidate(id); });
+        connect(layer, &QgsMapLayer::nameChanged, this, [this, id] {
+            if (!loading_) {
+                emit layerChanged(id);
+            }
+        });
+        if (auto* vector = qobject_cast<QgsVectorLayer*>(layer)) {
+            // Edited features may make exact data out of grid cells, or the other way round.
+            connect(vector, &QgsVectorLayer::dataChanged, this,
+                    [this, id] { invalidate(id, true); });
+            connect(vector, &QgsVectorLayer::layerModified, this,
+                    [this, id] { invalidate(id, true); });
+        }
+    }
+}
+
+void LicenceState::invalidate(const QString& layer_id, bool data_only) {
+    auto it = cache_.find(layer_id);
+    if (it != cache_.end()) {
+        if (data_only) {
+            if (!it->precision && !it->within_territory) {
+                return; // nothing measured yet, so nothing to announce either
+            }
+            it->precision.reset();
+            it->within_territory.reset();
+        } else {
+            cache_.erase(it);
+        }
+    }
+    if (!loading_) {
+        emit layerChanged(layer_id);
+    }
+}
+
+void LicenceState::refreshLayersOnFile(const QString& path) {
+    const QString wanted = QFileInfo(path).absoluteFilePath();
+    for (QgsMapLayer* layer : project_->mapLayers().values()) {
+        const auto file =
+            dataSourceFile(layer->providerType().toStdString(), layer->source().toStdString());
+        if (file &&
+            QFileInfo(QString::fromStdString(file->path.string())).absoluteFilePath() == wanted) {
+            invalidate(layer->id());
+        }
     }
 }
 
 void LicenceState::reload() {
     settings_ = PluginSettings::load();
     catalog_error_.clear();
+    cache_.clear();
     CatalogBuilder builder;
     builder.addBundled();
     try {
@@ -76,6 +162,7 @@ void LicenceState::reload() {
     }
     binder_ = std::make_unique<LayerBinder>(*catalog_);
     loadTerritory();
+    emit settingsChanged();
     emit changed();
 }
 
@@ -100,26 +187,91 @@ void LicenceState::loadTerritory() {
     territory_crs_ = territory.crs().authid();
 }
 
-Language LicenceState::language() const {
-    if (settings_.language == QLatin1String("nl")) {
-        return Language::Dutch;
+LicenceState::Entry& LicenceState::entryOf(const QgsMapLayer& layer) const {
+    auto it = cache_.find(layer.id());
+    if (it != cache_.end()) {
+        return *it;
     }
-    if (settings_.language == QLatin1String("en")) {
-        return Language::English;
+    Entry entry;
+    entry.bound = binder_->bind(snapshotLayer(layer), language_);
+    if (entry.bound.binding && !settings_.role.isEmpty() &&
+        entry.bound.binding->options.find("role") == entry.bound.binding->options.end()) {
+        const LicenceProfile* profile = catalog_->find(entry.bound.binding->licence_id);
+        if (profile != nullptr && profile->findOption("role") != nullptr) {
+            entry.bound.binding->options["role"] = settings_.role.toStdString();
+        }
     }
-    return QLocale().name().startsWith(QLatin1String("nl")) ? Language::Dutch : Language::English;
+    return *cache_.insert(layer.id(), std::move(entry));
 }
 
 LayerBindingResult LicenceState::bindingOf(const QgsMapLayer& layer) const {
-    LayerBindingResult result = binder_->bind(snapshotLayer(layer), language());
-    if (result.binding && !settings_.role.isEmpty() &&
-        result.binding->options.find("role") == result.binding->options.end()) {
-        const LicenceProfile* profile = catalog_->find(result.binding->licence_id);
-        if (profile != nullptr && profile->findOption("role") != nullptr) {
-            result.binding->options["role"] = settings_.role.toStdString();
+    return entryOf(layer).bound;
+}
+
+// The vertices of the layer's features, as QGIS delivers them (edits included), fed to the
+// core's meter until the answer is certain: the same measurement `geolicence check` makes.
+MeasuredPrecision LicenceState::measure(const QgsMapLayer& layer) const {
+    const auto* vector = qobject_cast<const QgsVectorLayer*>(&layer);
+    if (vector == nullptr || !vector->isSpatial()) {
+        MeasuredPrecision none;
+        none.why_not = vector == nullptr ? "it is not a vector layer" : "the layer has no geometry";
+        return none;
+    }
+    const QgsCoordinateReferenceSystem crs = vector->crs();
+    PrecisionMeter meter(crs.isValid()
+                             ? crs.toWkt(QgsCoordinateReferenceSystem::WKT2_2019).toStdString()
+                             : std::string());
+    QgsFeatureRequest request;
+    request.setNoAttributes();
+    QgsFeatureIterator it = vector->getFeatures(request);
+    QgsFeature feature;
+    while (meter.undecided() && it.nextFeature(feature)) {
+        const QgsGeometry geometry = feature.geometry();
+        if (geometry.isNull()) {
+            continue;
+        }
+        for (auto vertex = geometry.vertices_begin(); vertex != geometry.vertices_end(); ++vertex) {
+            const QgsPoint point = *vertex;
+            meter.add(point.x(), point.y());
         }
     }
-    return result;
+    return meter.result();
+}
+
+std::optional<bool> LicenceState::withinTerritory(const QgsMapLayer& layer) const {
+    if (!territory_ || territory_->isEmpty()) {
+        return std::nullopt;
+    }
+    Entry& entry = entryOf(layer);
+    if (entry.within_territory) {
+        return entry.within_territory;
+    }
+    // N1: a layer reaching outside the licensed territory is a warning of its own.
+    QgsRectangle extent = layer.extent();
+    const QgsCoordinateReferenceSystem target(territory_crs_);
+    if (layer.crs().isValid() && target.isValid() && layer.crs() != target) {
+        try {
+            const QgsCoordinateTransform transform(layer.crs(), target, project_);
+            extent = transform.transformBoundingBox(extent);
+        } catch (const QgsCsException&) {
+            return std::nullopt;
+        }
+    }
+    if (extent.isNull()) {
+        return std::nullopt;
+    }
+    // A layer of one point (or of points on a line) has an extent without area.
+    QgsGeometry footprint;
+    if (extent.width() > 0 && extent.height() > 0) {
+        footprint = QgsGeometry::fromRect(extent);
+    } else if (extent.width() > 0 || extent.height() > 0) {
+        footprint = QgsGeometry::fromPolylineXY({QgsPointXY(extent.xMinimum(), extent.yMinimum()),
+                                                 QgsPointXY(extent.xMaximum(), extent.yMaximum())});
+    } else {
+        footprint = QgsGeometry::fromPointXY(extent.center());
+    }
+    entry.within_territory = territory_->contains(footprint);
+    return entry.within_territory;
 }
 
 LayerInput LicenceState::inputOf(const QgsMapLayer& layer) const {
@@ -127,39 +279,28 @@ LayerInput LicenceState::inputOf(const QgsMapLayer& layer) const {
     return inputOf(layer, ignored);
 }
 
-LayerInput LicenceState::inputOf(const QgsMapLayer& layer, std::vector<Finding>& problems) const {
-    LayerBindingResult bound = bindingOf(layer);
-    LayerInput input{
-        layer.id().toStdString(), layer.name().toStdString(), std::move(bound.binding), {}};
-    for (Finding& problem : bound.problems(input.id, input.name)) {
+LayerInput LicenceState::inputOf(const QgsMapLayer& layer, std::vector<Finding>& problems,
+                                 std::vector<Finding>* notes) const {
+    Entry& entry = entryOf(layer);
+    LayerInput input{layer.id().toStdString(), layer.name().toStdString(), entry.bound.binding, {}};
+    // A broken or contradictory binding is reported exactly as `geolicence check` does.
+    for (Finding& problem : entry.bound.problems(input.id, input.name)) {
         problems.push_back(std::move(problem));
     }
-    if (territory_ && !territory_->isEmpty()) {
-        // N1: a layer reaching outside the licensed territory is a warning of its own.
-        QgsRectangle extent = layer.extent();
-        const QgsCoordinateReferenceSystem target(territory_crs_);
-        if (layer.crs().isValid() && target.isValid() && layer.crs() != target) {
-            try {
-                const QgsCoordinateTransform transform(layer.crs(), target, project_);
-                extent = transform.transformBoundingBox(extent);
-            } catch (const QgsCsException&) {
-                return input;
-            }
+    // A claimed cell size is believed only as far as the features bear it out. Without a
+    // claim the layer counts as exact, which a measurement could only loosen; so only claims
+    // are measured, and opening a project does not read every layer's features.
+    std::vector<Finding> measured;
+    if (input.binding && rulesOnPrecision(*catalog_, *input.binding) &&
+        input.binding->options.count("cell_size_m") != 0) {
+        if (!entry.precision) {
+            entry.precision = measure(layer);
         }
-        if (!extent.isNull()) {
-            // A layer of one point (or of points on a line) has an extent without area.
-            QgsGeometry footprint;
-            if (extent.width() > 0 && extent.height() > 0) {
-                footprint = QgsGeometry::fromRect(extent);
-            } else if (extent.width() > 0 || extent.height() > 0) {
-                footprint =
-                    QgsGeometry::fromPolylineXY({QgsPointXY(extent.xMinimum(), extent.yMinimum()),
-                                                 QgsPointXY(extent.xMaximum(), extent.yMaximum())});
-            } else {
-                footprint = QgsGeometry::fromPointXY(extent.center());
-            }
-            input.facts.within_territory = territory_->contains(footprint);
-        }
+        applyMeasuredPrecision(*entry.precision, *catalog_, language_, input, measured);
+    }
+    input.facts.within_territory = withinTerritory(layer);
+    if (notes != nullptr) {
+        notes->insert(notes->end(), measured.begin(), measured.end());
     }
     return input;
 }
@@ -167,7 +308,7 @@ LayerInput LicenceState::inputOf(const QgsMapLayer& layer, std::vector<Finding>&
 EvaluationRequest LicenceState::request(Action action) const {
     EvaluationRequest request;
     request.action = action;
-    request.language = language();
+    request.language = language_;
     if (!settings_.purpose.isEmpty()) {
         request.context.purpose = settings_.purpose.toStdString();
     }
@@ -178,34 +319,59 @@ EvaluationRequest LicenceState::request(Action action) const {
 Decision LicenceState::evaluateLayers(const QList<QgsMapLayer*>& layers, Action action) const {
     std::vector<LayerInput> inputs;
     std::vector<Finding> problems;
+    std::vector<Finding> notes;
     for (const QgsMapLayer* layer : layers) {
         if (layer != nullptr) {
-            inputs.push_back(inputOf(*layer, problems));
+            inputs.push_back(inputOf(*layer, problems, &notes));
         }
     }
     Decision decision = evaluate(*catalog_, request(action), inputs);
-    // Exactly what `geolicence check` reports: a broken or contradictory binding fails here too.
+    // Exactly what `geolicence check` reports: a broken or contradictory binding fails here too;
+    // what the precision measurement found follows the engine's findings.
     addBindingProblems(decision, problems);
+    decision.findings.insert(decision.findings.end(), notes.begin(), notes.end());
     return decision;
 }
 
 CheckResult LicenceState::checkLayout(const QgsPrintLayout& layout, Action action) const {
-    Project project = snapshotProject(*project_);
+    // Only the layers the layout shows: the cost of a check follows the layout, not the project.
+    Project project;
+    project.path = project_->fileName().toStdString();
     project.layouts.push_back(snapshotLayout(layout));
+    QSet<QString> shown;
+    for (const LayoutMap& map : project.layouts.back().maps) {
+        for (const std::string& id : map.resolved_layers.value_or(std::vector<std::string>{})) {
+            shown.insert(QString::fromStdString(id));
+        }
+    }
+    for (const LayoutLegend& legend : project.layouts.back().legends) {
+        for (const std::string& id : legend.layers) {
+            shown.insert(QString::fromStdString(id));
+        }
+    }
+    for (const QString& id : shown) {
+        if (const QgsMapLayer* layer = project_->mapLayer(id)) {
+            project.layers.push_back(snapshotLayer(*layer));
+        }
+    }
+    project.indexLayers();
     CheckRequest check;
     check.evaluation = request(action);
     check.layout = project.layouts.back().name;
-    return checkProject(project, *catalog_, check,
-                        [&](const std::vector<std::string>& ids, std::vector<Finding>& problems) {
-                            std::vector<LayerInput> inputs;
-                            for (const std::string& id : ids) {
-                                if (const QgsMapLayer* layer =
-                                        project_->mapLayer(QString::fromStdString(id))) {
-                                    inputs.push_back(inputOf(*layer, problems));
-                                }
-                            }
-                            return inputs;
-                        });
+    std::vector<Finding> notes;
+    CheckResult result = checkProject(
+        project, *catalog_, check,
+        [&](const std::vector<std::string>& ids, std::vector<Finding>& problems) {
+            std::vector<LayerInput> inputs;
+            for (const std::string& id : ids) {
+                if (const QgsMapLayer* layer = project_->mapLayer(QString::fromStdString(id))) {
+                    inputs.push_back(inputOf(*layer, problems, &notes));
+                }
+            }
+            return inputs;
+        });
+    result.decision.findings.insert(result.decision.findings.end(), notes.begin(), notes.end());
+    return result;
 }
 
 bool LicenceState::demandsAggregation(const QgsMapLayer& layer) const {
@@ -214,7 +380,6 @@ bool LicenceState::demandsAggregation(const QgsMapLayer& layer) const {
         return false;
     }
     EvaluationRequest exact = request(Action::Publish);
-    exact.context.cell_size_m = 0;
     EvaluationRequest aggregated = exact;
     aggregated.context.cell_size_m = 1000;
     return !evaluate(*catalog_, exact, {input}).permitted() &&

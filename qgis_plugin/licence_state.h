@@ -5,11 +5,14 @@
 #include <geolicence/catalog.h>
 #include <geolicence/evaluation.h>
 #include <geolicence/layer_binding.h>
+#include <geolicence/measured_precision.h>
 #include <geolicence/project_check.h>
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <memory>
 #include <optional>
 
@@ -21,8 +24,13 @@ class QgsProject;
 namespace geolicence::qgis {
 
 // What the plugin knows about the project's licences: the catalog, each layer's binding and
-// the decisions for it. It re-evaluates when layers come, go or change their licence
-// properties, and says so with changed(); every decision comes from libgeolicence.
+// the decisions for it; every decision comes from libgeolicence.
+//
+// Its cost follows what changed, not the size of the project: a layer's binding (which may
+// read a sidecar or the GeoPackage's metadata) and its measured precision are kept until that
+// layer's licence properties, metadata, source or data change, and changes are announced per
+// layer (layerChanged). While QGIS reads a project, nothing is announced; changed() comes once
+// when the project is read.
 class LicenceState : public QObject {
     Q_OBJECT
 
@@ -35,14 +43,22 @@ public:
     const Catalog& catalog() const { return *catalog_; }
     const PluginSettings& settings() const { return settings_; }
     QString catalogError() const { return catalog_error_; }
-    Language language() const;
+    // The language of the plugin's texts and of the licences' messages: the plugin's setting,
+    // else QGIS's own user interface language, as it was when the plugin started (a change
+    // takes effect after a restart, so texts are never mixed).
+    Language language() const { return language_; }
+    static QString languageCode(const PluginSettings& settings);
 
     // The binding of one layer, with the organisation's default role filled in.
     LayerBindingResult bindingOf(const QgsMapLayer& layer) const;
+    // The layer as the engine sees it: its binding, with a `cell_size_m` claim replaced by
+    // the precision measured from its features (the core's measurement, as `geolicence check`
+    // makes it for data files; without a claim the layer counts as exact), and the facts
+    // measured about it. What is wrong with its binding (invalid-binding, binding-conflict)
+    // goes to `problems`, what the measurement found to `notes`.
     LayerInput inputOf(const QgsMapLayer& layer) const;
-    // The same, adding what is wrong with the layer's binding (invalid-binding,
-    // binding-conflict) to `problems`.
-    LayerInput inputOf(const QgsMapLayer& layer, std::vector<Finding>& problems) const;
+    LayerInput inputOf(const QgsMapLayer& layer, std::vector<Finding>& problems,
+                       std::vector<Finding>* notes = nullptr) const;
 
     // The organisation's default context (purpose; today as the date) for `action`.
     EvaluationRequest request(Action action) const;
@@ -53,27 +69,54 @@ public:
     // attributions and legends it owes, verified on the layout.
     CheckResult checkLayout(const QgsPrintLayout& layout, Action action) const;
 
-    // True when the layer's licence prohibits publishing it exactly but permits it aggregated
-    // to 1 km (NDFF N4): the plugin then offers "Export aggregated to 1 km grid".
+    // True when the layer's licence prohibits publishing it as it is but permits it aggregated
+    // to 1 km (NDFF N4): the plugin then offers "Aggregate to 1 km grid…".
     bool demandsAggregation(const QgsMapLayer& layer) const;
+
+    // Forgets what is known of the layers whose data source is `path` (a licence was just
+    // written into or beside it).
+    void refreshLayersOnFile(const QString& path);
+
+    bool projectIsLoading() const { return loading_; }
 
     static bool layoutIsInternal(const QgsPrintLayout& layout);
     static void setLayoutInternal(QgsPrintLayout& layout, bool internal);
 
 signals:
+    // Anything may have changed (catalog, settings, a project was read or cleared).
     void changed();
+    // The settings or the catalog changed (reload()).
+    void settingsChanged();
+    // One layer's licence, precision or name changed, or the layer was added.
+    void layerChanged(const QString& layer_id);
+    void layersRemoved(const QStringList& layer_ids);
+    // The layer tree's order or membership changed.
+    void layerOrderChanged();
 
 private:
+    struct Entry {
+        LayerBindingResult bound;
+        std::optional<MeasuredPrecision> precision; // measured when first needed
+        std::optional<bool> within_territory;
+    };
+
     void watchLayers(const QList<QgsMapLayer*>& layers);
+    void invalidate(const QString& layer_id, bool data_only = false);
     void loadTerritory();
+    Entry& entryOf(const QgsMapLayer& layer) const;
+    MeasuredPrecision measure(const QgsMapLayer& layer) const;
+    std::optional<bool> withinTerritory(const QgsMapLayer& layer) const;
 
     QPointer<QgsProject> project_;
     PluginSettings settings_;
+    Language language_ = Language::English;
     std::unique_ptr<Catalog> catalog_;
     std::unique_ptr<LayerBinder> binder_;
     std::unique_ptr<QgsGeometry> territory_;
     QString territory_crs_;
     QString catalog_error_;
+    bool loading_ = false;
+    mutable QHash<QString, Entry> cache_;
 };
 
 } // namespace geolicence::qgis

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 
@@ -41,6 +42,9 @@ SettingsDialog::SettingsDialog(const PluginSettings& settings, QWidget* parent) 
     language_->addItem(QStringLiteral("English"), QStringLiteral("en"));
     language_->setCurrentIndex(std::max(0, language_->findData(settings.language)));
     form->addRow(gtr("Language"), language_);
+    auto* restart = new QLabel(gtr("A new language is used once QGIS has been restarted."), this);
+    restart->setWordWrap(true);
+    form->addRow(QString(), restart);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

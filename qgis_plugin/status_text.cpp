@@ -2,10 +2,28 @@
 
 #include "translate.h"
 
+#include <algorithm>
+
 namespace geolicence::qgis {
 
 QString fromString(const std::string& text) {
     return QString::fromStdString(text);
+}
+
+QString findingMessage(const Finding& finding) {
+    const QString layer = fromString(finding.layer_name);
+    if (finding.rule == "unlicensed") {
+        return gtr("Layer \"%1\" has no licence: what may be done with it is unknown. Choose its "
+                   "licence on the Licence page of its Layer Properties.")
+            .arg(layer);
+    }
+    if (finding.rule == "unknown-licence") {
+        return gtr("Layer \"%1\" is bound to licence \"%2\", which is not in the catalog. Choose "
+                   "another on the Licence page of its Layer Properties, or add the folder with "
+                   "the licence in Plugins › geolicence › Settings….")
+            .arg(layer, fromString(finding.licence));
+    }
+    return fromString(finding.message);
 }
 
 LayerStatus statusOf(const Decision& decision) {
@@ -55,9 +73,16 @@ QString actionLabel(Action action) {
 }
 
 QString keyRestriction(const Decision& decision) {
+    // A conditional verdict has no error: its first warning says what is missing.
+    const bool errors =
+        std::any_of(decision.findings.begin(), decision.findings.end(),
+                    [](const Finding& finding) { return finding.severity == Severity::Error; });
     for (const Finding& finding : decision.findings) {
-        if (finding.severity == Severity::Error) {
-            return fromString(finding.message) +
+        if (decision.permitted() || finding.rule == "unlicensed") {
+            continue;
+        }
+        if (finding.severity == (errors ? Severity::Error : Severity::Warning)) {
+            return findingMessage(finding) +
                    (finding.cite.empty() ? QString()
                                          : QStringLiteral(" (%1)").arg(fromString(finding.cite)));
         }
@@ -65,10 +90,54 @@ QString keyRestriction(const Decision& decision) {
     return QString();
 }
 
+namespace {
+
+QString dutyLabel(DutyType type) {
+    switch (type) {
+    case DutyType::Attribute:
+        return gtr("attribution");
+    case DutyType::IncludeLegend:
+        return gtr("legend");
+    case DutyType::ReportErrors:
+        return gtr("report errors");
+    case DutyType::Inform:
+        return gtr("inform");
+    case DutyType::Delete:
+        return gtr("delete");
+    case DutyType::DeleteAt:
+        return gtr("delete by");
+    case DutyType::ReturnAt:
+        return gtr("return by");
+    case DutyType::Compensate:
+        return gtr("compensate");
+    case DutyType::UseLatestVersion:
+        return gtr("use the latest version");
+    case DutyType::KeepNotices:
+        return gtr("keep notices");
+    case DutyType::NoEndorsement:
+        return gtr("do not name as a reference");
+    case DutyType::UseOnlyForProject:
+        return gtr("use only for the project");
+    case DutyType::ShareAlike:
+        return gtr("share alike");
+    case DutyType::Confidentiality:
+        return gtr("keep confidential");
+    case DutyType::IndicateChanges:
+        return gtr("indicate changes");
+    case DutyType::LinkLicence:
+        return gtr("link the licence");
+    case DutyType::ObserveConditions:
+        return gtr("observe the conditions");
+    }
+    return fromString(std::string(toString(type)));
+}
+
+} // namespace
+
 QString dutiesText(const Decision& decision) {
     QStringList lines;
     for (const Duty& duty : decision.duties) {
-        QString line = fromString(std::string(toString(duty.type)));
+        QString line = dutyLabel(duty.type);
         if (!duty.text.empty()) {
             line += QStringLiteral(": ") + fromString(duty.text);
         }

@@ -22,4 +22,8 @@ QString dutiesText(const Decision& decision);
 
 QString fromString(const std::string& text);
 
+// The finding's message as a QGIS user can act on it: where the engine advises a command-line
+// step (binding a licence), the plugin names the place in QGIS instead.
+QString findingMessage(const Finding& finding);
+
 } // namespace geolicence::qgis

@@ -9,7 +9,6 @@
 #include <gdal_priv.h>
 #include <memory>
 #include <ogrsf_frmts.h>
-#include <sstream>
 
 namespace geolicence {
 
@@ -19,77 +18,16 @@ struct DatasetCloser {
     void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
 };
 
-std::string metres(double value) {
-    std::ostringstream out;
-    out << value << " m";
-    return out.str();
-}
-
-Finding precisionFinding(Severity severity, const LayerInput& input, const std::string& rule,
-                         const std::string& message) {
-    return Finding{severity, input.id, input.name, input.binding->licence_id, rule, message, ""};
-}
-
 // Licences that rule on aggregation (an option `cell_size_m`) are judged on the precision the
 // data shows, not on what its binding claims: exact observations relabelled as aggregated
-// must not pass. The measured size replaces the claimed one, never the other way round.
-// Returns the measured size (0: exact) when it was measured for such a licence.
-std::optional<double> applyMeasuredPrecision(OGRLayer& layer, const Catalog& catalog,
-                                             Language language, LayerInput& input,
-                                             std::vector<Finding>& findings) {
-    if (!input.binding) {
+// must not pass. Returns the measured size (0: exact) when it was measured for such a licence.
+std::optional<double> measureAndApply(OGRLayer& layer, const Catalog& catalog, Language language,
+                                      LayerInput& input, std::vector<Finding>& findings) {
+    if (!input.binding || !rulesOnPrecision(catalog, *input.binding)) {
         return std::nullopt;
     }
-    const LicenceProfile* profile = catalog.find(input.binding->licence_id);
-    if (profile == nullptr || profile->findOption("cell_size_m") == nullptr) {
-        return std::nullopt;
-    }
-    const bool dutch = language == Language::Dutch;
-    const detail::MeasuredPrecision measured = detail::measureLayerPrecision(layer);
-    OptionValues& options = input.binding->options;
-    const auto claim = options.find("cell_size_m");
-    const std::optional<double> claimed =
-        claim != options.end() && std::holds_alternative<double>(claim->second)
-            ? std::optional<double>(std::get<double>(claim->second))
-            : std::nullopt;
-    if (measured.empty) {
-        return std::nullopt;
-    }
-    if (!measured.measured) {
-        findings.push_back(precisionFinding(
-            Severity::Warning, input, "precision-not-measured",
-            dutch ? "De ruimtelijke nauwkeurigheid kon niet uit de gegevens worden gemeten: " +
-                        measured.why_not + "; de opgegeven celgrootte wordt niet gecontroleerd."
-                  : "The spatial precision could not be measured from the data: " +
-                        measured.why_not + "; the claimed cell size is not verified."));
-        return std::nullopt;
-    }
-    const std::string shown = measured.spacing_m ? metres(*measured.spacing_m)
-                                                 : (dutch ? "geen (exact)" : "none (exact)");
-    if (claimed && (!measured.spacing_m || *measured.spacing_m < *claimed)) {
-        findings.push_back(precisionFinding(
-            Severity::Warning, input, "precision-claim-contradicted",
-            dutch ? "De binding zegt geaggregeerd tot " + metres(*claimed) +
-                        ", maar de punten liggen op geen raster van zoveel: gemeten raster " +
-                        shown + " (" + measured.crs + "). De gemeten nauwkeurigheid telt."
-                  : "The binding claims aggregation to " + metres(*claimed) +
-                        ", but the vertices lie on no grid that coarse: measured grid " + shown +
-                        " (" + measured.crs + "). The measured precision counts."));
-    } else {
-        findings.push_back(precisionFinding(
-            Severity::Info, input, "precision-measured",
-            dutch ? "Gemeten ruimtelijke nauwkeurigheid: alle hoekpunten op een raster van " +
-                        shown + " (" + measured.crs + ")."
-                  : "Measured spatial precision: every vertex on a grid of " + shown + " (" +
-                        measured.crs + ")."));
-    }
-    if (measured.spacing_m) {
-        options["cell_size_m"] =
-            claimed ? std::min(*claimed, *measured.spacing_m) : *measured.spacing_m;
-    } else {
-        options.erase("cell_size_m");
-    }
-    return measured.spacing_m.value_or(0.0);
+    return applyMeasuredPrecision(detail::measureLayerPrecision(layer), catalog, language, input,
+                                  findings);
 }
 
 } // namespace
@@ -133,8 +71,8 @@ CheckResult checkDataset(const std::filesystem::path& dataset, const Catalog& ca
                                                   request.evaluation.language)) {
             problems.push_back(std::move(conflict));
         }
-        if (const auto size = applyMeasuredPrecision(*layer, catalog, request.evaluation.language,
-                                                     input, notes)) {
+        if (const auto size =
+                measureAndApply(*layer, catalog, request.evaluation.language, input, notes)) {
             finest = std::min(finest.value_or(*size), *size);
         }
         inputs.push_back(std::move(input));

@@ -4,12 +4,140 @@
 <context>
     <name>geolicence</name>
     <message>
+        <source>Aggregate to 1 km grid</source>
+        <translation>Aggregeren naar 1 km-grid</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Licenties</translation>
+    </message>
+    <message>
+        <source>Replaces exact locations by grid cells (1 x 1 km by default) and counts the observations per cell and group: the form in which NDFF data may be published. Only the cell, the group fields and the aggregates are written; the output carries the input's licence with the cell size, so it shows as publishable.</source>
+        <translation>Vervangt exacte locaties door rastercellen (standaard 1 x 1 km) en telt de waarnemingen per cel en groep: de vorm waarin NDFF-gegevens gepubliceerd mogen worden. Alleen de cel, de groepsvelden en de aggregaten worden geschreven; de uitvoer draagt de licentie van de invoer met de celgrootte, zodat ze als publiceerbaar wordt getoond.</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>Waarnemingen</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <source>Cell size (m)</source>
+        <translation>Celgrootte (m)</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>Groeperen op</translation>
+    </message>
+    <message>
+        <source>Sum of</source>
+        <translation>Som van</translation>
+    </message>
+    <message>
+        <source>Minimum of</source>
+        <translation>Minimum van</translation>
+    </message>
+    <message>
+        <source>Maximum of</source>
+        <translation>Maximum van</translation>
+    </message>
+    <message>
+        <source>Leave out rows with fewer observations than</source>
+        <translation>Rijen weglaten met minder waarnemingen dan</translation>
+    </message>
+    <message>
+        <source>Lines and polygons count in</source>
+        <translation>Lijnen en vlakken tellen mee in</translation>
+    </message>
+    <message>
+        <source>Aggregated cells</source>
+        <translation>Geaggregeerde cellen</translation>
+    </message>
+    <message>
+        <source>The input layer cannot be read</source>
+        <translation>De invoerlaag kan niet gelezen worden</translation>
+    </message>
+    <message>
+        <source>%1 (%2 m grid)</source>
+        <translation>%1 (grid van %2 m)</translation>
+    </message>
+    <message>
+        <source>Cancelled: no output was written</source>
+        <translation>Geannuleerd: er is geen uitvoer geschreven</translation>
+    </message>
+    <message>
+        <source>%1 features read, %2 observations in %3 cells written, %4 observations left out by the minimum count, %5 features skipped</source>
+        <translation>%1 objecten gelezen, %2 waarnemingen in %3 cellen geschreven, %4 waarnemingen weggelaten door het minimumaantal, %5 objecten overgeslagen</translation>
+    </message>
+    <message>
+        <source>The output carries licence %1 with cell_size_m = %2</source>
+        <translation>De uitvoer draagt licentie %1 met cell_size_m = %2</translation>
+    </message>
+    <message>
+        <source>The attributions the licences of the layers of a layout map require (all of the layout's maps when no map id is given; the project's visible layers outside a layout), one per line.</source>
+        <translation>De naamsvermeldingen die de licenties van de lagen van een layoutkaart vereisen (van alle kaarten van de layout als geen kaart-id is gegeven; van de zichtbare lagen van het project buiten een layout), één per regel.</translation>
+    </message>
+    <message>
+        <source>Update licence attribution</source>
+        <translation>Licentievermelding bijwerken</translation>
+    </message>
+    <message>
+        <source>Check licences for an action</source>
+        <translation>Licenties controleren voor een handeling</translation>
+    </message>
+    <message>
+        <source>Decides whether the licences of the chosen layers permit the action, and lists every finding with its article, and the duties owed.</source>
+        <translation>Beslist of de licenties van de gekozen lagen de handeling toestaan, en geeft elke bevinding met haar artikel en de plichten die gelden.</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Lagen</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handeling</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Ontvanger</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Bevindingen</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Beslissing</translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation>Beslissing: %1</translation>
+    </message>
+    <message>
+        <source>Go on anyway</source>
+        <translation>Toch doorgaan</translation>
+    </message>
+    <message>
+        <source>Aggregate to 1 km grid…</source>
+        <translation>Aggregeren naar 1 km-grid…</translation>
+    </message>
+    <message>
         <source>%1 — %2: %3 (%4)</source>
         <translation>%1 — %2: %3 (%4)</translation>
     </message>
     <message>
-        <source>The licence does not permit this (%1):</source>
-        <translation>De licentie staat dit niet toe (%1):</translation>
+        <source>The licence restricts this data (%1):</source>
+        <translation>De licentie beperkt deze gegevens (%1):</translation>
+    </message>
+    <message>
+        <source>Aggregated to 1 km grid cells this data may be published.</source>
+        <translation>Geaggregeerd naar een 1 km-grid mogen deze gegevens gepubliceerd worden.</translation>
     </message>
     <message>
         <source>Cancel, or go on at your own responsibility?</source>
@@ -18,6 +146,18 @@
     <message>
         <source>Licence warning</source>
         <translation>Licentiewaarschuwing</translation>
+    </message>
+    <message>
+        <source>The copy %1 carries the licence %2.</source>
+        <translation>De kopie %1 draagt de licentie %2.</translation>
+    </message>
+    <message>
+        <source>The copy %1 carries no licence: %2</source>
+        <translation>De kopie %1 draagt geen licentie: %2</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licentie</translation>
     </message>
     <message>
         <source>Settings…</source>
@@ -36,12 +176,28 @@
         <translation>Intern werkdocument (geolicence)</translation>
     </message>
     <message>
+        <source>Restore licence attribution (geolicence)</source>
+        <translation>Licentievermelding terugzetten (geolicence)</translation>
+    </message>
+    <message>
+        <source>geolicence</source>
+        <translation>geolicence</translation>
+    </message>
+    <message>
+        <source>The new language is used once QGIS has been restarted.</source>
+        <translation>De nieuwe taal wordt gebruikt zodra QGIS opnieuw is gestart.</translation>
+    </message>
+    <message>
         <source>Licence duty not met on this layout</source>
         <translation>Licentieplicht niet vervuld op deze layout</translation>
     </message>
     <message>
         <source>Layer without licence: %1</source>
         <translation>Laag zonder licentie: %1</translation>
+    </message>
+    <message>
+        <source>The cell size claimed for %1 is not what its data shows</source>
+        <translation>De opgegeven celgrootte van %1 is niet wat de gegevens laten zien</translation>
     </message>
     <message>
         <source>The licence of %1 does not permit this (%2)</source>
@@ -52,12 +208,12 @@
         <translation>Licentiewaarschuwing voor %1</translation>
     </message>
     <message>
-        <source>If this layout is an internal working document, mark it as such (Layout menu, "Internal working document (geolicence)").</source>
-        <translation>Is deze layout een intern werkdocument, markeer hem dan zo (menu Layout, "Intern werkdocument (geolicence)").</translation>
+        <source>The attribution label was removed; rights-holder notices must be kept. Put it back with Layout › Restore licence attribution (geolicence).</source>
+        <translation>Het label met de licentievermelding is verwijderd; vermeldingen van rechthebbenden moeten blijven staan. Zet het terug met Layout › Licentievermelding terugzetten (geolicence).</translation>
     </message>
     <message>
-        <source>Licences</source>
-        <translation>Licenties</translation>
+        <source>If this layout is an internal working document, mark it as such (Layout menu, "Internal working document (geolicence)").</source>
+        <translation>Is deze layout een intern werkdocument, markeer hem dan zo (menu Layout, "Intern werkdocument (geolicence)").</translation>
     </message>
     <message>
         <source>Intent: %1</source>
@@ -66,10 +222,6 @@
     <message>
         <source>Layer</source>
         <translation>Laag</translation>
-    </message>
-    <message>
-        <source>Licence</source>
-        <translation>Licentie</translation>
     </message>
     <message>
         <source>From</source>
@@ -84,8 +236,8 @@
         <translation>Plichten</translation>
     </message>
     <message>
-        <source>No licence: what may be done with this layer is unknown.</source>
-        <translation>Geen licentie: wat met deze laag mag, is onbekend.</translation>
+        <source>No licence: what may be done with this layer is unknown. Choose one on the Licence page of its Layer Properties.</source>
+        <translation>Geen licentie: wat met deze laag mag, is onbekend. Kies er een op de pagina Licentie van de laageigenschappen.</translation>
     </message>
     <message>
         <source>Licence: %1</source>
@@ -98,6 +250,26 @@
     <message>
         <source>Duties when publishing:</source>
         <translation>Plichten bij publiceren:</translation>
+    </message>
+    <message>
+        <source>the layer's own setting in this project</source>
+        <translation>de eigen instelling van de laag in dit project</translation>
+    </message>
+    <message>
+        <source>a .licence.json file beside the data</source>
+        <translation>een .licence.json-bestand naast de gegevens</translation>
+    </message>
+    <message>
+        <source>the GeoPackage's metadata</source>
+        <translation>de metadata van de GeoPackage</translation>
+    </message>
+    <message>
+        <source>the layer's metadata (licences)</source>
+        <translation>de metadata van de laag (licenties)</translation>
+    </message>
+    <message>
+        <source>the catalog's rule for this data source</source>
+        <translation>de regel van de catalogus voor deze gegevensbron</translation>
     </message>
     <message>
         <source>(no licence)</source>
@@ -114,6 +286,18 @@
     <message>
         <source>Write the licence into the GeoPackage or a .licence.json file beside the data, so it travels with the file</source>
         <translation>Schrijf de licentie in de GeoPackage of in een .licence.json-bestand naast de gegevens, zodat ze met het bestand meereist</translation>
+    </message>
+    <message>
+        <source>This layer has no licence yet.</source>
+        <translation>Deze laag heeft nog geen licentie.</translation>
+    </message>
+    <message>
+        <source>Licence from %1: %2</source>
+        <translation>Licentie uit %1: %2</translation>
+    </message>
+    <message>
+        <source>Also found in %1 (not used): %2</source>
+        <translation>Ook gevonden in %1 (niet gebruikt): %2</translation>
     </message>
     <message>
         <source>The licence is now stored with %1.</source>
@@ -172,6 +356,18 @@
         <translation>Taal</translation>
     </message>
     <message>
+        <source>A new language is used once QGIS has been restarted.</source>
+        <translation>Een nieuwe taal wordt gebruikt zodra QGIS opnieuw is gestart.</translation>
+    </message>
+    <message>
+        <source>Layer "%1" has no licence: what may be done with it is unknown. Choose its licence on the Licence page of its Layer Properties.</source>
+        <translation>Laag "%1" heeft geen licentie: wat ermee mag, is onbekend. Kies de licentie op de pagina Licentie van de laageigenschappen.</translation>
+    </message>
+    <message>
+        <source>Layer "%1" is bound to licence "%2", which is not in the catalog. Choose another on the Licence page of its Layer Properties, or add the folder with the licence in Plugins › geolicence › Settings….</source>
+        <translation>Laag "%1" is gekoppeld aan licentie "%2", die niet in de catalogus staat. Kies een andere op de pagina Licentie van de laageigenschappen, of voeg de map met de licentie toe in Plugins › geolicence › Instellingen….</translation>
+    </message>
+    <message>
         <source>Permitted</source>
         <translation>Toegestaan</translation>
     </message>
@@ -214,6 +410,82 @@
     <message>
         <source>aggregate</source>
         <translation>aggregeren</translation>
+    </message>
+    <message>
+        <source>attribution</source>
+        <translation>naamsvermelding</translation>
+    </message>
+    <message>
+        <source>legend</source>
+        <translation>legenda</translation>
+    </message>
+    <message>
+        <source>report errors</source>
+        <translation>fouten melden</translation>
+    </message>
+    <message>
+        <source>inform</source>
+        <translation>informeren</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>verwijderen</translation>
+    </message>
+    <message>
+        <source>delete by</source>
+        <translation>verwijderen uiterlijk</translation>
+    </message>
+    <message>
+        <source>return by</source>
+        <translation>teruggeven uiterlijk</translation>
+    </message>
+    <message>
+        <source>compensate</source>
+        <translation>vergoeden</translation>
+    </message>
+    <message>
+        <source>use the latest version</source>
+        <translation>de laatste versie gebruiken</translation>
+    </message>
+    <message>
+        <source>keep notices</source>
+        <translation>vermeldingen behouden</translation>
+    </message>
+    <message>
+        <source>do not name as a reference</source>
+        <translation>niet als referentie noemen</translation>
+    </message>
+    <message>
+        <source>use only for the project</source>
+        <translation>alleen voor het project gebruiken</translation>
+    </message>
+    <message>
+        <source>share alike</source>
+        <translation>gelijk delen</translation>
+    </message>
+    <message>
+        <source>The licence of %1 permits this only when more is known (%2)</source>
+        <translation>De licentie van %1 staat dit alleen toe als meer bekend is (%2)</translation>
+    </message>
+    <message>
+        <source>keep confidential</source>
+        <translation>vertrouwelijk houden</translation>
+    </message>
+    <message>
+        <source>indicate changes</source>
+        <translation>wijzigingen aangeven</translation>
+    </message>
+    <message>
+        <source>link the licence</source>
+        <translation>naar de licentie verwijzen</translation>
+    </message>
+    <message>
+        <source>observe the conditions</source>
+        <translation>de voorwaarden naleven</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kan niet gelezen worden: %2</translation>
     </message>
 </context>
 </TS>

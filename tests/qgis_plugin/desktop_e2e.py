@@ -1,7 +1,9 @@
-"""End to end in the QGIS desktop (Xvfb): the sample project opened with the plugin loaded.
-What a user would see is checked: the licences dock, the layout check QGIS runs before an
-export, the warning before "Save Features As" and "Export Map to Image", and a clean exit
-(unload() leaves QGIS as it found it; a crash would show in the exit code).
+"""End to end in the QGIS desktop (Xvfb): the sample project opened with the plugin loaded, and
+what an analyst does done through the real menus, shortcuts and dialog buttons
+(desktop_probe.py): the licences dock, the aggregate from every entry point, the Licence page,
+the warnings before Save As, Copy Features and the map exports, the licence a saved copy
+carries (checked with the CLI), the layout check and the attribution in the PDF. A second,
+short run with QGIS in Dutch checks that the plugin speaks QGIS's language.
 
 Usage: python3 desktop_e2e.py PLUGIN_DIR GEOLICENCE_BINARY WORK_DIR
 """
@@ -18,6 +20,11 @@ from tally import Tally  # noqa: E402
 GRB = "Bron : Grootschalig Referentie Bestand Vlaanderen, AGIV, reproductie verboden"
 
 
+def run_probe(plugin_dir, out, project, **env):
+    return subprocess.run(["bash", os.path.join(HERE, "run_desktop_probe.sh"), plugin_dir, out, project],
+                          capture_output=True, text=True, timeout=400, env=dict(os.environ, **env))
+
+
 def main():
     plugin_dir, binary, work = sys.argv[1], sys.argv[2], os.path.abspath(sys.argv[3])
     sample = os.path.join(work, "sample")
@@ -27,10 +34,9 @@ def main():
     subprocess.run([binary, "bind", os.path.join(sample, "data/grb_gebouwen.gpkg"), "--licence",
                     "grb-art7-intern-gebruik", "--option", "valid_until=2030-12-31",
                     "--option", "publication_right=true"], check=True, capture_output=True)
+    project = os.path.join(sample, "natuurkaart.qgz")
     out = os.path.join(work, "probe.json")
-    run = subprocess.run(["bash", os.path.join(HERE, "run_desktop_probe.sh"), plugin_dir, out,
-                          os.path.join(sample, "natuurkaart.qgz")],
-                         capture_output=True, text=True, timeout=400)
+    run = run_probe(plugin_dir, out, project)
     tally = Tally()
     check = tally.check
 
@@ -40,7 +46,13 @@ def main():
         return tally.finish()
     result = json.load(open(out, encoding="utf-8"))
     check("error" not in result, f"probe error: {result.get('error')}")
-    check(result.get("project_opened") is True, "the sample project opens")
+    check(result.get("plugin_library") == [os.path.join(os.path.realpath(plugin_dir), "libgeolicenceplugin.so")],
+          f"QGIS loaded the plugin from the build, not an installed copy: {result.get('plugin_library')}")
+
+    opened = result.get("open", {})
+    check(opened.get("dirty") is False and opened.get("undo_count") == 0
+          and opened.get("label_before_designer") is False,
+          f"opening the project leaves it unmodified, with nothing on the undo stack: {opened}")
     check(result.get("dock") is True, "the Licences dock is there")
     rows = {row[0]: row for row in result.get("dock_rows", [])}
     ndff, grb = rows.get("NDFF waarnemingen"), rows.get("GRB gebouwen")
@@ -48,24 +60,83 @@ def main():
           f"the dock says NDFF may not be published exactly: {ndff}")
     check(grb is not None and grb[2] == "geopackage-metadata" and GRB in grb[4],
           f"the dock shows the GRB binding from the GeoPackage and its attribution: {grb}")
-    check("geolicence_layout_licences" in result.get("layout_checks", []),
-          "the layout check is registered with QGIS")
-    check(result.get("settings_action") is True, "the settings action is in the menu")
     criticals = [r for r in result.get("layout_results", []) if r["type"] == "critical"]
-    check(not any(GRB in r["text"] for r in criticals),
-          f"the GRB attribution is not missing: the plugin put it on the layout: {criticals}")
     check(any("1 x 1 km" in r["text"] for r in criticals),
-          "the layout check blocks the export of exact NDFF points")
-    check(result.get("label_text") == GRB,
-          f"the layout got its attribution label by itself: {result.get('label_text')!r}")
-    check(result.get("aggregated_observations") == 2000,
-          f"processing.run aggregated every observation: {result.get('aggregated_observations')}")
+          f"the layout check blocks the export of exact NDFF points: {criticals}")
+    texts = [(r["title"], r["text"]) for r in result.get("layout_results", [])]
+    check(len(texts) == len(set(texts)), f"each layout finding is shown once: {texts}")
+
+    menu = result.get("aggregate_menu", {})
+    check(menu.get("enabled_for_grb") is False and menu.get("enabled_for_ndff") is True,
+          f"Plugins › geolicence › Aggregate follows the active layer: {menu}")
+    check(menu.get("in_grb_context_menu") is False, f"GRB's context menu has no aggregate entry: {menu}")
+    by_menu = result.get("aggregate_context_menu", {})
+    check(by_menu.get("entry") is True and by_menu.get("loaded") is True,
+          f"context menu › Aggregate to 1 km grid… › Run adds the aggregate to the project: {by_menu}")
+    # Named as QGIS names outputs (after the file, with "Prefer output filename" on).
+    loaded = result.get("aggregate_run_and_load", [])
+    check(len(loaded) == 1 and "ndff_1km_run.gpkg" in loaded[0],
+          f"processing.runAndLoadResults adds the aggregate: {loaded}")
+    loaded = result.get("aggregate_model", [])
+    check(len(loaded) == 1 and "ndff_1km_model.gpkg" in loaded[0],
+          f"a model with the algorithm adds its output: {loaded}")
     after = {row[0]: row for row in result.get("dock_rows_after_aggregation", [])}
-    cells = after.get("NDFF per km-hok")
+    cells = after.get("NDFF waarnemingen (1000 m grid)")
     check(cells is not None and cells[2] == "geopackage-metadata" and cells[3] == "Permitted",
           f"the aggregated layer carries its licence and may be published: {cells} in {after}")
-    check(result.get("criticals_before_pdf") == [],
-          f"with km squares instead of points the layout passes: {result.get('criticals_before_pdf')}")
+
+    grb_page = result.get("grb_licence_page", {})
+    check(grb_page.get("licence") == "grb-art7-intern-gebruik"
+          and "GeoPackage" in grb_page.get("source", "") and grb_page.get("page_shown") is True,
+          f"the Licence page shows the GeoPackage binding and says where it comes from: {grb_page}")
+    page = result.get("ndff_licence_page", {})
+    check(page.get("ok_enabled_when_invalid") is False and page.get("open_after_ok") is True
+          and "cell_size_m" in page.get("error", ""),
+          f"an invalid option keeps the dialog open with the error: {page}")
+    check('"cell_size_m":1000' in (page.get("options") or "") and page.get("closed") is True,
+          f"a valid claim is saved with OK: {page}")
+    claimed = [r for r in result.get("layout_results_with_claim", []) if r["type"] == "critical"]
+    check(any("1 x 1 km" in r["text"] for r in claimed)
+          and any("1000" in r["text"] and "exact" in r["text"] for r in claimed),
+          f"with cell_size_m = 1000 claimed, the exact points still block the layout: {claimed}")
+
+    for key in ("save_as_cancel", "save_as_aggregate", "save_features_as", "copy_features",
+                "save_map_image", "save_map_pdf"):
+        seen = result.get(key, {})
+        check(bool(seen.get("warning")) and "NDFF waarnemingen" in seen["warning"]
+              and "000_b5f211ad1171a64c.txt bullet 4" in seen["warning"],
+              f"{key}: the warning names layer and article before anything is written: {seen}")
+        check(not seen.get("drive", {}).get("timed_out") and not seen.get("drive", {}).get("error"),
+              f"{key}: every step was done: {seen.get('drive')}")
+    for key in ("save_as_cancel", "save_map_image", "save_map_pdf"):
+        check(result.get(key, {}).get("closed") is True, f"{key}: Cancel closed the dialog")
+    check(result.get("save_as_cancel", {}).get("offers_aggregation") is True,
+          "the Save As warning offers to aggregate instead")
+    check(bool(result.get("save_as_aggregate", {}).get("aggregate_dialog")),
+          f"choosing to aggregate opens the aggregation: {result.get('save_as_aggregate')}")
+    saved = result.get("save_features_as", {})
+    check(saved.get("context_menu_entry") is True, "Export › Save Features As… is in the context menu")
+    copy = saved.get("path", "")
+    check(os.path.exists(copy), f"the copy was saved after Go on: {saved}")
+    row = saved.get("dock_row") or []
+    check(len(row) > 3 and row[2] == "geopackage-metadata" and row[3].startswith("Not permitted"),
+          f"the copy carries the licence (not 'unlicensed'): {row}")
+    if os.path.exists(copy):
+        verdict = subprocess.run([binary, "check", copy, "--action", "publish"],
+                                 capture_output=True, text=True)
+        check(verdict.returncode == 1 and "n4-no-exact-publish" in verdict.stdout,
+              f"geolicence check on the copy says prohibited: {verdict.returncode} {verdict.stdout}")
+    copied = result.get("copy_features", {})
+    check(copied.get("clipboard_after_cancel") == "nothing copied yet",
+          f"Copy Features: Cancel leaves nothing on the clipboard: {copied}")
+    check("Point" in (copied.get("clipboard_after_go_on") or ""),
+          f"Copy Features: going on copies the features: {copied}")
+    check(not copied.get("shortcut_missed"), f"Ctrl+C reached the guard: {copied}")
+
+    check(result.get("label_text") == GRB,
+          f"the layout designer put the attribution label on the layout: {result.get('label_text')!r}")
+    check(result.get("criticals_with_cells") == [],
+          f"with km squares instead of points the layout passes: {result.get('criticals_with_cells')}")
     pdf = result.get("pdf")
     check(bool(pdf) and os.path.exists(pdf), "the layout was exported to PDF")
     if pdf and os.path.exists(pdf):
@@ -74,14 +145,23 @@ def main():
               "pdftotext of the PDF contains the GRB attribution")
     shot = result.get("screenshot")
     check(bool(shot) and os.path.getsize(shot) > 10000, "a screenshot of the layout designer")
-    for key, article in (("save_as", "bullet 10"), ("save_map_image", "bullet 4")):
-        seen = result.get(key, {})
-        check(seen.get("warning") and "NDFF waarnemingen" in seen["warning"]
-              and "000_b5f211ad1171a64c.txt " + article in seen["warning"],
-              f"{key}: a warning names layer and article before anything is written: {seen}")
-        check(not seen.get("closed_by_probe"), f"{key}: the dialog was closed on Cancel: {seen}")
-    return tally.finish()
 
+    # QGIS in Dutch, the plugin left at "as QGIS": its texts and the licences' are Dutch.
+    out_nl = os.path.join(work, "probe-nl.json")
+    run = run_probe(plugin_dir, out_nl, project, GEOLICENCE_PROBE_LOCALE="nl_NL",
+                    GEOLICENCE_PROBE_MODE="language")
+    check(run.returncode == 0 and os.path.exists(out_nl), f"QGIS in Dutch: exit {run.returncode}")
+    if os.path.exists(out_nl):
+        dutch = json.load(open(out_nl, encoding="utf-8"))
+        check(dutch.get("settings_text") == "Instellingen…"
+              and dutch.get("aggregate_text") == "Aggregeren naar 1 km-grid…",
+              f"the plugin's menu follows QGIS's language: {dutch}")
+        rows = {row[0]: row for row in dutch.get("dock_rows", [])}
+        status = rows.get("NDFF waarnemingen", ["", "", "", ""])[3]
+        check(status.startswith("Niet toegestaan") and "km" in status,
+              f"statuses and licence messages are Dutch: {status}")
+        check(dutch.get("dock_headers", [""])[0] == "Laag", f"headers are Dutch: {dutch.get('dock_headers')}")
+    return tally.finish()
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,147 +1,471 @@
-"""Runs inside the QGIS desktop (qgis --code): checks what a user would see of the plugin
-after start-up, unloads it, checks QGIS is as it was, and writes the findings as JSON.
+"""Runs inside the QGIS desktop (qgis --code) and does what an analyst does, through the real
+menus, shortcuts and dialog buttons: opens the sample project, aggregates the exact NDFF
+observations from the layer's context menu, claims a cell size on the Licence page, saves and
+copies the exact points, exports the map; then writes what it saw as JSON.
 
-Environment: GEOLICENCE_PROBE_OUT (result file), GEOLICENCE_PROBE_PROJECT (project to open).
+Environment: GEOLICENCE_PROBE_OUT (result file), GEOLICENCE_PROBE_PROJECT (project to open),
+GEOLICENCE_PROBE_WORKDIR (where copies go), GEOLICENCE_PROBE_MODE ("full", the default, or
+"language": only what the user interface says, for a run with QGIS in another language).
 """
 import json
 import os
+import time
 import traceback
 
-from qgis.core import QgsApplication, QgsFeedback, QgsLayoutValidityCheckContext, QgsProject
-from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QAction, QApplication, QDockWidget, QMessageBox, QTableWidget
+from qgis.core import (QgsApplication, QgsFeedback, QgsLayoutValidityCheckContext, QgsProject,
+                       QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
+                       QgsProcessingModelChildParameterSource, QgsProcessingModelOutput,
+                       QgsProcessingModelParameter, QgsProcessingParameterVectorLayer)
+from qgis.gui import QgsFileWidget, QgsProcessingAlgorithmDialogBase
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
+from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import (QAction, QApplication, QComboBox, QDialog, QDialogButtonBox,
+                                 QDockWidget, QLabel, QLineEdit, QMessageBox, QPushButton,
+                                 QTableWidget, QWidget)
 from qgis.utils import iface
 
 RESULT = {}
+WORK = os.environ.get("GEOLICENCE_PROBE_WORKDIR", "/tmp")
 
 
-def layout_check_ids():
-    registry = QgsApplication.validityCheckRegistry()
-    return [check.id() for check in registry.checks(0)]
+def pump(seconds):
+    end = time.time() + seconds
+    while time.time() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
 
 
-def intercept(window, action_name):
-    """Triggers a QGIS action that opens an export dialog, answers the licence warning with
-    Cancel, and reports what was seen. If no warning comes, the export dialog is closed by
-    the probe itself (and the result says so), so the probe never hangs."""
-    seen = {"warning": None, "closed_by_probe": False, "dialogs": []}
-    ticks = {"n": 0}
+def visible():
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
 
-    def answer():
-        ticks["n"] += 1
-        for widget in QApplication.topLevelWidgets():
-            if not widget.isVisible():
-                continue
-            name = widget.metaObject().className()
-            if name not in seen["dialogs"]:
-                seen["dialogs"].append(name)
-            if isinstance(widget, QMessageBox) and seen["warning"] is None:
-                seen["warning"] = widget.text()
-                widget.button(QMessageBox.Cancel).click()
-                return
-            if ticks["n"] > 25 and name in ("QgsVectorLayerSaveAsDialog", "QgsMapSaveDialog"):
-                seen["closed_by_probe"] = True
-                widget.reject()
+
+def find_visible(kind=None, class_name=None):
+    for widget in visible():
+        if kind is not None and isinstance(widget, kind):
+            return widget
+        if class_name is not None and widget.metaObject().className() == class_name:
+            return widget
+    return None
+
+
+def drive(trigger, steps, limit_seconds=60):
+    """Calls trigger() (which may open modal dialogs) while a timer works through `steps`, each
+    a function that returns True once it has done its part. Whatever is still open when time
+    runs out is rejected, so the probe never hangs; the result says how far it got."""
+    state = {"done": [], "timed_out": False, "error": None}
+    pending = list(steps)
+    deadline = time.time() + limit_seconds
+
+    def tick():
+        if pending:
+            try:
+                if pending[0]():
+                    state["done"].append(pending.pop(0).__name__)
+            except Exception:  # noqa: BLE001
+                state["error"] = traceback.format_exc()
+                pending.clear()
+        if time.time() > deadline:
+            state["timed_out"] = True
+            pending.clear()
+            for widget in visible():
+                if isinstance(widget, QDialog) and widget is not iface.mainWindow():
+                    widget.reject()
 
     timer = QTimer()
-    timer.timeout.connect(answer)
-    timer.start(200)
-    window.findChild(QAction, action_name).trigger()  # returns once the dialog is closed
+    timer.timeout.connect(tick)
+    timer.start(100)
+    trigger()
+    while pending and not state["timed_out"]:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
     timer.stop()
-    return seen
+    return state
 
 
-def dock_rows(window):
+def answer_warning(button, seen):
+    """A step: the licence warning, answered with `button` (cancel, go, aggregate)."""
+    def licence_warning():
+        box = find_visible(QMessageBox)
+        if box is None:
+            return False
+        seen["warning"] = box.text()
+        seen["offers_aggregation"] = box.findChild(QPushButton, "geolicenceAggregate") is not None
+        if button == "cancel":
+            box.button(QMessageBox.Cancel).click()
+        elif button == "go":
+            box.button(QMessageBox.Ignore).click()
+        else:
+            box.findChild(QPushButton, "geolicenceAggregate").click()
+        return True
+    return licence_warning
+
+
+def closed(class_name, seen):
+    def dialog_closed():
+        gone = find_visible(class_name=class_name) is None
+        seen["closed"] = gone
+        return gone
+    return dialog_closed
+
+
+def ok_button(dialog):
+    """The dialog's own OK: pages may hold hidden button boxes of their own."""
+    for box in dialog.findChildren(QDialogButtonBox):
+        if box.isVisibleTo(dialog) and box.button(QDialogButtonBox.Ok) is not None:
+            return box.button(QDialogButtonBox.Ok)
+    raise RuntimeError(f"no OK button in {dialog.windowTitle()}")
+
+
+def layer_named(name):
+    layers = QgsProject.instance().mapLayersByName(name)
+    return layers[0] if layers else None
+
+
+def dock_rows():
+    window = iface.mainWindow()
     table = window.findChild(QDockWidget, "GeolicenceDock").findChild(QTableWidget)
     return [[table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
             for r in range(table.rowCount())]
 
 
-def publish_aggregated(window, layout):
-    """The analyst's way to a publishable map: the automatic attribution label, aggregation of
-    the exact observations with the Processing algorithm, the layout checks, a PDF export and a
-    look at the layout designer."""
-    import processing
-    from qgis.core import QgsLayoutExporter, QgsVectorLayer
-    from qgis.PyQt.QtCore import QCoreApplication
+def layout_results(layout):
+    context = QgsLayoutValidityCheckContext(layout)
+    results = QgsApplication.validityCheckRegistry().runChecks(0, context, QgsFeedback())
+    return [{"type": "critical" if r.type == r.Critical else "warning", "title": r.title,
+             "text": r.detailedDescription}
+            for r in results if r.checkId == "geolicence_layout_licences"]
 
-    work = os.environ["GEOLICENCE_PROBE_WORKDIR"]
+
+def context_menu_action(layer, *path):
+    """The action at `path` in the layer tree's context menu of `layer`, as a right-click
+    builds it (the layer becomes the current one first)."""
+    view = iface.layerTreeView()
+    view.setCurrentLayer(layer)
+    menu = view.menuProvider().createContextMenu()
+    RESULT.setdefault("menus", []).append(menu)  # keep it alive while its action runs
+    actions = menu.actions()
+    for step in path:
+        match = [a for a in actions if a.text().replace("&", "") == step]
+        if not match:
+            return None
+        if step == path[-1]:
+            return match[0]
+        actions = match[0].menu().actions()
+    return None
+
+
+def open_project():
+    project = os.environ["GEOLICENCE_PROBE_PROJECT"]
+    iface.addProject(project)  # Project › Open
+    pump(2)
+    layout = QgsProject.instance().layoutManager().layoutByName("Natuurkaart A4")
+    RESULT["open"] = {
+        "dirty": QgsProject.instance().isDirty(),
+        "undo_count": layout.undoStack().stack().count(),
+        "label_before_designer": layout.itemById("geolicence-attribution") is not None,
+    }
+    return layout
+
+
+def aggregate_everywhere(ndff, grb):
+    """The aggregate appears as a publishable layer from the layer's context menu, from
+    processing.runAndLoadResults and from a model; the plugin menu entry follows the active
+    layer."""
+    window = iface.mainWindow()
+    menu_action = window.findChild(QAction, "mActionGeolicenceAggregate")
+    iface.setActiveLayer(grb)
+    pump(0.2)
+    enabled_for_grb = menu_action.isEnabled()
+    iface.setActiveLayer(ndff)
+    pump(0.2)
+    RESULT["aggregate_menu"] = {"enabled_for_grb": enabled_for_grb,
+                                "enabled_for_ndff": menu_action.isEnabled(),
+                                "text": menu_action.text()}
+    grb_entry = context_menu_action(grb, "Aggregate to 1 km grid…")
+    RESULT["aggregate_menu"]["in_grb_context_menu"] = grb_entry is not None and grb_entry.isVisible()
+
+    entry = context_menu_action(ndff, "Aggregate to 1 km grid…")
+    seen = {}
+
+    def run_dialog():
+        dialog = find_visible(kind=QgsProcessingAlgorithmDialogBase)
+        if dialog is None:
+            return False
+        seen["title"] = dialog.windowTitle()
+        for button in dialog.findChildren(QPushButton):
+            if button.text().replace("&", "") in ("Run", "Uitvoeren") and button.isVisible():
+                button.click()
+                return True
+        return False
+
+    def result_loaded():
+        layer = layer_named("NDFF waarnemingen (1000 m grid)")
+        if layer is None:
+            return False
+        seen["loaded"] = True
+        dialog = find_visible(kind=QgsProcessingAlgorithmDialogBase)
+        if dialog is not None:
+            dialog.close()
+        return True
+
+    if entry is None or not entry.isVisible():
+        RESULT["aggregate_context_menu"] = {"entry": False}
+    else:
+        state = drive(entry.trigger, [run_dialog, result_loaded], 120)
+        RESULT["aggregate_context_menu"] = dict(seen, entry=True, drive=state)
+    pump(1)
+
+    import processing
+    before = set(QgsProject.instance().mapLayers())
+    processing.runAndLoadResults("geolicence:aggregate", {
+        "INPUT": ndff.id(), "GRID": 0, "CELL_SIZE": 1000, "GROUP_BY": ["soort"],
+        "OUTPUT": os.path.join(WORK, "ndff_1km_run.gpkg")})
+    pump(0.5)
+    added = [QgsProject.instance().mapLayer(i).source() for i in set(QgsProject.instance().mapLayers()) - before]
+    RESULT["aggregate_run_and_load"] = added
+
+    model = QgsProcessingModelAlgorithm("Publish observations", "probe")
+    model.addModelParameter(QgsProcessingParameterVectorLayer("observations", "Observations"),
+                            QgsProcessingModelParameter("observations"))
+    child = QgsProcessingModelChildAlgorithm("geolicence:aggregate")
+    child.setChildId("aggregate")
+    child.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("observations")])
+    child.addParameterSources("GRID", [QgsProcessingModelChildParameterSource.fromStaticValue(0)])
+    child.addParameterSources("CELL_SIZE", [QgsProcessingModelChildParameterSource.fromStaticValue(1000)])
+    output = QgsProcessingModelOutput("cells", "Cells from the model")
+    output.setChildOutputName("OUTPUT")
+    child.setModelOutputs({"cells": output})
+    model.addChildAlgorithm(child)
+    model.initAlgorithm()
+    before = set(QgsProject.instance().mapLayers())
+    processing.runAndLoadResults(model, {"observations": ndff.id(),
+                                         "aggregate:cells": os.path.join(WORK, "ndff_1km_model.gpkg")})
+    pump(0.5)
+    added = [QgsProject.instance().mapLayer(i).source() for i in set(QgsProject.instance().mapLayers()) - before]
+    RESULT["aggregate_model"] = added
+    pump(0.5)
+    RESULT["dock_rows_after_aggregation"] = dock_rows()
+
+
+def licence_pages(ndff, grb):
+    """The Licence page of Layer Properties: where the binding comes from; an invalid option
+    keeps the dialog open with the error; a valid cell size claim is saved."""
+    def page_of(dialog):
+        return dialog.findChild(QWidget, "geolicenceLicencePage")
+
+    grb_seen = {}
+
+    def read_grb_page():
+        dialog = find_visible(class_name="QgsVectorLayerProperties")
+        if dialog is None or page_of(dialog) is None:
+            return False
+        page = page_of(dialog)
+        grb_seen["source"] = page.findChild(QLabel, "geolicenceBindingSource").text()
+        grb_seen["licence"] = page.findChild(QComboBox, "geolicenceLicence").currentData()
+        grb_seen["page_shown"] = page.isVisible()
+        for box in dialog.findChildren(QDialogButtonBox):
+            if box.isVisibleTo(dialog) and box.button(QDialogButtonBox.Cancel) is not None:
+                box.button(QDialogButtonBox.Cancel).click()
+                break
+        return True
+
+    drive(lambda: iface.showLayerProperties(grb, "geolicenceLicencePage"), [read_grb_page], 60)
+    RESULT["grb_licence_page"] = grb_seen
+
+    seen = {}
+
+    def type_invalid_and_ok():
+        dialog = find_visible(class_name="QgsVectorLayerProperties")
+        if dialog is None or page_of(dialog) is None:
+            return False
+        page = page_of(dialog)
+        seen["source"] = page.findChild(QLabel, "geolicenceBindingSource").text()
+        page.findChild(QLineEdit, "cell_size_m").setText("een kilometer")
+        ok = ok_button(dialog)
+        seen["ok_enabled_when_invalid"] = ok.isEnabled()
+        ok.click()
+        return True
+
+    def still_open_with_error():
+        dialog = find_visible(class_name="QgsVectorLayerProperties")
+        seen["open_after_ok"] = dialog is not None
+        if dialog is not None:
+            seen["error"] = page_of(dialog).findChild(QLabel, "geolicenceMessage").text()
+        return True
+
+    def type_claim_and_ok():
+        dialog = find_visible(class_name="QgsVectorLayerProperties")
+        if dialog is None:
+            return True
+        page_of(dialog).findChild(QLineEdit, "cell_size_m").setText("1000")
+        ok = ok_button(dialog)
+        seen["ok_enabled_when_valid"] = ok.isEnabled()
+        ok.click()
+        return True
+
+    state = drive(lambda: iface.showLayerProperties(ndff, "geolicenceLicencePage"),
+                  [type_invalid_and_ok, still_open_with_error, type_claim_and_ok,
+                   closed("QgsVectorLayerProperties", seen)], 60)
+    seen["options"] = ndff.customProperty("geolicence/options")
+    seen["drive"] = state
+    RESULT["ndff_licence_page"] = seen
+
+
+def exports(ndff):
+    """Save As from the Layer menu and from the layer tree's Export menu, Copy Features with
+    Ctrl+C, Export Map to Image and to PDF: the warning comes first."""
+    window = iface.mainWindow()
+    iface.setActiveLayer(ndff)
+
+    seen = {}
+    RESULT["save_as_cancel"] = seen
+    seen["drive"] = drive(window.findChild(QAction, "mActionLayerSaveAs").trigger,
+                          [answer_warning("cancel", seen),
+                           closed("QgsVectorLayerSaveAsDialog", seen)], 40)
+
+    seen = {}
+    RESULT["save_as_aggregate"] = seen
+
+    def aggregate_dialog_opened():
+        dialog = find_visible(kind=QgsProcessingAlgorithmDialogBase)
+        if dialog is None:
+            return False
+        seen["aggregate_dialog"] = dialog.windowTitle()
+        dialog.close()
+        return True
+
+    seen["drive"] = drive(window.findChild(QAction, "mActionLayerSaveAs").trigger,
+                          [answer_warning("aggregate", seen),
+                           closed("QgsVectorLayerSaveAsDialog", seen), aggregate_dialog_opened], 40)
+
+    copy_path = os.path.join(WORK, "kopie_waarnemingen.gpkg")
+    if os.path.exists(copy_path):
+        os.remove(copy_path)
+    seen = {"path": copy_path}
+    RESULT["save_features_as"] = seen
+    action = context_menu_action(ndff, "Export", "Save Features As…")
+    seen["context_menu_entry"] = action is not None
+
+    def fill_and_save():
+        dialog = find_visible(class_name="QgsVectorLayerSaveAsDialog")
+        if dialog is None:
+            return False
+        dialog.findChild(QgsFileWidget).setFilePath(copy_path)
+        ok_button(dialog).click()
+        return True
+
+    def copy_licensed():
+        copy = layer_named("kopie_waarnemingen")
+        if not os.path.exists(copy_path) or copy is None:
+            return False
+        pump(0.3)
+        rows = {row[0]: row for row in dock_rows()}
+        seen["dock_row"] = rows.get("kopie_waarnemingen")
+        return True
+
+    if action is not None:
+        seen["drive"] = drive(action.trigger, [answer_warning("go", seen), fill_and_save,
+                                               copy_licensed], 60)
+
+    # Ctrl+C on selected exact points: Cancel leaves the clipboard as it was.
+    seen = {}
+    RESULT["copy_features"] = seen
+    iface.setActiveLayer(ndff)
+    ndff.selectByIds(ndff.allFeatureIds()[:5])
+    QApplication.clipboard().setText("nothing copied yet")
+    window.activateWindow()
+    QApplication.setActiveWindow(window)  # no window manager under Xvfb to do it
+    canvas = iface.mapCanvas()
+    canvas.setFocus()
+
+    def press_ctrl_c():
+        QTest.keyClick(canvas, Qt.Key_C, Qt.ControlModifier)
+
+    seen["drive"] = drive(press_ctrl_c, [answer_warning("cancel", seen)], 20)
+    if seen.get("warning") is None:
+        seen["shortcut_missed"] = True
+        seen["drive"] = drive(window.findChild(QAction, "mActionCopyFeatures").trigger,
+                              [answer_warning("cancel", seen)], 20)
+    seen["clipboard_after_cancel"] = QApplication.clipboard().text()
+    went = {}
+    drive(window.findChild(QAction, "mActionCopyFeatures").trigger, [answer_warning("go", went)], 20)
+    seen["clipboard_after_go_on"] = QApplication.clipboard().text()[:200]
+
+    for key, name in (("save_map_image", "mActionSaveMapAsImage"),
+                      ("save_map_pdf", "mActionSaveMapAsPdf")):
+        seen = {}
+        RESULT[key] = seen
+        seen["drive"] = drive(window.findChild(QAction, name).trigger,
+                              [answer_warning("cancel", seen), closed("QgsMapSaveDialog", seen)], 40)
+
+
+def publish_layout(layout):
+    """The layout designer adds the attribution label; the layout check blocks exact points
+    (also with a cell size claim) and passes the km squares; the PDF carries the attribution."""
+    from qgis.core import QgsLayoutExporter
+    designer = iface.openLayoutDesigner(layout)
+    pump(0.5)
     label = layout.itemById("geolicence-attribution")
     RESULT["label_text"] = label.text() if label is not None else None
-    observations = QgsProject.instance().mapLayersByName("NDFF waarnemingen")[0]
-    buildings = QgsProject.instance().mapLayersByName("GRB gebouwen")[0]
-    result = processing.run("geolicence:aggregate", {
-        "INPUT": observations.id(), "GRID": 0, "CELL_SIZE": 1000, "GROUP_BY": ["soort"],
-        "OUTPUT": os.path.join(work, "ndff_1km.gpkg")})
-    aggregated = QgsVectorLayer(result["OUTPUT"], "NDFF per km-hok", "ogr")
-    QgsProject.instance().addMapLayer(aggregated)
-    RESULT["aggregated_observations"] = result.get("OBSERVATIONS")
-    QCoreApplication.processEvents()
-    RESULT["dock_rows_after_aggregation"] = dock_rows(window)
-    # The published map shows the km squares instead of the exact points.
-    layout.itemById("Kaart").setLayers([aggregated, buildings])
-    QCoreApplication.processEvents()
-    context = QgsLayoutValidityCheckContext(layout)
-    checks = QgsApplication.validityCheckRegistry().runChecks(0, context, QgsFeedback())
-    ours = [r for r in checks if r.checkId == "geolicence_layout_licences"]
-    RESULT["criticals_before_pdf"] = [r.title for r in ours if r.type == r.Critical]
-    if not RESULT["criticals_before_pdf"]:
-        pdf = os.path.join(work, "natuurkaart.pdf")
-        exported = QgsLayoutExporter(layout).exportToPdf(pdf, QgsLayoutExporter.PdfExportSettings())
-        RESULT["pdf"] = pdf if exported == QgsLayoutExporter.Success else None
-    designer = iface.openLayoutDesigner(layout)
+    RESULT["layout_results_with_claim"] = layout_results(layout)
+    cells = layer_named("NDFF waarnemingen (1000 m grid)")
+    buildings = layer_named("GRB gebouwen")
+    if cells is not None:
+        layout.itemById("Kaart").setLayers([cells, buildings])
+        pump(0.2)
+        RESULT["criticals_with_cells"] = [r["title"] for r in layout_results(layout)
+                                          if r["type"] == "critical"]
+        if not RESULT["criticals_with_cells"]:
+            pdf = os.path.join(WORK, "natuurkaart.pdf")
+            exported = QgsLayoutExporter(layout).exportToPdf(pdf, QgsLayoutExporter.PdfExportSettings())
+            RESULT["pdf"] = pdf if exported == QgsLayoutExporter.Success else None
     designer.view().zoomFull()
-    # Let the map render before the picture is taken.
-    import time
-    for _ in range(80):
-        QCoreApplication.processEvents()
-        time.sleep(0.05)
-    shot = os.path.join(work, "layout-designer.png")
+    pump(3)
+    shot = os.path.join(WORK, "layout-designer.png")
     RESULT["screenshot"] = shot if designer.window().grab().save(shot) else None
     designer.close()
 
 
+def language_only():
+    window = iface.mainWindow()
+    RESULT["settings_text"] = window.findChild(QAction, "mActionGeolicenceSettings").text()
+    RESULT["aggregate_text"] = window.findChild(QAction, "mActionGeolicenceAggregate").text()
+    RESULT["dock_rows"] = dock_rows()
+    table = window.findChild(QDockWidget, "GeolicenceDock").findChild(QTableWidget)
+    RESULT["dock_headers"] = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+
+
 def probe():
+    with open("/proc/self/maps") as maps:  # QGIS also loads plugins from its own folder
+        RESULT["plugin_library"] = sorted({line.split()[-1] for line in maps
+                                           if "libgeolicenceplugin" in line})
     try:
-        project = os.environ.get("GEOLICENCE_PROBE_PROJECT")
-        if project:
-            RESULT["project_opened"] = QgsProject.instance().read(project)
+        layout = open_project()
+        if os.environ.get("GEOLICENCE_PROBE_MODE") == "language":
+            language_only()
+            return
         window = iface.mainWindow()
-        dock = window.findChild(QDockWidget, "GeolicenceDock")
-        RESULT["dock"] = dock is not None
-        if dock is not None:
-            table = dock.findChild(QTableWidget)
-            RESULT["dock_rows"] = [[table.item(r, c).text() if table.item(r, c) else ""
-                                    for c in range(table.columnCount())]
-                                   for r in range(table.rowCount())]
-        RESULT["layout_checks"] = layout_check_ids()
+        RESULT["dock"] = window.findChild(QDockWidget, "GeolicenceDock") is not None
+        RESULT["dock_rows"] = dock_rows()
         RESULT["settings_action"] = window.findChild(QAction, "mActionGeolicenceSettings") is not None
-        layout = QgsProject.instance().layoutManager().layoutByName("Natuurkaart A4")
-        if layout is not None:
-            context = QgsLayoutValidityCheckContext(layout)
-            results = QgsApplication.validityCheckRegistry().runChecks(0, context, QgsFeedback())
-            RESULT["layout_results"] = [
-                {"type": "critical" if r.type == r.Critical else "warning", "title": r.title,
-                 "text": r.detailedDescription}
-                for r in results if r.checkId == "geolicence_layout_licences"]
-        publish_aggregated(window, layout)
-        observations = QgsProject.instance().mapLayersByName("NDFF waarnemingen")
-        if observations:
-            # Exporting their own NDFF data is allowed; after BIJ12 revoked access (N10) it
-            # is not: the guard must speak up before the file dialog can be confirmed.
-            observations[0].setCustomProperty("geolicence/options", '{"revoked": true}')
-            iface.setActiveLayer(observations[0])
-            RESULT["save_as"] = intercept(window, "mActionLayerSaveAs")
-            RESULT["save_map_image"] = intercept(window, "mActionSaveMapAsImage")
+        RESULT["layout_results"] = layout_results(layout)
+        ndff, grb = layer_named("NDFF waarnemingen"), layer_named("GRB gebouwen")
+        aggregate_everywhere(ndff, grb)
+        licence_pages(ndff, grb)
+        exports(ndff)
+        publish_layout(layout)
     except Exception:  # noqa: BLE001 - the probe reports everything it meets
         RESULT["error"] = traceback.format_exc()
     finally:
+        RESULT.pop("menus", None)
+        try:
+            QgsProject.instance().clear()
+            pump(0.5)
+        except Exception:  # noqa: BLE001
+            RESULT["error_at_close"] = traceback.format_exc()
         with open(os.environ["GEOLICENCE_PROBE_OUT"], "w", encoding="utf-8") as out:
             json.dump(RESULT, out, ensure_ascii=False, indent=1)
         QgsApplication.exit(0)
-
-
-RESULT["workdir"] = os.environ.get("GEOLICENCE_PROBE_WORKDIR")
 
 
 # QGIS runs this file in a namespace it then drops; a timer Python no longer references never

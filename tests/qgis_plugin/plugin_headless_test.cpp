@@ -44,6 +44,8 @@
 #include <qgsprocessingalgorithm.h>
 #include <qgsprocessingcontext.h>
 #include <qgsprocessingfeedback.h>
+#include <qgsprocessingoutputs.h>
+#include <qgsprocessingparameters.h>
 #include <qgsprocessingregistry.h>
 #include <qgsproject.h>
 #include <qgsvaliditycheckcontext.h>
@@ -139,15 +141,95 @@ TEST_F(PluginTest, LiveLayerBindingComesFromCustomProperties) {
     EXPECT_EQ(std::get<Date>(bound.binding->options.at("project_end")).toString(), "2027-03-31");
 }
 
-TEST_F(PluginTest, StateSignalsWhenALicencePropertyChanges) {
+TEST_F(PluginTest, StateSignalsTheLayerWhoseLicencePropertyChanged) {
     QgsVectorLayer* layer = addLayer(QStringLiteral("gebouwen"));
-    QSignalSpy spy(state_.get(), &LicenceState::changed);
+    EXPECT_FALSE(state_->bindingOf(*layer).binding);
+    QSignalSpy spy(state_.get(), &LicenceState::layerChanged);
     layer->setCustomProperty(QStringLiteral("unrelated"), 1);
     EXPECT_EQ(spy.count(), 0);
     layer->setCustomProperty(QStringLiteral("geolicence/licence"), QStringLiteral("cc0-1.0"));
-    EXPECT_EQ(spy.count(), 1);
-    addLayer(QStringLiteral("nog een"));
-    EXPECT_GE(spy.count(), 2) << "a new layer (and its place in the layer tree) is announced";
+    ASSERT_EQ(spy.count(), 1);
+    EXPECT_EQ(spy.at(0).at(0).toString(), layer->id());
+    ASSERT_TRUE(state_->bindingOf(*layer).binding) << "the cached binding was dropped";
+    EXPECT_EQ(state_->bindingOf(*layer).binding->licence_id, "cc0-1.0");
+    QgsVectorLayer* other = addLayer(QStringLiteral("nog een"));
+    ASSERT_GE(spy.count(), 2) << "a new layer is announced";
+    EXPECT_EQ(spy.at(1).at(0).toString(), other->id());
+}
+
+TEST_F(PluginTest, AProjectBeingReadIsAnnouncedOnceWhenItIsRead) {
+    QTemporaryDir dir;
+    for (int i = 0; i < 5; ++i) {
+        addLayer(QStringLiteral("laag %1").arg(i), QStringLiteral("cc0-1.0"));
+    }
+    const QString path = dir.filePath(QStringLiteral("project.qgs"));
+    ASSERT_TRUE(QgsProject::instance()->write(path));
+    QSignalSpy per_layer(state_.get(), &LicenceState::layerChanged);
+    QSignalSpy whole(state_.get(), &LicenceState::changed);
+    ASSERT_TRUE(QgsProject::instance()->read(path));
+    EXPECT_EQ(per_layer.count(), 0) << "no work per layer while the project is read";
+    EXPECT_GE(whole.count(), 1);
+    EXPECT_FALSE(state_->projectIsLoading());
+    EXPECT_EQ(QgsProject::instance()->mapLayers().size(), 5);
+}
+
+// Points on no grid (exact observations) and points on the centres of 1 km squares.
+QgsVectorLayer* addPoints(const QString& name, bool on_grid, const QString& options) {
+    QgsVectorLayer* layer = addLayer(name, QStringLiteral("ndff-uitvoerportaal"), options);
+    QgsFeatureList features;
+    for (int i = 0; i < 50; ++i) {
+        QgsFeature feature(layer->fields());
+        const double x = on_grid ? 150500.0 + 1000 * (i % 7) : 150123.37 + 17.3 * i;
+        const double y = on_grid ? 460500.0 + 1000 * (i / 7) : 460011.91 + 23.9 * i;
+        feature.setGeometry(QgsGeometry::fromPointXY(QgsPointXY(x, y)));
+        features << feature;
+    }
+    layer->dataProvider()->addFeatures(features);
+    layer->updateExtents();
+    return layer;
+}
+
+bool hasRule(const Decision& decision, const std::string& rule) {
+    return std::any_of(decision.findings.begin(), decision.findings.end(),
+                       [&](const Finding& f) { return f.rule == rule; });
+}
+
+TEST_F(PluginTest, ACellSizeClaimIsMeasuredAgainstTheData) {
+    QgsVectorLayer* claimed =
+        addPoints(QStringLiteral("exact"), false,
+                  QStringLiteral(R"({"role": "subscriber", "cell_size_m": 1000})"));
+    const Decision exact = state_->evaluateLayers({claimed}, Action::Publish);
+    EXPECT_FALSE(exact.permitted()) << "a typed claim does not unblock exact points";
+    EXPECT_TRUE(hasRule(exact, "precision-claim-contradicted"));
+    EXPECT_TRUE(hasRule(exact, "n4-no-exact-publish"));
+
+    QgsVectorLayer* cells =
+        addPoints(QStringLiteral("km-hokken"), true,
+                  QStringLiteral(R"({"role": "subscriber", "cell_size_m": 1000})"));
+    const Decision grid = state_->evaluateLayers({cells}, Action::Publish);
+    EXPECT_TRUE(grid.permitted()) << "a claim the km squares bear out passes";
+    EXPECT_TRUE(hasRule(grid, "precision-measured"));
+    QgsVectorLayer* unclaimed = addPoints(QStringLiteral("zonder claim"), true,
+                                          QStringLiteral(R"({"role": "subscriber"})"));
+    EXPECT_FALSE(state_->evaluateLayers({unclaimed}, Action::Publish).permitted())
+        << "without a claim a layer counts as exact";
+    EXPECT_TRUE(state_->demandsAggregation(*claimed));
+    EXPECT_FALSE(state_->demandsAggregation(*cells));
+
+    // The layout check reports the contradicted claim as Critical.
+    const auto results = runLayoutCheck(makeLayout({claimed}, {}));
+    EXPECT_TRUE(std::any_of(results.begin(), results.end(), [](const QgsValidityCheckResult& r) {
+        return r.type == QgsValidityCheckResult::Critical &&
+               r.detailedDescription.contains(QStringLiteral("1000 m"));
+    }));
+
+    // Editing the data is measured again: one exact point among the cells.
+    QgsFeature extra(cells->fields());
+    extra.setGeometry(QgsGeometry::fromPointXY(QgsPointXY(150321.5, 460777.25)));
+    ASSERT_TRUE(cells->startEditing());
+    ASSERT_TRUE(cells->addFeature(extra));
+    EXPECT_FALSE(state_->evaluateLayers({cells}, Action::Publish).permitted());
+    cells->rollBack();
 }
 
 TEST_F(PluginTest, LayoutMissingTheGrbAttributionIsCritical) {
@@ -226,42 +308,13 @@ TEST_F(PluginTest, ExportGuardNamesLayerLicenceAndArticle) {
     QgsVectorLayer* open = addLayer(QStringLiteral("open"), QStringLiteral("cc0-1.0"));
     ExportGuard guard(
         state_.get(), [] { return QList<QgsMapLayer*>{}; }, [] { return QList<QgsMapLayer*>{}; });
-    const QString warning = guard.warningFor({ndff, open}, Action::Export);
+    const QString warning = guard.warningFor({ndff, open}, {Action::Export});
     EXPECT_TRUE(warning.contains(QStringLiteral("NDFF")));
     EXPECT_TRUE(warning.contains(QStringLiteral("NDFF export portal terms of use")));
     EXPECT_TRUE(warning.contains(QStringLiteral("000_b5f211ad1171a64c.txt bullet 10")))
         << warning.toStdString();
     EXPECT_FALSE(warning.contains(QStringLiteral("open")));
-    EXPECT_TRUE(guard.warningFor({open}, Action::Export).isEmpty());
-}
-
-TEST_F(PluginTest, RefusedCopyFeaturesIsTakenBackOutOfTheClipboard) {
-    QgsVectorLayer* ndff = addLayer(QStringLiteral("NDFF"), QStringLiteral("ndff-uitvoerportaal"),
-                                    QStringLiteral(R"({"revoked": true})"));
-    QgsMapLayer* active = ndff;
-    ExportGuard guard(
-        state_.get(), [&] { return QList<QgsMapLayer*>{active}; },
-        [] { return QList<QgsMapLayer*>{}; });
-    int asked = 0;
-    guard.setAsk([&](const QString&, const QString&) {
-        ++asked;
-        return false;
-    });
-    QAction copy_features(QStringLiteral("Copy Features"), nullptr);
-    // QGIS connects its own copy first; the guard runs after it, as in the application.
-    QObject::connect(&copy_features, &QAction::triggered, [] {
-        QApplication::clipboard()->setText(
-            QStringLiteral("wkt_geom\tsoort\nPoint (155000 463000)\tDas"));
-    });
-    guard.watchCopyAction(&copy_features);
-    copy_features.trigger();
-    EXPECT_EQ(asked, 1);
-    EXPECT_TRUE(QApplication::clipboard()->text().isEmpty());
-
-    active = addLayer(QStringLiteral("open"), QStringLiteral("cc0-1.0"));
-    copy_features.trigger();
-    EXPECT_EQ(asked, 1) << "a permitted copy asks nothing";
-    EXPECT_FALSE(QApplication::clipboard()->text().isEmpty());
+    EXPECT_TRUE(guard.warningFor({open}, {Action::Export}).isEmpty());
 }
 
 TEST_F(PluginTest, DockShowsEveryLayerAndMakesUnlicensedOnesStandOut) {
@@ -567,11 +620,16 @@ TEST_F(PluginTest, ProcessingAlgorithmGivesTheSameCellsAsTheCli) {
     parameters.insert(QStringLiteral("GRID"), 0);
     parameters.insert(QStringLiteral("CELL_SIZE"), 1000);
     parameters.insert(QStringLiteral("GROUP_BY"), QStringList{QStringLiteral("soort")});
-    parameters.insert(QStringLiteral("OUTPUT"), output);
+    // As the toolbox dialog asks with "Open output file after running" ticked.
+    parameters.insert(
+        QStringLiteral("OUTPUT"),
+        QVariant::fromValue(QgsProcessingOutputLayerDefinition(output, QgsProject::instance())));
     bool ok = false;
     const QVariantMap results = algorithm->run(parameters, context, &feedback, &ok);
     ASSERT_TRUE(ok) << feedback.textLog().toStdString();
     EXPECT_EQ(results.value(QStringLiteral("OBSERVATIONS")).toLongLong(), 300);
+    EXPECT_TRUE(context.willLoadLayerOnCompletion(output))
+        << "QGIS is asked to load the output when the run is over";
 
     const QString cli_output = dir.filePath(QStringLiteral("cli.gpkg"));
     const QString command = QStringLiteral("'%1' aggregate '%2' '%3' --grid rd --cell-size 1000 "
@@ -643,15 +701,6 @@ int main(int argc, char** argv) {
     QgsApplication::exitQgis();
     return result;
 }
-
-namespace {
-
-bool hasRule(const Decision& decision, const std::string& rule) {
-    return std::any_of(decision.findings.begin(), decision.findings.end(),
-                       [&](const Finding& finding) { return finding.rule == rule; });
-}
-
-} // namespace
 
 // What the CLI reports about a layer's binding, the plugin reports too: a broken
 // `geolicence/options` must not pass in QGIS and fail in CI.

@@ -2,6 +2,8 @@
 # Starts the real QGIS desktop under Xvfb with a fresh profile that loads the plugin from the
 # build folder, runs desktop_probe.py inside it and prints the probe's JSON.
 # Usage: run_desktop_probe.sh PLUGIN_DIR OUT_JSON [PROJECT]
+# GEOLICENCE_PROBE_LOCALE=nl_NL runs QGIS in that language; GEOLICENCE_PROBE_MODE is passed on.
+# GEOLICENCE_PROBE_SCRIPT runs another script than desktop_probe.py (the overhead bench).
 set -euo pipefail
 plugin_dir=$(realpath "$1")
 out=$(realpath -m "$2")
@@ -25,6 +27,14 @@ projections\promptWhenMultipleTransformsExist=false
 checkVersion=false
 showTips=false
 INI
+if [ -n "${GEOLICENCE_PROBE_LOCALE:-}" ]; then
+  printf '\n[locale]\noverrideFlag=true\nuserLocale=%s\nglobalLocale=%s\n' \
+    "$GEOLICENCE_PROBE_LOCALE" "$GEOLICENCE_PROBE_LOCALE" >> "$profile/QGIS3.ini"
+fi
+if [ "${GEOLICENCE_PROBE_NO_PLUGIN:-}" = 1 ]; then
+  sed -i 's/^libgeolicenceplugin=true/libgeolicenceplugin=false/' "$profile/QGIS3.ini"
+fi
+script=${GEOLICENCE_PROBE_SCRIPT:-$here/desktop_probe.py}
 rm -f "$out"
 # An X server of our own (no xvfb-run): the probe can then also take screenshots of it.
 display=90
@@ -36,8 +46,9 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; do
 DISPLAY=":$display" HOME="$home" XDG_RUNTIME_DIR="$home" GEOLICENCE_PROBE_OUT="$out" \
   GEOLICENCE_PROBE_WORKDIR="$(dirname "$out")" \
   GEOLICENCE_PROBE_PROJECT="$project" \
-  timeout 180 qgis --noversioncheck --nologo --code "$here/desktop_probe.py" >"$home/qgis.log" 2>&1 &&
+  timeout "${GEOLICENCE_PROBE_TIMEOUT:-240}" qgis --noversioncheck --nologo --code "$script" >"$home/qgis.log" 2>&1 &&
   status=0 || status=$?
+cp "$home/qgis.log" "${out%.json}.qgis.log" 2>/dev/null || true  # kept for a failing run
 if [ ! -s "$out" ]; then
   echo "run_desktop_probe: QGIS wrote no probe result; its log:" >&2
   tail -50 "$home/qgis.log" >&2
