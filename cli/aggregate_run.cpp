@@ -1,8 +1,8 @@
 #include "aggregate_command.h"
 
-#include <geolicence/aggregation_job.h>
+#include <geolicence/run_aggregation.h>
 #include <geolicence/atomic_output.h>
-#include <geolicence/cell_writer.h>
+#include "aggregate/write/cell_writer.h"
 #include <geolicence/data_source.h>
 #include <geolicence/errors.h>
 #include <geolicence/licence_precision.h>

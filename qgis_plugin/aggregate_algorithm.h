@@ -1,6 +1,6 @@
 #pragma once
 
-#include <geolicence/aggregation_job.h>
+#include <geolicence/run_aggregation.h>
 
 #include <optional>
 #include <qgsprocessingalgorithm.h>

@@ -1,0 +1,269 @@
+#include <geolicence/detail/ascii_case.h>
+
+#include <geolicence/errors.h>
+#include <geolicence/layer_binding.h>
+#include <geolicence/layer_selection.h>
+#include <geolicence/project_check.h>
+#include "check/reader_findings.h"
+
+#include <algorithm>
+#include <cctype>
+namespace geolicence {
+
+namespace {
+
+std::string collapseWhitespace(const std::string& text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (std::isspace(static_cast<unsigned char>(c)) != 0) {
+            space = !out.empty();
+            continue;
+        }
+        if (space) {
+            out += ' ';
+            space = false;
+        }
+        out += c;
+    }
+    return out;
+}
+
+std::string layerNames(const Project& project, const std::vector<std::string>& ids) {
+    std::string names;
+    for (const std::string& id : ids) {
+        const ProjectLayer* layer = project.findLayer(id);
+        names += names.empty() ? "" : ", ";
+        names += layer != nullptr ? layer->name : id;
+    }
+    return names;
+}
+
+Finding layoutFinding(const Project& project, Severity severity, const Duty& duty, std::string rule,
+                      std::string message) {
+    const std::string layer_id = duty.layers.empty() ? "" : duty.layers.front();
+    const ProjectLayer* layer = project.findLayer(layer_id);
+    return Finding{severity,     layer_id,        layer != nullptr ? layer->name : "",
+                   duty.licence, std::move(rule), std::move(message),
+                   duty.cite};
+}
+
+// Where the owed texts are looked for: the layout's labels, or what was exported from it.
+class ShownTexts {
+public:
+    ShownTexts(const Layout& layout, const std::optional<PublishedText>& published)
+        : published_(published ? &*published : nullptr) {
+        for (const LayoutLabel& label : layout.labels) {
+            labels_.push_back(collapseWhitespace(label.text));
+        }
+    }
+
+    bool shows(const std::string& text) const {
+        if (published_ != nullptr) {
+            return published_->shows(text);
+        }
+        const std::string wanted = collapseWhitespace(text);
+        return std::any_of(labels_.begin(), labels_.end(), [&](const std::string& label) {
+            return label.find(wanted) != std::string::npos;
+        });
+    }
+
+    bool mentions(const std::string& name) const {
+        if (published_ != nullptr) {
+            return published_->mentions(name);
+        }
+        return std::any_of(labels_.begin(), labels_.end(), [&](const std::string& label) {
+            return detail::lowerAscii(label).find(detail::lowerAscii(name)) != std::string::npos;
+        });
+    }
+
+    const PublishedText* published() const { return published_; }
+
+private:
+    std::vector<std::string> labels_;
+    const PublishedText* published_;
+};
+
+std::string missingAttributionMessage(const ShownTexts& shown, const Layout& layout,
+                                      const std::string& text, const std::string& names,
+                                      bool dutch) {
+    const PublishedText* published = shown.published();
+    if (published == nullptr) {
+        return dutch
+                   ? "Layout \"" + layout.name + "\" toont de verplichte bronvermelding \"" + text +
+                         "\" niet (voor " + names + "). Voeg een label met precies deze tekst toe."
+                   : "Layout \"" + layout.name + "\" does not show the required attribution \"" +
+                         text + "\" (for " + names + "). Add a label with exactly this text.";
+    }
+    // A PDF without any text had its labels exported as outlines: say so, or the user looks
+    // for a missing label that is there.
+    const std::string hint =
+        !published->empty() ? ""
+        : dutch ? " De PDF bevat geen tekst: exporteer de layout met tekst als tekstobjecten "
+                  "(Exportinstellingen, Tekstexport)."
+                : " The PDF has no text at all: export the layout with text as text objects "
+                  "(export settings, text export).";
+    return dutch ? published->name() + " (layout \"" + layout.name +
+                       "\") bevat de verplichte bronvermelding \"" + text + "\" niet (voor " +
+                       names + ")." + hint
+                 : published->name() + " (layout \"" + layout.name +
+                       "\") does not contain the required attribution \"" + text + "\" (for " +
+                       names + ")." + hint;
+}
+
+// Checks the duties a publication owes against what the layout shows (or what was exported
+// from it): attributions, legends for legend duties, and no text naming a party that forbids it.
+void verifyDutiesOnLayout(const Project& project, const Layout& layout, const ShownTexts& shown,
+                          Language language, Decision& decision) {
+    const bool dutch = language == Language::Dutch;
+    const std::string where =
+        shown.published() != nullptr
+            ? shown.published()->name()
+            : (dutch ? "Een label op layout \"" : "A label on layout \"") + layout.name + "\"";
+    for (const Duty& duty : decision.duties) {
+        if (duty.type == DutyType::Attribute && duty.text.empty()) {
+            // Owed, but nobody said what it must read (evaluation reported the option to set):
+            // a layout cannot be shown to carry it, so it is not cleared either.
+            decision.restrict(Verdict::Conditional);
+        } else if (duty.type == DutyType::Attribute) {
+            if (!shown.shows(duty.text)) {
+                decision.restrict(Verdict::Prohibited);
+                decision.findings.push_back(layoutFinding(
+                    project, Severity::Error, duty,
+                    shown.published() != nullptr ? "attribution-missing-in-pdf"
+                                                 : "attribution-missing",
+                    missingAttributionMessage(shown, layout, duty.text,
+                                              layerNames(project, duty.layers), dutch)));
+            }
+        } else if (duty.type == DutyType::IncludeLegend) {
+            for (const std::string& id : duty.layers) {
+                if (legendShowsLayer(project, layout, id)) {
+                    continue;
+                }
+                decision.restrict(Verdict::Prohibited);
+                Finding finding = layoutFinding(
+                    project, Severity::Error, duty, "legend-missing",
+                    dutch ? "Layout \"" + layout.name + "\" heeft geen legende die laag \"" +
+                                layerNames(project, {id}) +
+                                "\" toont; de licentie eist de juiste legende."
+                          : "Layout \"" + layout.name + "\" has no legend showing layer \"" +
+                                layerNames(project, {id}) + "\"; the licence requires its legend.");
+                finding.layer_id = id;
+                finding.layer_name = layerNames(project, {id});
+                decision.findings.push_back(std::move(finding));
+            }
+        } else if (duty.type == DutyType::NoEndorsement) {
+            std::vector<std::string> names{duty.party};
+            names.insert(names.end(), duty.aliases.begin(), duty.aliases.end());
+            for (const std::string& name : names) {
+                if (!name.empty() && shown.mentions(name)) {
+                    // Logius 2.13: naming the party as a reference without its consent is a
+                    // breach, not a matter of taste; the duty lapses once permission_ref is set.
+                    decision.restrict(Verdict::Prohibited);
+                    decision.findings.push_back(layoutFinding(
+                        project, Severity::Error, duty, "endorsement",
+                        dutch ? where + " noemt " + name +
+                                    ", dat zonder toestemming niet als referentie genoemd "
+                                    "mag worden. Verwijder de vermelding, of leg de "
+                                    "toestemming vast in optie permission_ref."
+                              : where + " names " + name +
+                                    ", which must not be mentioned as a reference without "
+                                    "consent. Remove the mention, or record the consent in "
+                                    "option permission_ref."));
+                    break;
+                }
+            }
+        }
+    }
+}
+
+} // namespace
+
+std::vector<LayerInput> projectLayerInputs(const Project& project, const Catalog& catalog,
+                                           const std::vector<std::string>& layer_ids,
+                                           std::vector<Finding>& binding_problems,
+                                           Language language) {
+    const LayerBinder binder(catalog);
+    std::vector<LayerInput> inputs;
+    for (const std::string& id : layer_ids) {
+        const ProjectLayer* layer = project.findLayer(id);
+        if (layer == nullptr) {
+            continue; // not silent: checkProject reports it (readerFindings)
+        }
+        LayerBindingResult bound = binder.bind(*layer, language);
+        for (Finding& problem : bound.problems(layer->id, layer->name)) {
+            binding_problems.push_back(std::move(problem));
+        }
+        inputs.push_back(LayerInput{layer->id, layer->name, std::move(bound.binding), {}});
+    }
+    return inputs;
+}
+
+CheckResult checkProject(const Project& project, const Catalog& catalog,
+                         const CheckRequest& request) {
+    return checkProject(project, catalog, request,
+                        [&](const std::vector<std::string>& ids, std::vector<Finding>& problems) {
+                            return projectLayerInputs(project, catalog, ids, problems,
+                                                      request.evaluation.language);
+                        });
+}
+
+CheckResult checkProject(const Project& project, const Catalog& catalog,
+                         const CheckRequest& request, const LayerInputSource& bind) {
+    const Layout* layout = nullptr;
+    std::vector<std::string> ids;
+    if (request.layout) {
+        layout = project.findLayout(*request.layout);
+        if (layout == nullptr) {
+            std::string names;
+            for (const Layout& l : project.layouts) {
+                names += (names.empty() ? "" : ", ") + std::string("\"") + l.name + "\"";
+            }
+            throw InputError(project.path.string() + ": no layout named \"" + *request.layout +
+                             "\" (layouts: " + (names.empty() ? "none" : names) + ")");
+        }
+        ids = layersRenderedByLayout(project, *layout);
+    } else {
+        ids = visibleLayers(project);
+    }
+    if (request.published && layout == nullptr) {
+        throw InputError(request.published->name() +
+                         ": name the layout it was exported from to check what it owes");
+    }
+    // Layers the project names but the reader could not read, or does not define, are errors.
+    std::vector<Finding> problems = readerFindings(project, ids, request.evaluation.language);
+    const std::vector<LayerInput> inputs = bind(ids, problems);
+    CheckResult result;
+    result.subject = project.path.string();
+    result.decision = evaluate(catalog, request.evaluation, inputs);
+    addBindingProblems(result.decision, problems);
+    if (layout != nullptr) {
+        for (const LayoutMap& map : layout->maps) {
+            if (map.data_defined_layers_unresolved) {
+                result.decision.findings.push_back(
+                    Finding{Severity::Warning, "", "", "", "data-defined-layers",
+                            "Map \"" + map.id + "\" of layout \"" + layout->name +
+                                "\" chooses its layers with an expression only QGIS can evaluate; "
+                                "checked the layers it renders without it.",
+                            ""});
+            }
+        }
+        // Duties belong to actions: what is put out (published, exported as a map, sold) must
+        // carry them; a hand-over (share) only reports what is owed with the data.
+        if (putsProductOut(request.evaluation.action)) {
+            verifyDutiesOnLayout(project, *layout, ShownTexts(*layout, request.published),
+                                 request.evaluation.language, result.decision);
+        }
+    }
+    for (const LayerInput& input : inputs) {
+        const ProjectLayer* layer = project.findLayer(input.id);
+        result.layers.push_back(CheckedLayer{input.id, input.name, input.binding,
+                                             layer != nullptr ? layer->region : SourceRegion{}});
+    }
+    if (layout != nullptr) {
+        result.layout_region = layout->region;
+    }
+    return result;
+}
+
+} // namespace geolicence

@@ -1,0 +1,152 @@
+#pragma once
+
+#include "geolicence/aggregation_spec.h"
+#include "geolicence/grid.h"
+#include "geolicence/huge_page_allocator.h"
+#include "geolicence/progress.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace geolicence {
+
+// Types of the output columns, as written by the cell writer.
+enum class FieldKind : std::uint8_t { Integer, Integer64, Real, String, Date, DateTime };
+
+struct OutputField {
+    std::string name;
+    FieldKind kind = FieldKind::String;
+};
+
+enum class AggregateOp : std::uint8_t { Sum, Min, Max };
+
+struct AggregateField {
+    std::string name;   // sum_<f>, min_<f>, max_<f>
+    std::string source; // <f>
+    AggregateOp op = AggregateOp::Sum;
+    FieldKind kind = FieldKind::Real;
+};
+
+// A group-by value: null, an integer (also booleans), a real, or text (dates and date-times as
+// ISO 8601 text).
+using GroupValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+// An aggregate: integers for integer fields, reals for real ones; dates as days since
+// 1970-01-01 and date-times as milliseconds since 1970-01-01T00:00:00 (in the source's time
+// zone), both std::int64_t.
+using AggregateValue = std::variant<std::int64_t, double>;
+
+// Features that were read but have no usable geometry, by reason.
+struct SkippedFeatures {
+    std::int64_t null_geometry = 0;
+    std::int64_t empty = 0;
+    std::int64_t invalid = 0;          // a line or polygon GEOS calls invalid (or without centroid)
+    std::int64_t non_finite = 0;       // a NaN or infinite coordinate
+    std::int64_t transform_failed = 0; // PROJ could not take it to the grid's CRS
+    // A cell number beyond 32 bits (more than 2 million km from the origin on a 1 km grid, or a
+    // coordinate beyond 2^52 m): no place on Earth, and no cell code anyone could publish.
+    std::int64_t out_of_range = 0;
+
+    std::int64_t total() const {
+        return null_geometry + empty + invalid + non_finite + transform_failed + out_of_range;
+    }
+};
+
+struct AggregationCounts {
+    std::int64_t features_read = 0;
+    std::int64_t features_used = 0; // with a usable geometry: features_read - skipped.total()
+    SkippedFeatures skipped;
+    // Observations as counted in n_obs: one per used feature with Centroid, one per (feature,
+    // cell) with Intersects.
+    std::int64_t observations = 0;
+    std::int64_t observations_written = 0;
+    std::int64_t observations_suppressed = 0;
+    std::int64_t rows_written = 0;
+    std::int64_t rows_suppressed = 0;
+    std::int64_t cells_written = 0; // distinct cells among the rows written
+    std::int64_t larger_than_cell = 0;
+    // Features transformed to the grid's CRS that lie outside its EPSG area of use: counted in
+    // their cells like any other (PROJ transformed them), and reported so a user can check them.
+    std::int64_t outside_area = 0;
+};
+
+// What spilling cost, when the rows did not fit the memory limit.
+struct SpillStatistics {
+    std::int64_t runs = 0;   // sorted runs written (intermediate merges included)
+    std::int64_t bytes = 0;  // bytes written to the temporary folder
+    std::int64_t passes = 0; // merge passes before the final one (many runs: merged in groups)
+};
+
+namespace detail {
+struct CellTableAccess;
+}
+
+// The group-by tuples of an aggregation, by id (rows refer to them by id).
+using GroupTuples = std::vector<std::vector<GroupValue>>;
+
+// The aggregated rows that may leave: for each (cell, group values) with at least min_count
+// observations, its count and aggregates. Rows are sorted by cell (column, then row) and then
+// by group values, so the same input always gives the same output.
+class CellTable {
+public:
+    const Grid& grid() const { return grid_; }
+    const std::vector<OutputField>& groupFields() const { return group_fields_; }
+    const std::vector<AggregateField>& aggregateFields() const { return aggregate_fields_; }
+
+    std::size_t size() const { return counts_.size(); }
+    CellIndex cell(std::size_t row) const { return {columns_[row], rows_[row]}; }
+    std::int64_t count(std::size_t row) const { return counts_[row]; }
+    const std::vector<GroupValue>& groupValues(std::size_t row) const {
+        return (*group_values_)[groups_[row]];
+    }
+    // nullopt when no observation in the row had a value for the field.
+    std::optional<AggregateValue> aggregate(std::size_t row, std::size_t field) const;
+
+private:
+    friend struct detail::CellTableAccess;
+    explicit CellTable(Grid grid) : grid_(grid) {}
+
+    // Columns in output order, so writers read them front to back.
+    Grid grid_;
+    std::vector<OutputField> group_fields_;
+    std::vector<AggregateField> aggregate_fields_;
+    detail::LargeVector<std::int32_t> columns_;
+    detail::LargeVector<std::int32_t> rows_;
+    detail::LargeVector<std::uint32_t> groups_;
+    detail::LargeVector<std::int64_t> counts_;
+    detail::LargeVector<std::uint64_t> slots_;  // aggregate_fields_.size() per row, as raw bits
+    detail::LargeVector<std::uint8_t> present_; // per row a bit set per aggregate that has a value
+    // Shared: a table handed out in blocks refers to the same tuples from every block.
+    std::shared_ptr<const GroupTuples> group_values_;
+};
+
+struct AggregationResult {
+    CellTable table;
+    AggregationCounts counts;
+    std::string layer; // the layer read
+    std::vector<std::string> warnings;
+    bool pushed_down = false;  // grouped inside PostGIS
+    std::string pushdown_note; // for a PostGIS source that was not: why not
+    SpillStatistics spill;
+};
+
+// Streams every feature of `input` once, takes it to the grid's CRS with PROJ (x/y axis
+// order whatever the CRS says), assigns it to cells and accumulates per (cell, group values).
+// Nothing of a feature but its cell, its group-by values and its aggregated values is kept.
+// All rows end up in memory here; openCellStream (cell_stream.h) hands them out in blocks
+// instead, within options.memory_limit.
+//
+// InputError for a source that cannot be read or a field that is missing or of the wrong type;
+// Cancelled when `progress` returns false.
+AggregationResult aggregateCells(const AggregationInput& input, const AggregationSpec& spec,
+                                 const ProgressCallback& progress = {});
+AggregationResult aggregateCells(const AggregationInput& input, const AggregationSpec& spec,
+                                 const AggregationOptions& options,
+                                 const ProgressCallback& progress = {});
+
+} // namespace geolicence
