@@ -1,20 +1,13 @@
 #include "check_command.h"
 
 #include "check_folder.h"
-#include "decision_text.h"
-#include "gis_entry.h"
-#include "report_folder.h"
-#include "report_junit.h"
-#include "report_sarif.h"
-#include "report_served.h"
+#include "gis_wing.h"
+#include "report/report.h"
 
 #include <geolicence/checkable_files.h>
-#include <geolicence/decision_json.h>
 #include <geolicence/project_check.h>
 #include <geolicence/project_reader.h>
 #include <geolicence/web_check.h>
-
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <iostream>
@@ -65,7 +58,19 @@ int CheckCommand::exitCode(const std::vector<CheckResult>& results) const {
     return kExitOk;
 }
 
-int CheckCommand::runFolder(const Catalog& catalog, const CheckRequest& request) {
+bool CheckCommand::needsGis() const {
+    if (web()) {
+        return false;
+    }
+    std::error_code error;
+    if (std::filesystem::is_directory(input_, error)) {
+        return recursive_ && folderHoldsDatasets(input_);
+    }
+    return !isProjectFile(input_);
+}
+
+int CheckCommand::runFolder(const Catalog& catalog, const CheckRequest& request,
+                            const GlobalOptions& options) {
     if (!recursive_) {
         throw UsageError(input_ + " is a folder: add --recursive to check every project and "
                                   "dataset under it");
@@ -73,16 +78,10 @@ int CheckCommand::runFolder(const Catalog& catalog, const CheckRequest& request)
     if (!layout_.empty()) {
         throw UsageError("--layout applies to one QGIS project, not to the folder " + input_);
     }
-    const FolderCheck check = checkFolder(input_, catalog, request, web());
-    if (format_ == "json") {
-        std::cout << folderReportJson(check, request.evaluation.action) << "\n";
-    } else if (format_ == "sarif") {
-        std::cout << sarifReport(check.files, catalog) << "\n";
-    } else if (format_ == "junit") {
-        std::cout << junitReport(check.files, strict_);
-    } else {
-        std::cout << folderReportText(check, request.evaluation.language);
-    }
+    const FolderCheck check = checkFolder(input_, catalog, request, web(), options.gis);
+    writeReport(std::cout, format_,
+                FolderReport{check, catalog, request.evaluation.action, request.evaluation.language,
+                             strict_});
     // The report is complete for what could be read; an unreadable file still fails the run
     // as an input error, so a pipeline cannot pass on a repository it did not fully check.
     return check.unreadable > 0 ? kExitInput : exitCode(check.files);
@@ -104,7 +103,8 @@ void CheckCommand::checkWebOptions() {
     }
 }
 
-CheckResult CheckCommand::checkOneFile(const Catalog& catalog, CheckRequest request) const {
+CheckResult CheckCommand::checkOneFile(const Catalog& catalog, CheckRequest request,
+                                       const GlobalOptions& options) const {
     if (web()) {
         if (!isProjectFile(input_)) {
             throw UsageError("--target web applies to a QGIS project (.qgs, .qgz), not to " +
@@ -128,7 +128,7 @@ CheckResult CheckCommand::checkOneFile(const Catalog& catalog, CheckRequest requ
                          " needs the layout it was exported from: add --layout L");
     }
     if (pdf) {
-        return checkPdfEntry(input_, readProject(project_), catalog, request);
+        return gisWing(options).checkPdf(input_, readProject(project_), catalog, request);
     }
     if (isProjectFile(input_)) {
         return checkProject(readProject(input_), catalog, request);
@@ -136,7 +136,7 @@ CheckResult CheckCommand::checkOneFile(const Catalog& catalog, CheckRequest requ
     if (!layout_.empty()) {
         throw UsageError("--layout applies to a QGIS project, not to the dataset " + input_);
     }
-    return checkDatasetEntry(input_, catalog, request);
+    return gisWing(options).checkDataset(input_, catalog, request);
 }
 
 int CheckCommand::run(const GlobalOptions& options) {
@@ -164,32 +164,14 @@ int CheckCommand::run(const GlobalOptions& options) {
                              "folder " +
                              input_);
         }
-        return runFolder(catalog, request);
+        return runFolder(catalog, request, options);
     }
     if (recursive_) {
         throw UsageError("--recursive applies to a folder, not to the file " + input_);
     }
-    const CheckResult result = checkOneFile(catalog, request);
-    if (format_ == "json" && web()) {
-        // The decision's contract, plus what the services put out and how each layer was judged.
-        auto json = nlohmann::ordered_json::parse(decisionToJson(result.decision, -1));
-        json["target"] = "web";
-        json["served"] = servedToJson(result.served);
-        std::cout << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-                  << "\n";
-    } else if (format_ == "json") {
-        std::cout << decisionToJson(result.decision) << "\n";
-    } else if (format_ == "sarif") {
-        std::cout << sarifReport({result}, catalog) << "\n";
-    } else if (format_ == "junit") {
-        std::cout << junitReport({result}, strict_);
-    } else {
-        std::cout << result.subject << "\n"
-                  << decisionToText(result.decision, request.evaluation.language);
-        if (web()) {
-            std::cout << servedToText(result.served, request.evaluation.language);
-        }
-    }
+    const CheckResult result = checkOneFile(catalog, request, options);
+    writeReport(std::cout, format_,
+                FileReport{result, catalog, request.evaluation.language, strict_, web()});
     return exitCode({result});
 }
 

@@ -19,10 +19,14 @@ class CheckCommand : public Command {
 public:
     void setup(CLI::App& app) override;
     int run(const GlobalOptions& options) override;
+    // A dataset, a PDF, or a folder (--recursive) that holds datasets; never --target web.
+    bool needsGis() const override;
 
 private:
-    int runFolder(const Catalog& catalog, const CheckRequest& request);
-    CheckResult checkOneFile(const Catalog& catalog, CheckRequest request) const;
+    int runFolder(const Catalog& catalog, const CheckRequest& request,
+                  const GlobalOptions& options);
+    CheckResult checkOneFile(const Catalog& catalog, CheckRequest request,
+                             const GlobalOptions& options) const;
     bool web() const { return target_ == "web"; }
     // Refuses what --target web cannot mean (another action, a layout, a PDF).
     void checkWebOptions();

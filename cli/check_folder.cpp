@@ -1,6 +1,7 @@
 #include "check_folder.h"
 
-#include "gis_entry.h"
+#include "command.h"
+#include "gis_wing.h"
 
 #include <geolicence/checkable_files.h>
 #include <geolicence/errors.h>
@@ -8,6 +9,7 @@
 #include <geolicence/web_check.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace geolicence::cli {
 
@@ -38,10 +40,25 @@ CheckResult checkWeb(const std::filesystem::path& path, const Catalog& catalog,
     return checkWebServices(project, catalog, request, lizmap ? &*lizmap : nullptr);
 }
 
+// A folder holding datasets is only checked where the GIS wing is (command.h, needsGis).
+const GisWing& datasetChecker(const GisWing* gis) {
+    if (gis == nullptr) {
+        throw std::logic_error("a folder with datasets was checked without the GIS wing");
+    }
+    return *gis;
+}
+
 } // namespace
 
+bool folderHoldsDatasets(const std::filesystem::path& folder) {
+    const std::vector<CheckableFile> files = findCheckableFiles(folder);
+    return std::any_of(files.begin(), files.end(), [](const CheckableFile& file) {
+        return file.kind == CheckableKind::Dataset;
+    });
+}
+
 FolderCheck checkFolder(const std::filesystem::path& folder, const Catalog& catalog,
-                        const CheckRequest& request, bool web) {
+                        const CheckRequest& request, bool web, const GisWing* gis) {
     std::vector<CheckableFile> files = findCheckableFiles(folder);
     if (web) {
         files.erase(std::remove_if(files.begin(), files.end(),
@@ -50,18 +67,13 @@ FolderCheck checkFolder(const std::filesystem::path& folder, const Catalog& cata
                                    }),
                     files.end());
     }
-    if (std::any_of(files.begin(), files.end(), [](const CheckableFile& file) {
-            return file.kind == CheckableKind::Dataset;
-        })) {
-        requireGis();
-    }
     FolderCheck check;
     check.web = web;
     for (const CheckableFile& file : files) {
         const std::string subject = reportPath(folder, file.path);
         try {
             CheckResult result = file.kind == CheckableKind::Dataset
-                                     ? checkDatasetEntry(file.path, catalog, request)
+                                     ? datasetChecker(gis).checkDataset(file.path, catalog, request)
                                  : web ? checkWeb(file.path, catalog, request)
                                        : checkProject(readProject(file.path), catalog, request);
             result.subject = subject;

@@ -1,9 +1,12 @@
 #include "command.h"
 
+#include "gis_wing.h"
+
 #include <geolicence/errors.h>
 
 #include <cstdlib>
 #include <iostream>
+#include <stdexcept>
 
 namespace geolicence::cli {
 
@@ -40,6 +43,13 @@ int runGuarded(Command& command, const GlobalOptions& options) {
         std::cerr << "geolicence: internal error: " << oneLine(e.what()) << "\n";
         return kExitInternal;
     }
+}
+
+const GisWing& gisWing(const GlobalOptions& options) {
+    if (options.gis == nullptr) {
+        throw std::logic_error("a command that needs the GIS wing ran without it");
+    }
+    return *options.gis;
 }
 
 Catalog loadCatalog(const GlobalOptions& options) {

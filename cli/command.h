@@ -19,10 +19,17 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Options every subcommand shares.
+class GisWing;
+
+// Options every subcommand shares, and the GIS wing when this process has it.
 struct GlobalOptions {
     std::vector<std::string> catalog_dirs;
+    const GisWing* gis = nullptr; // set in geolicence-gis only (gis_wing.h)
 };
+
+// The GIS wing, for a command whose needsGis() said so; a std::logic_error (an internal error,
+// exit 70) when this process has none, which the door in runCommandLine rules out.
+const GisWing& gisWing(const GlobalOptions& options);
 
 // One subcommand: binds its arguments to members in `setup`, does its work in `run`.
 class Command {
@@ -31,6 +38,10 @@ public:
     // Registers the subcommand on `app`, keeping it in app_.
     virtual void setup(CLI::App& app) = 0;
     bool chosen() const { return app_ != nullptr && app_->parsed(); }
+    // True when running this command, as parsed, needs the GIS wing (GDAL, poppler): then
+    // `geolicence` hands it over to `geolicence-gis` before anything else happens. Asked
+    // before the catalog is loaded, so it looks at the arguments and the file system only.
+    virtual bool needsGis() const { return false; }
     virtual int run(const GlobalOptions& options) = 0;
 
 protected:

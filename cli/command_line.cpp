@@ -1,11 +1,12 @@
-// geolicence: licence checks and licence-safe aggregation for GIS data, headless.
+#include "command_line.h"
+
 #include "aggregate_command.h"
 #include "attribution_command.h"
 #include "bind_command.h"
 #include "check_command.h"
 #include "command.h"
 #include "evaluate_command.h"
-#include "gis_entry.h"
+#include "hand_over.h"
 #include "inspect_command.h"
 #include "licences_command.h"
 
@@ -14,17 +15,15 @@
 #include <iostream>
 #include <memory>
 
-using namespace geolicence::cli;
-using geolicence::kCatalogVersion;
-using geolicence::kProgramVersion;
+namespace geolicence::cli {
 
-int main(int argc, char** argv) {
-    rememberCommandLine(argc, argv);
+int runCommandLine(int argc, char** argv, const GisWing* gis) {
     CLI::App app{"geolicence — know what the licences of your GIS layers allow"};
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("geolicence ") + kProgramVersion +
                                           "\nlicence catalog " + kCatalogVersion);
     GlobalOptions options;
+    options.gis = gis;
     app.add_option("--catalog", options.catalog_dirs,
                    "Extra directory of licence profiles (repeatable; later ones override ids)")
         ->check(CLI::ExistingDirectory);
@@ -62,10 +61,24 @@ int main(int argc, char** argv) {
         return kExitUsage;
     }
     for (auto& command : commands) {
-        if (command->chosen()) {
-            return runGuarded(*command, options);
+        if (!command->chosen()) {
+            continue;
         }
+        // The one door to the GIS wing: decided here, before the catalog is loaded.
+        if (gis == nullptr) {
+            try {
+                if (command->needsGis()) {
+                    handOverToGis(argv);
+                }
+            } catch (const std::exception& e) {
+                std::cerr << "geolicence: internal error: " << oneLine(e.what()) << "\n";
+                return kExitInternal;
+            }
+        }
+        return runGuarded(*command, options);
     }
     std::cerr << "geolicence: no command given (see --help)\n";
     return kExitUsage;
 }
+
+} // namespace geolicence::cli

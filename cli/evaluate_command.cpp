@@ -1,10 +1,9 @@
 #include "evaluate_command.h"
 
 #include "context_options.h"
-#include "decision_text.h"
+#include "report/report.h"
 
 #include <geolicence/context.h>
-#include <geolicence/decision_json.h>
 #include <geolicence/errors.h>
 #include <geolicence/evaluation.h>
 
@@ -102,11 +101,7 @@ int EvaluateCommand::run(const GlobalOptions& options) {
     layer.facts.contains_personal_data = contains_personal_data_;
 
     const Decision decision = evaluate(catalog, request, {layer});
-    if (format_ == "json") {
-        std::cout << decisionToJson(decision) << "\n";
-    } else {
-        std::cout << decisionToText(decision, request.language);
-    }
+    writeReport(std::cout, format_, decision, request.language);
     if (!decision.permitted() || (strict_ && decision.hasWarnings())) {
         return kExitProhibited;
     }

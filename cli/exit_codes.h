@@ -2,7 +2,7 @@
 
 namespace geolicence::cli {
 
-// The CLI contract (DESIGN.md): scripts and CI pipelines branch on these.
+// The CLI contract (README.md, "Using the CLI"): scripts and CI pipelines branch on these.
 enum ExitCode : int {
     kExitOk = 0,         // nothing prohibited
     kExitProhibited = 1, // something prohibited (or any warning with --strict)

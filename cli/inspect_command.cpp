@@ -1,6 +1,6 @@
 #include "inspect_command.h"
 
-#include "report_served.h"
+#include "report/served_report.h"
 
 #include <geolicence/errors.h>
 #include <geolicence/layer_binding.h>
@@ -81,7 +81,7 @@ int InspectCommand::run(const GlobalOptions& options) {
     for (const Layout& layout : project.layouts) {
         Json maps = Json::array();
         for (const LayoutMap& map : layout.maps) {
-            // What the map stores, next to what it renders (the rule in DESIGN.md).
+            // What the map stores, next to what it renders (layersToRender, layer_selection.h).
             maps.push_back({{"id", map.id},
                             {"uuid", map.uuid},
                             {"layers", layersToRender(project, map)},

@@ -1,6 +1,6 @@
 #include "licences_command.h"
 
-#include "profile_json.h"
+#include "report/profile_json.h"
 
 #include <geolicence/errors.h>
 #include <geolicence/profile_parser.h>

@@ -4,7 +4,6 @@
 #include "translate.h"
 
 #include <geolicence/errors.h>
-#include <geolicence/grid.h>
 #include <geolicence/licence_precision.h>
 #include <geolicence/progress.h>
 
@@ -104,7 +103,7 @@ bool AggregateAlgorithm::prepareAlgorithm(const QVariantMap& parameters,
     if (layer == nullptr) {
         throw QgsProcessingException(gtr("The input layer cannot be read"));
     }
-    request_ = AggregationRequest{};
+    AggregationJob job;
     QString layer_name;
     // A file GDAL reads as it is, or a GeoPackage QGIS writes for memory layers and selections.
     const QString path = parameterAsCompatibleSourceLayerPathAndLayerName(
@@ -112,27 +111,33 @@ bool AggregateAlgorithm::prepareAlgorithm(const QVariantMap& parameters,
         {QStringLiteral("gpkg"), QStringLiteral("shp"), QStringLiteral("geojson"),
          QStringLiteral("fgb"), QStringLiteral("csv")},
         QStringLiteral("gpkg"), feedback, &layer_name);
-    request_.input.source = path.toStdString();
-    request_.input.layer = layer_name.toStdString();
-    request_.licence = state_->bindingOf(*layer).binding;
-    request_.language = state_->language();
-    const auto grid = parseGridKind(
-        kGrids.value(parameterAsEnum(parameters, QStringLiteral("GRID"), context)).toStdString());
-    request_.spec.grid = grid.value_or(GridKind::Rd);
-    request_.spec.cell_size_m = parameterAsInt(parameters, QStringLiteral("CELL_SIZE"), context);
-    request_.spec.group_by =
-        names(parameterAsFields(parameters, QStringLiteral("GROUP_BY"), context));
-    request_.spec.sum = names(parameterAsFields(parameters, QStringLiteral("SUM"), context));
-    request_.spec.min = names(parameterAsFields(parameters, QStringLiteral("MIN"), context));
-    request_.spec.max = names(parameterAsFields(parameters, QStringLiteral("MAX"), context));
-    request_.spec.min_count = parameterAsInt(parameters, QStringLiteral("MIN_COUNT"), context);
-    request_.spec.assign =
-        parseAssignment(
-            kAssignments.value(parameterAsEnum(parameters, QStringLiteral("ASSIGN"), context))
-                .toStdString())
-            .value_or(Assignment::Centroid);
+    job.input.source = path.toStdString();
+    job.input.layer = layer_name.toStdString();
+    job.licence = state_->bindingOf(*layer).binding;
+    job.language = state_->language();
+    job.grid =
+        kGrids.value(parameterAsEnum(parameters, QStringLiteral("GRID"), context), kGrids.front())
+            .toStdString();
+    job.cell_size_m = parameterAsInt(parameters, QStringLiteral("CELL_SIZE"), context);
+    job.group_by = names(parameterAsFields(parameters, QStringLiteral("GROUP_BY"), context));
+    job.sum = names(parameterAsFields(parameters, QStringLiteral("SUM"), context));
+    job.min = names(parameterAsFields(parameters, QStringLiteral("MIN"), context));
+    job.max = names(parameterAsFields(parameters, QStringLiteral("MAX"), context));
+    job.min_count = parameterAsInt(parameters, QStringLiteral("MIN_COUNT"), context);
+    job.assign = kAssignments
+                     .value(parameterAsEnum(parameters, QStringLiteral("ASSIGN"), context),
+                            kAssignments.front())
+                     .toStdString();
     const QString output = parameterAsOutputLayer(parameters, QStringLiteral("OUTPUT"), context);
-    request_.output = output.toStdString();
+    job.output = output.toStdString();
+    job.overwrite = true; // QGIS asked the user already, or chose a temporary file
+    // The same checks as `geolicence aggregate`, in the same order; any problem stops the run.
+    const AggregationJob::Validation validation =
+        job.validate(state_->catalog(), gdalJobInspector());
+    for (const JobProblem& problem : validation.problems) {
+        throw QgsProcessingException(QString::fromStdString(problem.message));
+    }
+    request_ = validation.request;
     load_output_.reset();
     if (context.willLoadLayerOnCompletion(output)) {
         load_output_ = context.layerToLoadOnCompletionDetails(output);
@@ -140,10 +145,6 @@ bool AggregateAlgorithm::prepareAlgorithm(const QVariantMap& parameters,
             load_output_->name =
                 gtr("%1 (%2 m grid)").arg(layer->name()).arg(request_.spec.cell_size_m);
         }
-    }
-    request_.overwrite = true; // QGIS asked the user already, or chose a temporary file
-    for (const std::string& problem : specProblems(request_.spec)) {
-        throw QgsProcessingException(QString::fromStdString(problem));
     }
     return true;
 }

@@ -1,30 +1,29 @@
 #include "decision_text.h"
 
+#include <geolicence/messages.h>
+
 #include <sstream>
 
 namespace geolicence::cli {
 
 namespace {
-const char* verdictWord(Verdict verdict, bool dutch) {
+Msg verdictWord(Verdict verdict) {
     switch (verdict) {
     case Verdict::Permitted:
-        return dutch ? "TOEGESTAAN" : "PERMITTED";
+        return Msg::VerdictPermitted;
     case Verdict::Conditional:
-        // Said in full: a conditional action must not be read as a yes.
-        return dutch ? "VOORWAARDELIJK (geldt als niet toegestaan tot de ontbrekende gegevens "
-                       "zijn opgegeven)"
-                     : "CONDITIONAL (counts as not permitted until what is missing is given)";
+        return Msg::VerdictConditional;
     case Verdict::Prohibited:
-        return dutch ? "VERBODEN" : "PROHIBITED";
+        return Msg::VerdictProhibited;
     }
-    return dutch ? "VERBODEN" : "PROHIBITED";
+    return Msg::VerdictProhibited;
 }
 } // namespace
 
 std::string decisionToText(const Decision& decision, Language language) {
-    const bool dutch = language == Language::Dutch;
     std::ostringstream out;
-    out << toString(decision.action) << ": " << verdictWord(decision.verdict, dutch) << "\n";
+    out << toString(decision.action) << ": " << say(verdictWord(decision.verdict), language)
+        << "\n";
     for (Severity severity : {Severity::Error, Severity::Warning, Severity::Info}) {
         for (const Finding& finding : decision.findings) {
             if (finding.severity != severity) {
@@ -45,7 +44,7 @@ std::string decisionToText(const Decision& decision, Language language) {
         }
     }
     if (!decision.duties.empty()) {
-        out << (dutch ? "Plichten:\n" : "Duties:\n");
+        out << say(Msg::DutiesHeading, language) << "\n";
         for (const Duty& duty : decision.duties) {
             out << "  " << toString(duty.type);
             if (!duty.text.empty()) {
@@ -55,7 +54,7 @@ std::string decisionToText(const Decision& decision, Language language) {
                 out << " (" << duty.party << ")";
             }
             if (duty.date) {
-                out << " " << (dutch ? "uiterlijk " : "by ") << duty.date->toString();
+                out << " " << say(Msg::DutyDueBy, language, {duty.date->toString()});
             }
             out << "  [" << duty.licence << ", " << duty.cite << "]\n";
         }

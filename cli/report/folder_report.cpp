@@ -1,9 +1,10 @@
-#include "report_folder.h"
+#include "folder_report.h"
 
 #include "decision_text.h"
-#include "report_served.h"
+#include "served_report.h"
 
 #include <geolicence/decision_json.h>
+#include <geolicence/messages.h>
 
 #include <nlohmann/json.hpp>
 
@@ -62,7 +63,6 @@ std::string folderReportJson(const FolderCheck& check, Action action) {
 }
 
 std::string folderReportText(const FolderCheck& check, Language language) {
-    const bool dutch = language == Language::Dutch;
     std::ostringstream out;
     for (const CheckResult& result : check.files) {
         out << result.subject << "\n" << decisionToText(result.decision, language);
@@ -74,13 +74,14 @@ std::string folderReportText(const FolderCheck& check, Language language) {
     const std::size_t prohibited = filesWith(check, Verdict::Prohibited) - check.unreadable;
     const std::size_t conditional = filesWith(check, Verdict::Conditional);
     const std::size_t permitted = filesWith(check, Verdict::Permitted);
-    out << check.files.size() << (dutch ? " bestanden gecontroleerd: " : " files checked: ")
-        << permitted << (dutch ? " toegestaan, " : " permitted, ");
-    if (conditional > 0) {
-        out << conditional << (dutch ? " voorwaardelijk, " : " conditional, ");
-    }
-    out << prohibited << (dutch ? " verboden, " : " prohibited, ") << check.unreadable
-        << (dutch ? " onleesbaar\n" : " unreadable\n");
+    const auto n = [](std::size_t count) { return std::to_string(count); };
+    out << (conditional > 0
+                ? say(Msg::FolderSummaryConditional, language,
+                      {n(check.files.size()), n(permitted), n(conditional), n(prohibited),
+                       n(check.unreadable)})
+                : say(Msg::FolderSummary, language,
+                      {n(check.files.size()), n(permitted), n(prohibited), n(check.unreadable)}))
+        << "\n";
     return out.str();
 }
 

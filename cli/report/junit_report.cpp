@@ -1,4 +1,4 @@
-#include "report_junit.h"
+#include "junit_report.h"
 
 #include <sstream>
 

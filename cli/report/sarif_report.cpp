@@ -1,4 +1,4 @@
-#include "report_sarif.h"
+#include "sarif_report.h"
 
 #include <geolicence/version.h>
 

@@ -1,4 +1,6 @@
-#include "report_served.h"
+#include "served_report.h"
+
+#include <geolicence/messages.h>
 
 #include <sstream>
 
@@ -61,11 +63,10 @@ Json servedToJson(const std::vector<ServedLayer>& served) {
 }
 
 std::string servedToText(const std::vector<ServedLayer>& served, Language language) {
-    const bool dutch = language == Language::Dutch;
     std::ostringstream out;
-    out << (dutch ? "Aangeboden door de webdiensten:\n" : "Served by the web services:\n");
+    out << say(Msg::ServedHeading, language) << "\n";
     if (served.empty()) {
-        out << (dutch ? "  (geen enkele laag)\n" : "  (no layer)\n");
+        out << "  " << say(Msg::ServedNone, language) << "\n";
     }
     for (const ServedLayer& layer : served) {
         out << "  " << layer.exposure.layer_name << ":";
@@ -73,7 +74,7 @@ std::string servedToText(const std::vector<ServedLayer>& served, Language langua
             out << " " << toString(channel);
         }
         if (layer.exposure.downloadable()) {
-            out << (dutch ? "  [te downloaden]" : "  [downloadable]");
+            out << "  " << say(Msg::ServedDownloadable, language);
         }
         out << "\n";
     }

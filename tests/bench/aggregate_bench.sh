@@ -79,7 +79,7 @@ best() {
   echo "$best_t $best_kb"
 }
 
-# Warm the page cache so every contender reads from memory, as the DESIGN.md figures were taken.
+# Warm the page cache so every contender reads from memory, as the README's figures were taken.
 cat "$work/obs.gpkg" >/dev/null
 
 read -r t_read kb_read < <(best "$read_bench" "$work/obs.gpkg")

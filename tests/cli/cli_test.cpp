@@ -1,5 +1,5 @@
 // End-to-end tests of the built `geolicence` binary: output, JSON shapes and exit codes as the
-// CLI contract in DESIGN.md states them.
+// CLI contract in README.md ("Using the CLI") states them.
 #include "test_support.h"
 
 #include <gtest/gtest.h>

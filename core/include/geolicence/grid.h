@@ -49,7 +49,8 @@ std::optional<std::string> cellSizeProblem(GridKind kind, double cell_size_m);
 
 // A square grid in a projected CRS with cells aligned to multiples of the cell size.
 //
-// Cell codes (DESIGN.md; the codes are what the published data is keyed on):
+// Cell codes (README.md, "Publishable grid counts"; the codes are what the published data is keyed
+// on):
 //  - rd: `x-y`, the lower-left corner in km, e.g. `155-463` (also for 5 km "uurhokken":
 //    `155-460`);
 //  - eea: INSPIRE `CRS3035RES1000mN3150000E3858000` and the EEA short code `1kmE3858N3150`;

@@ -1,6 +1,5 @@
-#include <geolicence/detail/ascii_case.h>
-
 #include <geolicence/atomic_output.h>
+#include <geolicence/detail/ascii_case.h>
 #include <geolicence/errors.h>
 
 #include <algorithm>

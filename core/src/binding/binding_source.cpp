@@ -1,5 +1,6 @@
 #include <geolicence/binding_json.h>
 #include <geolicence/binding_source.h>
+#include <geolicence/messages.h>
 
 namespace geolicence {
 
@@ -48,16 +49,11 @@ std::vector<Finding> bindingConflicts(const std::vector<BindingSource>& sources,
                                       const Catalog& catalog, const std::string& layer_id,
                                       const std::string& layer_name, Language language) {
     std::vector<Finding> findings;
-    const bool dutch = language == Language::Dutch;
     auto conflict = [&](Severity severity, const BindingSource& a, const BindingSource& b,
-                        const std::string& en, const std::string& nl) {
+                        const std::string& what) {
         findings.push_back(Finding{
             severity, layer_id, layer_name, a.binding->licence_id, "binding-conflict",
-            (dutch ? "Laag \"" + layer_name + "\": " + nl + ": " + describe(a) + " tegenover " +
-                         describe(b) + "."
-                   : "Layer \"" + layer_name + "\": " + en + ": " + describe(a) + " versus " +
-                         describe(b) + "."),
-            ""});
+            say(Msg::BindingConflict, language, {layer_name, what, describe(a), describe(b)}), ""});
     };
     const BindingSource* first_explicit = nullptr;
     for (const BindingSource& source : sources) {
@@ -72,17 +68,11 @@ std::vector<Finding> bindingConflicts(const std::vector<BindingSource>& sources,
         const LicenceBinding& b = *source.binding;
         if (a.licence_id != b.licence_id) {
             conflict(Severity::Error, *first_explicit, source,
-                     "its licence bindings name different licences; decide which one holds and "
-                     "remove or correct the other",
-                     "de licentiekoppelingen noemen verschillende licenties; beslis welke geldt "
-                     "en verwijder of verbeter de andere");
+                     say(Msg::BindingConflictLicences, language));
         } else if (carriesOptions(*first_explicit) && carriesOptions(source) &&
                    a.options != b.options) {
             conflict(Severity::Error, *first_explicit, source,
-                     "its licence bindings give different options for the same licence; make "
-                     "them agree",
-                     "de licentiekoppelingen geven verschillende opties voor dezelfde licentie; "
-                     "maak ze gelijk");
+                     say(Msg::BindingConflictOptions, language));
         }
     }
     if (first_explicit == nullptr) {
@@ -93,16 +83,10 @@ std::vector<Finding> bindingConflicts(const std::vector<BindingSource>& sources,
             continue;
         }
         const std::string rule_licensor = licensorOf(catalog, source.binding->licence_id);
-        const std::string bound_licensor =
-            licensorOf(catalog, first_explicit->binding->licence_id);
+        const std::string bound_licensor = licensorOf(catalog, first_explicit->binding->licence_id);
         if (rule_licensor != bound_licensor) {
             conflict(Severity::Warning, *first_explicit, source,
-                     "the data source is a service of " + rule_licensor +
-                         ", but the layer is bound to a licence of " + bound_licensor +
-                         "; check that the binding is right",
-                     "de gegevensbron is een dienst van " + rule_licensor +
-                         ", maar de laag is gekoppeld aan een licentie van " + bound_licensor +
-                         "; controleer of de koppeling klopt");
+                     say(Msg::BindingConflictLicensor, language, {rule_licensor, bound_licensor}));
         }
     }
     return findings;

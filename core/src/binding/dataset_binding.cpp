@@ -1,7 +1,6 @@
-#include <geolicence/detail/ascii_case.h>
-
 #include <geolicence/binding_json.h>
 #include <geolicence/dataset_binding.h>
+#include <geolicence/detail/ascii_case.h>
 #include <geolicence/errors.h>
 
 #include <nlohmann/json.hpp>

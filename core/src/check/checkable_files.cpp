@@ -1,6 +1,5 @@
-#include <geolicence/detail/ascii_case.h>
-
 #include <geolicence/checkable_files.h>
+#include <geolicence/detail/ascii_case.h>
 #include <geolicence/errors.h>
 #include <geolicence/project_reader.h>
 

@@ -1,10 +1,11 @@
-#include <geolicence/detail/ascii_case.h>
+#include "check/reader_findings.h"
 
+#include <geolicence/detail/ascii_case.h>
 #include <geolicence/errors.h>
 #include <geolicence/layer_binding.h>
 #include <geolicence/layer_selection.h>
+#include <geolicence/messages.h>
 #include <geolicence/project_check.h>
-#include "check/reader_findings.h"
 
 #include <algorithm>
 #include <cctype>
@@ -86,40 +87,26 @@ private:
 
 std::string missingAttributionMessage(const ShownTexts& shown, const Layout& layout,
                                       const std::string& text, const std::string& names,
-                                      bool dutch) {
+                                      Language language) {
     const PublishedText* published = shown.published();
     if (published == nullptr) {
-        return dutch
-                   ? "Layout \"" + layout.name + "\" toont de verplichte bronvermelding \"" + text +
-                         "\" niet (voor " + names + "). Voeg een label met precies deze tekst toe."
-                   : "Layout \"" + layout.name + "\" does not show the required attribution \"" +
-                         text + "\" (for " + names + "). Add a label with exactly this text.";
+        return say(Msg::AttributionMissingOnLayout, language, {layout.name, text, names});
     }
     // A PDF without any text had its labels exported as outlines: say so, or the user looks
     // for a missing label that is there.
-    const std::string hint =
-        !published->empty() ? ""
-        : dutch ? " De PDF bevat geen tekst: exporteer de layout met tekst als tekstobjecten "
-                  "(Exportinstellingen, Tekstexport)."
-                : " The PDF has no text at all: export the layout with text as text objects "
-                  "(export settings, text export).";
-    return dutch ? published->name() + " (layout \"" + layout.name +
-                       "\") bevat de verplichte bronvermelding \"" + text + "\" niet (voor " +
-                       names + ")." + hint
-                 : published->name() + " (layout \"" + layout.name +
-                       "\") does not contain the required attribution \"" + text + "\" (for " +
-                       names + ")." + hint;
+    const std::string hint = published->empty() ? " " + say(Msg::PdfHasNoText, language) : "";
+    return say(Msg::AttributionMissingInPdf, language,
+               {published->name(), layout.name, text, names}) +
+           hint;
 }
 
 // Checks the duties a publication owes against what the layout shows (or what was exported
 // from it): attributions, legends for legend duties, and no text naming a party that forbids it.
 void verifyDutiesOnLayout(const Project& project, const Layout& layout, const ShownTexts& shown,
                           Language language, Decision& decision) {
-    const bool dutch = language == Language::Dutch;
-    const std::string where =
-        shown.published() != nullptr
-            ? shown.published()->name()
-            : (dutch ? "Een label op layout \"" : "A label on layout \"") + layout.name + "\"";
+    const std::string where = shown.published() != nullptr
+                                  ? shown.published()->name()
+                                  : say(Msg::LabelOnLayout, language, {layout.name});
     for (const Duty& duty : decision.duties) {
         if (duty.type == DutyType::Attribute && duty.text.empty()) {
             // Owed, but nobody said what it must read (evaluation reported the option to set):
@@ -133,7 +120,7 @@ void verifyDutiesOnLayout(const Project& project, const Layout& layout, const Sh
                     shown.published() != nullptr ? "attribution-missing-in-pdf"
                                                  : "attribution-missing",
                     missingAttributionMessage(shown, layout, duty.text,
-                                              layerNames(project, duty.layers), dutch)));
+                                              layerNames(project, duty.layers), language)));
             }
         } else if (duty.type == DutyType::IncludeLegend) {
             for (const std::string& id : duty.layers) {
@@ -143,11 +130,7 @@ void verifyDutiesOnLayout(const Project& project, const Layout& layout, const Sh
                 decision.restrict(Verdict::Prohibited);
                 Finding finding = layoutFinding(
                     project, Severity::Error, duty, "legend-missing",
-                    dutch ? "Layout \"" + layout.name + "\" heeft geen legende die laag \"" +
-                                layerNames(project, {id}) +
-                                "\" toont; de licentie eist de juiste legende."
-                          : "Layout \"" + layout.name + "\" has no legend showing layer \"" +
-                                layerNames(project, {id}) + "\"; the licence requires its legend.");
+                    say(Msg::LegendMissing, language, {layout.name, layerNames(project, {id})}));
                 finding.layer_id = id;
                 finding.layer_name = layerNames(project, {id});
                 decision.findings.push_back(std::move(finding));
@@ -160,16 +143,9 @@ void verifyDutiesOnLayout(const Project& project, const Layout& layout, const Sh
                     // Logius 2.13: naming the party as a reference without its consent is a
                     // breach, not a matter of taste; the duty lapses once permission_ref is set.
                     decision.restrict(Verdict::Prohibited);
-                    decision.findings.push_back(layoutFinding(
-                        project, Severity::Error, duty, "endorsement",
-                        dutch ? where + " noemt " + name +
-                                    ", dat zonder toestemming niet als referentie genoemd "
-                                    "mag worden. Verwijder de vermelding, of leg de "
-                                    "toestemming vast in optie permission_ref."
-                              : where + " names " + name +
-                                    ", which must not be mentioned as a reference without "
-                                    "consent. Remove the mention, or record the consent in "
-                                    "option permission_ref."));
+                    decision.findings.push_back(
+                        layoutFinding(project, Severity::Error, duty, "endorsement",
+                                      say(Msg::EndorsementNamed, language, {where, name})));
                     break;
                 }
             }

@@ -1,5 +1,4 @@
 #include <geolicence/detail/ascii_case.h>
-
 #include <geolicence/published_text.h>
 
 #include <algorithm>

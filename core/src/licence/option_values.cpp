@@ -1,6 +1,6 @@
-#include <geolicence/detail/ascii_case.h>
 #include "licence/known_options.h"
 
+#include <geolicence/detail/ascii_case.h>
 #include <geolicence/errors.h>
 #include <geolicence/option_values.h>
 

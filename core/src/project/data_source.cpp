@@ -1,6 +1,5 @@
-#include <geolicence/detail/ascii_case.h>
-
 #include <geolicence/data_source.h>
+#include <geolicence/detail/ascii_case.h>
 
 #include <algorithm>
 #include <cctype>

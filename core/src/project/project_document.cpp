@@ -1,9 +1,9 @@
 #include "project/project_document.h"
 
-#include <geolicence/detail/ascii_case.h>
 #include "project/qgz_archive.h"
 
 #include <geolicence/catalog.h>
+#include <geolicence/detail/ascii_case.h>
 #include <geolicence/errors.h>
 
 #include <algorithm>

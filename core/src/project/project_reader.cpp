@@ -1,4 +1,3 @@
-#include <geolicence/detail/ascii_case.h>
 #include "project/embedded_layers.h"
 #include "project/layer_tree_xml.h"
 #include "project/layer_xml.h"
@@ -6,6 +5,7 @@
 #include "project/project_document.h"
 #include "project/project_services_xml.h"
 
+#include <geolicence/detail/ascii_case.h>
 #include <geolicence/project_reader.h>
 
 #include <map>

@@ -1,5 +1,6 @@
-#include <geolicence/detail/ascii_case.h>
 #include "project/project_services_xml.h"
+
+#include <geolicence/detail/ascii_case.h>
 
 #include <algorithm>
 #include <array>

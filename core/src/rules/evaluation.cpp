@@ -1,6 +1,6 @@
-#include <geolicence/detail/ascii_case.h>
 #include "rules/duty_collector.h"
 
+#include <geolicence/detail/ascii_case.h>
 #include <geolicence/evaluation.h>
 
 #include <algorithm>

@@ -1,8 +1,10 @@
+#include "check/reader_findings.h"
+
 #include <geolicence/binding_source.h>
 #include <geolicence/errors.h>
 #include <geolicence/licence_precision.h>
+#include <geolicence/messages.h>
 #include <geolicence/published_text.h>
-#include "check/reader_findings.h"
 #include <geolicence/web_check.h>
 
 #include <algorithm>
@@ -18,11 +20,11 @@ std::string quoted(const std::string& text) {
 }
 
 // "a", "a and b", "a, b and c".
-std::string joinedList(const std::vector<std::string>& parts, bool dutch) {
+std::string joinedList(const std::vector<std::string>& parts, Language language) {
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         if (i > 0) {
-            out += i + 1 == parts.size() ? (dutch ? " en " : " and ") : ", ";
+            out += i + 1 == parts.size() ? " " + say(Msg::ListAnd, language) + " " : ", ";
         }
         out += parts[i];
     }
@@ -33,14 +35,14 @@ std::string metres(double value) {
     return std::to_string(static_cast<long long>(std::llround(value)));
 }
 
-std::string channelText(ServiceChannel channel, bool dutch) {
+std::string channelText(ServiceChannel channel, Language language) {
     switch (channel) {
     case ServiceChannel::WmsMap:
         return "WMS GetMap";
     case ServiceChannel::FeatureInfo:
         return "WMS GetFeatureInfo";
     case ServiceChannel::FeatureInfoGeometry:
-        return dutch ? "WMS GetFeatureInfo met geometrieën" : "WMS GetFeatureInfo with geometries";
+        return say(Msg::ChannelFeatureInfoGeometry, language);
     case ServiceChannel::Wfs:
         return "WFS GetFeature";
     case ServiceChannel::WfsTransaction:
@@ -48,81 +50,53 @@ std::string channelText(ServiceChannel channel, bool dutch) {
     case ServiceChannel::Wcs:
         return "WCS GetCoverage";
     case ServiceChannel::LizmapPopup:
-        return dutch ? "Lizmap-popups" : "Lizmap popups";
+        return say(Msg::ChannelLizmapPopup, language);
     case ServiceChannel::LizmapAttributeTable:
-        return dutch ? "de Lizmap-attributentabel (met download)"
-                     : "Lizmap's attribute table (with download)";
+        return say(Msg::ChannelLizmapAttributeTable, language);
     case ServiceChannel::LizmapEdition:
-        return dutch ? "Lizmap-bewerking" : "Lizmap editing";
+        return say(Msg::ChannelLizmapEdition, language);
     case ServiceChannel::LizmapLocate:
-        return dutch ? "Lizmap 'zoeken op laag'" : "Lizmap locate by layer";
+        return say(Msg::ChannelLizmapLocate, language);
     case ServiceChannel::LizmapTooltip:
-        return dutch ? "Lizmap-tooltips" : "Lizmap tooltips";
+        return say(Msg::ChannelLizmapTooltip, language);
     }
     return std::string(toString(channel));
 }
 
-std::string channelsText(const std::vector<ServiceChannel>& channels, bool dutch) {
+std::string channelsText(const std::vector<ServiceChannel>& channels, Language language) {
     std::vector<std::string> parts;
     for (ServiceChannel channel : channels) {
-        parts.push_back(channelText(channel, dutch));
+        parts.push_back(channelText(channel, language));
     }
-    return joinedList(parts, dutch);
+    return joinedList(parts, language);
 }
 
 // What to change in the project so that `channel` no longer hands out the layer's data.
-std::string stopChannelFix(ServiceChannel channel, const std::string& layer, bool dutch) {
+std::string stopChannelFix(ServiceChannel channel, const std::string& layer, Language language) {
     switch (channel) {
     case ServiceChannel::Wfs:
-        return dutch ? "haal laag " + quoted(layer) +
-                           " uit de WFS-lijst (Projecteigenschappen › QGIS Server › "
-                           "WFS-mogelijkheden, kolom Gepubliceerd)"
-                     : "remove layer " + quoted(layer) +
-                           " from the WFS list (Project Properties › QGIS Server › WFS "
-                           "capabilities, column Published)";
+        return say(Msg::FixStopWfs, language, {quoted(layer)});
     case ServiceChannel::Wcs:
-        return dutch ? "haal laag " + quoted(layer) +
-                           " uit de WCS-lijst (Projecteigenschappen › QGIS Server › "
-                           "WCS-mogelijkheden)"
-                     : "remove layer " + quoted(layer) +
-                           " from the WCS list (Project Properties › QGIS Server › WCS "
-                           "capabilities)";
+        return say(Msg::FixStopWcs, language, {quoted(layer)});
     case ServiceChannel::FeatureInfoGeometry:
-        return dutch ? "maak laag " + quoted(layer) +
-                           " niet-identificeerbaar (Projecteigenschappen › Gegevensbronnen, "
-                           "kolom Identificeerbaar) of zet 'Geometrie toevoegen aan "
-                           "objectrespons' uit (Projecteigenschappen › QGIS Server › WMS)"
-                     : "make layer " + quoted(layer) +
-                           " non-identifiable (Project Properties › Data Sources, column "
-                           "Identifiable) or turn off \"Add geometry to feature response\" "
-                           "(Project Properties › QGIS Server › WMS capabilities)";
+        return say(Msg::FixStopFeatureInfoGeometry, language, {quoted(layer)});
     case ServiceChannel::LizmapAttributeTable:
-        return dutch ? "haal laag " + quoted(layer) +
-                           " uit de attributentabel van Lizmap (Lizmap-plugin › "
-                           "Attributentabel), die de download aanbiedt"
-                     : "remove layer " + quoted(layer) +
-                           " from Lizmap's attribute table tool (Lizmap plugin › Attribute "
-                           "table), which offers its download";
+        return say(Msg::FixStopLizmapAttributeTable, language, {quoted(layer)});
     default:
         return "";
     }
 }
 
 // What to change to take the layer out of the services altogether.
-std::vector<std::string> removeFromServicesFix(const LayerExposure& exposure, bool dutch) {
+std::vector<std::string> removeFromServicesFix(const LayerExposure& exposure, Language language) {
     std::vector<std::string> fixes;
     if (exposure.has(ServiceChannel::WmsMap)) {
-        fixes.push_back(dutch ? "sluit laag " + quoted(exposure.layer_name) +
-                                    " uit van WMS (Projecteigenschappen › QGIS Server › "
-                                    "WMS-mogelijkheden › Lagen uitsluiten)"
-                              : "exclude layer " + quoted(exposure.layer_name) +
-                                    " from WMS (Project Properties › QGIS Server › WMS "
-                                    "capabilities › Exclude layers)");
+        fixes.push_back(say(Msg::FixExcludeFromWms, language, {quoted(exposure.layer_name)}));
     }
     for (ServiceChannel channel :
          {ServiceChannel::Wfs, ServiceChannel::Wcs, ServiceChannel::LizmapAttributeTable}) {
         if (exposure.has(channel)) {
-            fixes.push_back(stopChannelFix(channel, exposure.layer_name, dutch));
+            fixes.push_back(stopChannelFix(channel, exposure.layer_name, language));
         }
     }
     return fixes;
@@ -191,8 +165,7 @@ public:
     WebCheck(const Project& project, const Catalog& catalog, const CheckRequest& request,
              const LizmapConfig* lizmap)
         : project_(project), catalog_(catalog), language_(request.evaluation.language),
-          dutch_(language_ == Language::Dutch), base_(request.evaluation.context), lizmap_(lizmap) {
-    }
+          base_(request.evaluation.context), lizmap_(lizmap) {}
 
     CheckResult run() {
         for (LayerExposure& exposure : serviceExposure(project_, lizmap_)) {
@@ -256,15 +229,8 @@ private:
         if (!base_.downloadable && !base_.combined_with_own_data && !base_.cell_size_m) {
             return;
         }
-        decision.findings.push_back(Finding{
-            Severity::Info, "", "", "", "web-context",
-            dutch_ ? "Met --target web komen downloadable, combined_with_own_data en cell_size_m "
-                     "uit het project (wat de diensten per laag aanbieden); de opgegeven "
-                     "waarden zijn niet gebruikt."
-                   : "With --target web, downloadable, combined_with_own_data and cell_size_m "
-                     "come from the project (what its services offer per layer); the values "
-                     "given were not used.",
-            ""});
+        decision.findings.push_back(Finding{Severity::Info, "", "", "", "web-context",
+                                            say(Msg::WebContextReplaced, language_), ""});
     }
 
     // Finds the smallest change of how the layer is served that gives it the best verdict the
@@ -317,21 +283,17 @@ private:
         Finding finding{
             Severity::Error, input.id, input.name, input.binding->licence_id, "", "", ""};
         const std::string served_by =
-            (dutch_ ? "Laag " + quoted(input.name) + " wordt aangeboden via "
-                    : "Layer " + quoted(input.name) + " is served through ") +
-            channelsText(exposure.channels, dutch_) + ".";
+            say(Msg::WebServedThrough, language_,
+                {quoted(input.name), channelsText(exposure.channels, language_)});
         if (best == nullptr) {
             if (now.verdict != Verdict::Prohibited) {
                 return; // conditional: the engine's findings name what is missing
             }
             finding.rule = "web-not-publishable";
             finding.message =
-                served_by +
-                (dutch_ ? " Geen enkele manier van aanbieden maakt publiceren onder " + title +
-                              " toegestaan. Haal de laag uit de diensten: "
-                        : " No way of serving it makes publishing it permitted under " + title +
-                              ". Take it out of the services: ") +
-                joinedList(removeFromServicesFix(exposure, dutch_), dutch_) + ".";
+                served_by + " " +
+                say(Msg::WebNotPublishable, language_,
+                    {title, joinedList(removeFromServicesFix(exposure, language_), language_)});
             if (const Finding* error = firstError(now)) {
                 finding.cite = error->cite;
             }
@@ -343,10 +305,10 @@ private:
         if (best->stop_download) {
             finding.rule = "web-downloadable";
             const std::vector<ServiceChannel> channels = exposure.downloadChannels();
-            what.push_back(dutch_ ? "is te downloaden (" + channelsText(channels, true) + ")"
-                                  : "can be downloaded (" + channelsText(channels, false) + ")");
+            what.push_back(
+                say(Msg::WebDownloadable, language_, {channelsText(channels, language_)}));
             for (ServiceChannel channel : channels) {
-                fixes.push_back(stopChannelFix(channel, input.name, dutch_));
+                fixes.push_back(stopChannelFix(channel, input.name, language_));
             }
         }
         if (best->aggregate_to) {
@@ -354,47 +316,30 @@ private:
                 finding.rule = "web-exact-positions";
             }
             const std::string size = metres(*best->aggregate_to);
-            what.push_back(dutch_ ? "toont de gegevens op hun exacte plaats"
-                                  : "shows the data at its exact positions");
-            fixes.push_back(dutch_ ? "aggregeer de gegevens eerst tot hokken van " + size +
-                                         " m (geolicence aggregate INVOER UITVOER --cell-size " +
-                                         size + ") en bied het aggregaat aan in plaats van laag " +
-                                         quoted(input.name)
-                                   : "aggregate the data to " + size +
-                                         " m cells first (geolicence aggregate INPUT OUTPUT "
-                                         "--cell-size " +
-                                         size + ") and serve the aggregate instead of layer " +
-                                         quoted(input.name));
+            what.push_back(say(Msg::WebExactPositions, language_));
+            fixes.push_back(
+                say(Msg::FixAggregateFirst, language_, {size, size, quoted(input.name)}));
         }
         if (best->add_own_data) {
             if (finding.rule.empty()) {
                 finding.rule = "web-own-data";
             }
-            what.push_back(dutch_ ? "wordt niet samen met eigen gegevens aangeboden"
-                                  : "is not served together with your own data");
-            fixes.push_back(
-                dutch_ ? "bied ze aan samen met eigen gegevens: een laag van dit "
-                         "project met licentie " +
-                             std::string(kOwnDataLicence) + " (geolicence bind DATASET --licence " +
-                             kOwnDataLicence + ")"
-                       : "serve it together with your own data: a layer of this "
-                         "project bound to licence " +
-                             std::string(kOwnDataLicence) + " (geolicence bind DATASET --licence " +
-                             kOwnDataLicence + ")");
+            what.push_back(say(Msg::WebWithoutOwnData, language_));
+            fixes.push_back(say(Msg::FixAddOwnData, language_,
+                                {std::string(kOwnDataLicence), std::string(kOwnDataLicence)}));
         }
-        finding.message = served_by + (dutch_ ? " Ze " : " It ") + joinedList(what, dutch_) +
-                          (dutch_ ? ". Om ze te publiceren onder " : ". To publish it under ") +
-                          title + ": " + joinedList(fixes, dutch_) + ".";
+        finding.message = served_by + " " +
+                          say(Msg::WebToPublish, language_,
+                              {joinedList(what, language_), title, joinedList(fixes, language_)});
         if (const Finding* permission = newPermission(now, best_decision)) {
-            finding.message += (dutch_ ? " Dan geldt " : " Then ") + permission->rule +
-                               (dutch_ ? ": " : " holds: ") + permission->message;
+            finding.message +=
+                " " + say(Msg::WebThenHolds, language_, {permission->rule, permission->message});
             finding.cite = permission->cite;
         } else if (const Finding* error = firstError(now)) {
             finding.cite = error->cite;
         }
         if (!best_decision.permitted()) {
-            finding.message += dutch_ ? " Wat dan nog ontbreekt, staat in de andere bevindingen."
-                                      : " What is still missing then is in the other findings.";
+            finding.message += " " + say(Msg::WebStillMissing, language_);
         }
         decision.findings.push_back(std::move(finding));
     }
@@ -406,32 +351,13 @@ private:
         if (licensed && exposure.has(ServiceChannel::WfsTransaction)) {
             decision.findings.push_back(Finding{
                 Severity::Warning, input.id, input.name, input.binding->licence_id,
-                "web-transaction",
-                dutch_ ? "Via WFS-T kan iedereen objecten van laag " + quoted(input.name) +
-                             " toevoegen, wijzigen of verwijderen; de gegevens van de "
-                             "licentiegever worden dan publiek gewijzigd. Zet Invoegen, "
-                             "Bijwerken en Verwijderen uit (Projecteigenschappen › QGIS Server "
-                             "› WFS-mogelijkheden)."
-                       : "Through WFS-T anyone can insert, update or delete features of layer " +
-                             quoted(input.name) +
-                             ": the licensor's data is changed in public. Turn off Insert, "
-                             "Update and Delete (Project Properties › QGIS Server › WFS "
-                             "capabilities).",
-                ""});
+                "web-transaction", say(Msg::WebTransaction, language_, {quoted(input.name)}), ""});
         }
         for (const std::string& note : exposure.lizmap_notes) {
             if (note == "attribute-table-without-wfs") {
-                decision.findings.push_back(Finding{
-                    Severity::Info, input.id, input.name, "", "lizmap-without-wfs",
-                    dutch_ ? "Lizmap biedt laag " + quoted(input.name) +
-                                 " aan in de attributentabel (met download), maar de laag staat "
-                                 "niet in de WFS-lijst: Lizmap toont nu niets, maar de laag "
-                                 "geldt als te downloaden."
-                           : "Lizmap offers layer " + quoted(input.name) +
-                                 " in its attribute table (with download), but the layer is "
-                                 "not in the WFS list: Lizmap shows nothing today, but the "
-                                 "layer counts as downloadable.",
-                    ""});
+                decision.findings.push_back(
+                    Finding{Severity::Info, input.id, input.name, "", "lizmap-without-wfs",
+                            say(Msg::WebLizmapWithoutWfs, language_, {quoted(input.name)}), ""});
             }
         }
     }
@@ -526,20 +452,9 @@ private:
         }
         decision.restrict(Verdict::Prohibited);
         const std::string layer = quoted(exposure.layer_name);
-        decision.findings.push_back(dutyFinding(
-            duty, exposure, "attribution-missing-in-service",
-            dutch_ ? "De diensten vermelden de verplichte bronvermelding " + quoted(duty.text) +
-                         " niet bij laag " + layer +
-                         ". Zet ze als toeschrijving van de laag (Laageigenschappen › QGIS "
-                         "Server › Toeschrijving; WMS GetCapabilities toont ze) of in de "
-                         "samenvatting of toegangsbeperkingen van de dienst "
-                         "(Projecteigenschappen › QGIS Server › Dienstmogelijkheden)."
-                   : "The services do not advertise the required attribution " + quoted(duty.text) +
-                         " for layer " + layer +
-                         ". Add it as the layer's attribution (Layer Properties › QGIS Server › "
-                         "Attribution; WMS GetCapabilities advertises it) or to the service's "
-                         "abstract or access constraints (Project Properties › QGIS Server › "
-                         "Service capabilities)."));
+        decision.findings.push_back(
+            dutyFinding(duty, exposure, "attribution-missing-in-service",
+                        say(Msg::WebAttributionMissing, language_, {quoted(duty.text), layer})));
     }
 
     void verifyLegend(const Duty& duty, const LayerExposure& exposure, Decision& decision) const {
@@ -550,23 +465,10 @@ private:
         }
         decision.restrict(Verdict::Prohibited);
         const std::string layer = quoted(exposure.layer_name);
-        decision.findings.push_back(dutyFinding(
-            duty, exposure, "legend-missing-in-service",
-            hidden_by_lizmap
-                ? (dutch_ ? "Lizmap verbergt de legende van laag " + layer +
-                                ", die de licentie eist. Zet de legende-afbeelding aan "
-                                "(Lizmap-plugin › Lagen)."
-                          : "Lizmap hides the legend of layer " + layer +
-                                ", which the licence requires. Turn its legend image on "
-                                "(Lizmap plugin › Layers).")
-                : (dutch_ ? "Laag " + layer +
-                                " wordt zonder WMS aangeboden, dus zonder legende "
-                                "(GetLegendGraphic); de licentie eist de legende. Bied de "
-                                "laag ook via WMS aan."
-                          : "Layer " + layer +
-                                " is served without WMS, so without a legend "
-                                "(GetLegendGraphic); the licence requires its legend. Serve it "
-                                "through WMS too.")));
+        decision.findings.push_back(
+            dutyFinding(duty, exposure, "legend-missing-in-service",
+                        hidden_by_lizmap ? say(Msg::WebLegendHiddenByLizmap, language_, {layer})
+                                         : say(Msg::WebLegendWithoutWms, language_, {layer})));
     }
 
     void verifyNotNamed(const Duty& duty, const PublishedText& everything,
@@ -587,16 +489,7 @@ private:
                             "",
                             duty.licence,
                             "endorsement",
-                            dutch_ ? "De diensten noemen " + name +
-                                         " (in hun metadata, toeschrijvingen of Lizmap), dat "
-                                         "zonder toestemming niet als referentie genoemd mag "
-                                         "worden. Verwijder de vermelding, of leg de "
-                                         "toestemming vast in optie permission_ref."
-                                   : "The services name " + name +
-                                         " (in their metadata, attributions or Lizmap), which "
-                                         "must not be mentioned as a reference without consent. "
-                                         "Remove the mention, or record the consent in option "
-                                         "permission_ref.",
+                            say(Msg::WebEndorsementNamed, language_, {name}),
                             duty.cite};
             if (exposure != nullptr) {
                 finding.layer_id = exposure->layer_id;
@@ -610,7 +503,6 @@ private:
     const Project& project_;
     const Catalog& catalog_;
     Language language_;
-    bool dutch_;
     Context base_;
     const LizmapConfig* lizmap_;
     std::vector<LayerExposure> exposures_; // the exposed layers, parallel to inputs_

@@ -5,6 +5,7 @@
 
 #include "geolicence/aggregation.h"
 #include "geolicence/aggregation_job.h"
+#include "geolicence/aggregation_report.h"
 #include "geolicence/catalog.h"
 #include "geolicence/dataset_binding.h"
 #include "geolicence/progress.h"
@@ -20,27 +21,6 @@ namespace geolicence {
 // neither says, or the driver cannot write vector data.
 std::string outputDriverFor(const std::filesystem::path& output, const std::string& format = "");
 
-struct AggregationReport {
-    std::string input;
-    std::string layer;
-    std::string output;
-    std::string format;
-    AggregationSpec spec;
-    AggregationCounts counts;
-    std::optional<LicenceBinding> input_licence; // .from says where it was found
-    std::optional<DatasetLicence> output_licence;
-    std::vector<std::string> warnings;
-    double seconds = 0;
-    std::uint64_t memory_limit = 0;
-    SpillStatistics spill;     // runs == 0: everything fitted in memory
-    bool pushed_down = false;  // grouped inside PostGIS
-    std::string pushdown_note; // why not, for a PostGIS input
-
-    // Every feature read is accounted for: counted in the output, suppressed, or skipped with a
-    // reason (with intersects, features used instead of observations).
-    bool conserved() const;
-};
-
 // The input's licence (`given`, else what the input carries) after checking that data
 // aggregated to `cell_size_m` may be published under it: PrecisionRefused when it is too fine.
 // nullopt when the input carries no licence and none is given. InputError for an unreadable
@@ -50,6 +30,10 @@ std::optional<LicenceBinding> checkedInputLicence(const Catalog& catalog,
                                                   const std::optional<LicenceBinding>& given,
                                                   double cell_size_m,
                                                   Language language = Language::English);
+
+// The GIS wing's answers to AggregationJob::validate: the input's licence (its layer found with
+// GDAL when not named) and the output driver (outputDriverFor).
+const JobInspector& gdalJobInspector();
 
 // Checks the output path (never the input, an existing file only with `overwrite`), reads the
 // input's licence and refuses a cell size finer than it lets anyone publish (PrecisionRefused),
@@ -62,8 +46,5 @@ std::optional<LicenceBinding> checkedInputLicence(const Catalog& catalog,
 // InputError for unusable input or output paths; Cancelled when `progress` returns false.
 AggregationReport runAggregation(const Catalog& catalog, const AggregationRequest& request,
                                  const ProgressCallback& progress = {});
-
-// The report as JSON (what `geolicence aggregate --report FILE.json` writes).
-std::string reportToJson(const AggregationReport& report);
 
 } // namespace geolicence

@@ -1,18 +1,18 @@
-#include "aggregate/arrow_column.h"
-#include <geolicence/detail/ascii_case.h>
-#include "aggregate/batch_pipeline.h"
 #include "aggregate/accumulate/cell_accumulator.h"
-#include "aggregate/spill/cell_streams.h"
 #include "aggregate/accumulate/cell_table_access.h"
-#include "aggregate/read/feature_batcher.h"
-#include "gdal_support.h"
-#include "aggregate/read/location_hints.h"
+#include "aggregate/arrow_column.h"
+#include "aggregate/batch_pipeline.h"
 #include "aggregate/pushdown/postgis_pushdown.h"
+#include "aggregate/read/feature_batcher.h"
+#include "aggregate/read/location_hints.h"
 #include "aggregate/read/read_plan.h"
 #include "aggregate/read/source_layer.h"
+#include "aggregate/spill/cell_streams.h"
+#include "gdal_support.h"
 
 #include <geolicence/aggregation.h>
 #include <geolicence/cell_stream.h>
+#include <geolicence/detail/ascii_case.h>
 #include <geolicence/errors.h>
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Every clause of the rule book (shared/LICENCES.md) is proven by cases in
+// Every clause of the rule book (the one the profiles cite, README.md) is proven by cases in
 // tests/data/clause_cases.json, and each clause's cases must break when that clause's rules
 // are removed from the profiles: a test that still passes without its rule proves nothing.
 #include "clause_cases.h"

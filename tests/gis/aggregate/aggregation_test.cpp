@@ -177,7 +177,7 @@ TEST(Aggregation, EqualsIntegerBruteForce) {
     EXPECT_EQ(result.layer, "points");
 }
 
-// The query a GIS analyst would otherwise run (DESIGN.md: the 28 s peer of the bench).
+// The query a GIS analyst would otherwise run (README.md, Performance: the peer of the bench).
 TEST(Aggregation, EqualsTheOgr2ogrSqliteGroupBy) {
     const std::string dir = makeTempDir();
     const Generated data = generateRdPoints(dir, 20000, 1000, 21);

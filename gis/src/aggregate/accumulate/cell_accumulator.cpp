@@ -1,8 +1,8 @@
 #include "aggregate/accumulate/cell_accumulator.h"
 
-#include "aggregate/spill/cell_streams.h"
 #include "aggregate/accumulate/cell_table_access.h"
 #include "aggregate/accumulate/radix_sort.h"
+#include "aggregate/spill/cell_streams.h"
 
 #include <geolicence/errors.h>
 

@@ -1,7 +1,6 @@
 #include "aggregate/pushdown/pg_connection.h"
 
 #include <geolicence/detail/ascii_case.h>
-
 #include <geolicence/errors.h>
 #include <geolicence/progress.h>
 

@@ -1,7 +1,7 @@
 #include "aggregate/pushdown/postgis_pushdown.h"
 
-#include "aggregate/arrow_column.h"
 #include "aggregate/accumulate/cell_accumulator.h"
+#include "aggregate/arrow_column.h"
 #include "aggregate/read/group_dictionary.h"
 #include "aggregate/read/source_layer.h"
 
@@ -124,8 +124,7 @@ std::string groupingQuery(const std::string& relation, const std::string& column
     // underflow, which PostgreSQL reports as an error too).
     const auto quotient = [&size](const std::string& v) {
         return "(CASE WHEN abs(" + v + ") < " + size + " THEN CASE WHEN " + v +
-               " < 0 THEN -1::float8 ELSE 0::float8 END ELSE floor(" + v + " / " + size +
-               ") END)";
+               " < 0 THEN -1::float8 ELSE 0::float8 END ELSE floor(" + v + " / " + size + ") END)";
     };
     const auto cell = [&](const std::string& v) {
         const std::string q = quotient(v);

@@ -1,7 +1,7 @@
 #include "aggregate/read/feature_batcher.h"
 
-#include "gdal_support.h"
 #include "aggregate/read/source_layer.h"
+#include "gdal_support.h"
 
 #include <geolicence/errors.h>
 

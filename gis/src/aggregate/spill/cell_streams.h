@@ -1,7 +1,7 @@
 #pragma once
 
-#include "aggregate/spill/cell_runs.h"
 #include "aggregate/accumulate/record_layout.h"
+#include "aggregate/spill/cell_runs.h"
 #include "aggregate/spill/spill_directory.h"
 
 #include <geolicence/cell_stream.h>

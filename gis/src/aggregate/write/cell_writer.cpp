@@ -1,9 +1,10 @@
-#include "aggregate/arrow_column.h"
-#include <geolicence/detail/ascii_case.h>
-#include "gdal_support.h"
-#include "aggregate/write/geopackage_fill.h"
-
 #include "aggregate/write/cell_writer.h"
+
+#include "aggregate/arrow_column.h"
+#include "aggregate/write/geopackage_fill.h"
+#include "gdal_support.h"
+
+#include <geolicence/detail/ascii_case.h>
 #include <geolicence/errors.h>
 
 #include <algorithm>
