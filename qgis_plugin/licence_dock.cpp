@@ -183,8 +183,8 @@ void LicenceDock::fitColumns() {
         const QAbstractItemView* items = view_;
         return std::max(items->sizeHintForColumn(column), header->sectionSizeHint(column));
     };
-    header->resizeSection(StatusColumn, std::min(wanted(StatusColumn), width * 2 / 5));
-    header->resizeSection(LicenceColumn, std::min(wanted(LicenceColumn), width * 3 / 10));
+    header->resizeSection(StatusColumn, std::min(wanted(StatusColumn), width / 3));
+    header->resizeSection(LicenceColumn, std::min(wanted(LicenceColumn), width / 4));
 }
 
 LicenceDock::Row LicenceDock::rowOf(QgsMapLayer* layer) const {

@@ -16,8 +16,10 @@ from qgis.core import (QgsApplication, QgsFeedback, QgsLayoutValidityCheckContex
                        QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
                        QgsProcessingModelChildParameterSource, QgsProcessingModelOutput,
                        QgsProcessingModelParameter, QgsProcessingParameterVectorLayer)
-from qgis.gui import QgsDateEdit, QgsFileWidget, QgsMessageBarItem, QgsProcessingAlgorithmDialogBase
+from qgis.gui import QgsDateEdit, QgsFileWidget, QgsProcessingAlgorithmDialogBase
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
+from qgis.PyQt import sip
+from qgis.PyQt.QtGui import QContextMenuEvent
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import (QAction, QApplication, QComboBox, QDialog, QDialogButtonBox,
                                  QDockWidget, QLabel, QLineEdit, QMenu, QMessageBox, QPushButton,
@@ -178,10 +180,12 @@ def open_project():
         "undo_count": layout.undoStack().stack().count(),
         "label_before_designer": layout.itemById("geolicence-attribution") is not None,
     }
-    notices = [item for item in iface.messageBar().findChildren(QgsMessageBarItem)
+    notices = [item for item in iface.messageBar().items()
                if item.objectName() == "geolicenceExpiryNotice"]
     RESULT["expiry_notice"] = [{"title": n.title(), "text": n.text(), "level": int(n.level())}
                                for n in notices]
+    RESULT["message_bar"] = [(item.objectName(), item.title(), item.text())
+                             for item in iface.messageBar().items()]
     return layout
 
 
@@ -486,7 +490,8 @@ def panel_and_indicators(ndff, grb):
     seen = {"dock_width": panel.width(), "viewport_width": view.viewport().width(),
             "header_length": header.length(),
             "horizontal_scrollbar": view.horizontalScrollBar().isVisible(),
-            "row_heights": [view.rowHeight(view.model().index(r, 0)) for r in range(view.model().rowCount())],
+            "row_heights": [view.visualRect(view.model().index(r, 0)).height()
+                            for r in range(view.model().rowCount())],
             "rows": dock_rows()}
     RESULT["panel"] = seen
 
@@ -503,7 +508,12 @@ def panel_and_indicators(ndff, grb):
 
     # The context menu, opened with the right mouse button: Copy Details.
     QApplication.clipboard().setText("")
-    QTest.mouseClick(view.viewport(), Qt.RightButton, Qt.NoModifier, view.visualRect(index).center())
+    # A right-click: the press, then the context menu event the window system sends with it.
+    at = view.visualRect(index).center()
+    QTest.mousePress(view.viewport(), Qt.RightButton, Qt.NoModifier, at)
+    QApplication.sendEvent(view.viewport(), QContextMenuEvent(QContextMenuEvent.Mouse, at,
+                                                              view.viewport().mapToGlobal(at)))
+    QTest.mouseRelease(view.viewport(), Qt.RightButton, Qt.NoModifier, at)
     pump(0.3)
     menus = [w for w in visible() if isinstance(w, QMenu)]
     seen["context_menu"] = [a.objectName() for m in menus for a in m.actions() if a.objectName()]
@@ -523,9 +533,11 @@ def panel_and_indicators(ndff, grb):
         if page is None or not page.isVisible():
             return False
         pump(0.5)
-        date = page.findChild(QgsDateEdit, "valid_until")
-        page_seen["date_picker"] = date is not None
-        if date is not None:
+        date = page.findChild(QWidget, "valid_until")
+        page_seen["editor_class"] = date.metaObject().className() if date is not None else None
+        page_seen["date_picker"] = page_seen["editor_class"] == "QgsDateEdit"
+        if page_seen["date_picker"]:
+            date = sip.cast(date, QgsDateEdit)  # created in C++: PyQt sees its Qt base class
             page_seen["date"] = date.date().toString(Qt.ISODate)
             page_seen["calendar_popup"] = date.calendarPopup()
             page_seen["allows_unset"] = date.allowNull()
