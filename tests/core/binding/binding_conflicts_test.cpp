@@ -100,9 +100,8 @@ Project projectWith(const ProjectLayer& layer) {
 }
 
 bool has(const Decision& decision, const std::string& rule, Severity severity) {
-    return std::any_of(decision.findings.begin(), decision.findings.end(), [&](const Finding& f) {
-        return f.rule == rule && f.severity == severity;
-    });
+    return std::any_of(decision.findings.begin(), decision.findings.end(),
+                       [&](const Finding& f) { return f.rule == rule && f.severity == severity; });
 }
 
 TEST(BindingConflicts, AProjectLayerWhoseFileSaysOtherwiseFailsTheCheck) {
