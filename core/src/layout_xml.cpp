@@ -1,7 +1,8 @@
 #include "layout_xml.h"
 
-#include "html_text.h"
 #include "layer_xml.h"
+
+#include <geolicence/label_text.h>
 
 #include <cstdio>
 #include <map>
@@ -115,7 +116,7 @@ LayoutLegend legendFrom(const pugi::xml_node& element, const std::string& id,
 }
 
 std::string labelText(const std::string& text, bool html) {
-    return html ? htmlToText(text) : text;
+    return labelShownText(text, html);
 }
 
 pugi::xml_node firstDescendant(const pugi::xml_node& element, const char* name) {
