@@ -2,7 +2,6 @@
 
 #include <geolicence/label_text.h>
 
-#include <QSet>
 #include <qgslayertree.h>
 #include <qgslayertreemodel.h>
 #include <qgslayoutatlas.h>
@@ -91,20 +90,15 @@ ProjectLayer snapshotLayer(const QgsMapLayer& layer) {
 Project snapshotProject(const QgsProject& project) {
     Project snapshot;
     snapshot.path = text(project.fileName());
-    QgsLayerTree* root = project.layerTreeRoot();
-    QSet<QString> taken;
-    for (QgsMapLayer* layer : root->layerOrder()) {
-        taken.insert(layer->id());
+    // In the order QGIS writes <projectlayers> (by id, as QgsProject::mapLayers() holds them),
+    // which is also the order QGIS finds layers by name in (a data-defined layer list).
+    // Every layer, also one outside the layer tree or left out of the layer order (as QGIS
+    // leaves invalid layers of QGIS 2 projects): each carries its licence.
+    for (QgsMapLayer* layer : project.mapLayers()) {
         snapshot.layers.push_back(snapshotLayer(*layer));
     }
-    // Layers outside the layer order (outside the tree, or left out of the order, as QGIS
-    // leaves invalid layers of QGIS 2 projects) still carry licences.
-    for (QgsMapLayer* layer : project.mapLayers().values()) {
-        if (!taken.contains(layer->id())) {
-            snapshot.layers.push_back(snapshotLayer(*layer));
-        }
-    }
     snapshot.indexLayers();
+    QgsLayerTree* root = project.layerTreeRoot();
     snapshotTree(*root, snapshot.layer_tree);
     snapshot.custom_order_enabled = root->hasCustomLayerOrder();
     for (QgsMapLayer* layer : root->customLayerOrder()) {

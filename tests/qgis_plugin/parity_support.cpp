@@ -9,6 +9,7 @@
 
 #include <QProcess>
 #include <QTemporaryDir>
+#include <memory>
 #include <qgsapplication.h>
 #include <qgsfeedback.h>
 #include <qgsprintlayout.h>
@@ -27,9 +28,13 @@ struct CliRun {
     QString err;
 };
 
-CliRun runCli(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(GEOLICENCE_CLI_PATH), arguments);
+std::unique_ptr<QProcess> startCli(const QStringList& arguments) {
+    auto process = std::make_unique<QProcess>();
+    process->start(QStringLiteral(GEOLICENCE_CLI_PATH), arguments);
+    return process;
+}
+
+CliRun finishCli(QProcess& process) {
     CliRun run;
     if (!process.waitForFinished(120000)) {
         run.err = QStringLiteral("did not finish");
@@ -39,6 +44,10 @@ CliRun runCli(const QStringList& arguments) {
     run.out = QString::fromUtf8(process.readAllStandardOutput());
     run.err = QString::fromUtf8(process.readAllStandardError());
     return run;
+}
+
+CliRun runCli(const QStringList& arguments) {
+    return finishCli(*startCli(arguments));
 }
 
 QStringList settingsArguments(const Settings& settings, const QString& language) {
@@ -89,8 +98,10 @@ void applySettings(qgis::LicenceState& state, const Settings& settings) {
     state.reload();
 }
 
-Judgement cliCheck(const QString& project, const QString& layout, Action action,
-                   const Settings& settings, const QString& language) {
+namespace {
+
+QStringList checkArguments(const QString& project, const QString& layout, Action action,
+                           const Settings& settings, const QString& language) {
     const std::string_view action_name = toString(action);
     QStringList arguments{
         QStringLiteral("check"),
@@ -101,8 +112,17 @@ Judgement cliCheck(const QString& project, const QString& layout, Action action,
         QString::fromUtf8(action_name.data(), static_cast<int>(action_name.size())),
         QStringLiteral("--format"),
         QStringLiteral("json")};
-    arguments << settingsArguments(settings, language);
-    const CliRun run = runCli(arguments);
+    return arguments << settingsArguments(settings, language);
+}
+
+QStringList attributionArguments(const QString& project, const QString& layout,
+                                 const Settings& settings, const QString& language) {
+    QStringList arguments{QStringLiteral("attribution"), project, QStringLiteral("--layout"),
+                          layout};
+    return arguments << settingsArguments(settings, language);
+}
+
+Judgement checkJudgement(const CliRun& run, const QStringList& arguments) {
     Judgement judgement;
     if (run.exit_code != 0 && run.exit_code != 1) {
         ADD_FAILURE() << "geolicence " << arguments.join(' ').toStdString() << " exited "
@@ -120,12 +140,7 @@ Judgement cliCheck(const QString& project, const QString& layout, Action action,
     return judgement;
 }
 
-QString cliAttribution(const QString& project, const QString& layout, const Settings& settings,
-                       const QString& language) {
-    QStringList arguments{QStringLiteral("attribution"), project, QStringLiteral("--layout"),
-                          layout};
-    arguments << settingsArguments(settings, language);
-    const CliRun run = runCli(arguments);
+QString attributionText(const CliRun& run, const QStringList& arguments) {
     if (run.exit_code != 0 && run.exit_code != 1) {
         ADD_FAILURE() << "geolicence " << arguments.join(' ').toStdString() << " exited "
                       << run.exit_code << ": " << run.err.toStdString();
@@ -136,6 +151,36 @@ QString cliAttribution(const QString& project, const QString& layout, const Sett
         out.chop(1);
     }
     return out;
+}
+
+} // namespace
+
+Judgement cliCheck(const QString& project, const QString& layout, Action action,
+                   const Settings& settings, const QString& language) {
+    const QStringList arguments = checkArguments(project, layout, action, settings, language);
+    return checkJudgement(runCli(arguments), arguments);
+}
+
+QString cliAttribution(const QString& project, const QString& layout, const Settings& settings,
+                       const QString& language) {
+    const QStringList arguments = attributionArguments(project, layout, settings, language);
+    return attributionText(runCli(arguments), arguments);
+}
+
+CliLayoutRun::CliLayoutRun(const QString& project, const QString& layout, const Settings& settings,
+                           const QString& language)
+    : check_arguments_(checkArguments(project, layout, Action::Publish, settings, language)),
+      attribution_arguments_(attributionArguments(project, layout, settings, language)),
+      check_(startCli(check_arguments_)), attribution_(startCli(attribution_arguments_)) {}
+
+CliLayoutRun::~CliLayoutRun() = default;
+
+Judgement CliLayoutRun::check() {
+    return checkJudgement(finishCli(*check_), check_arguments_);
+}
+
+QString CliLayoutRun::attribution() {
+    return attributionText(finishCli(*attribution_), attribution_arguments_);
 }
 
 std::set<std::string> cliLayerIds(const QString& project) {

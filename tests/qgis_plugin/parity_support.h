@@ -5,8 +5,10 @@
 
 #include <geolicence/action.h>
 
+#include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <memory>
 #include <set>
 #include <string>
 #include <tuple>
@@ -52,6 +54,23 @@ Judgement cliCheck(const QString& project, const QString& layout, Action action,
 // `geolicence attribution PROJECT --layout NAME`: its output, lines joined by '\n'.
 QString cliAttribution(const QString& project, const QString& layout, const Settings& settings,
                        const QString& language);
+
+// `check --layout NAME --action publish --format json` and `attribution --layout NAME`,
+// started together (so they run side by side) and awaited when asked for.
+class CliLayoutRun {
+public:
+    CliLayoutRun(const QString& project, const QString& layout, const Settings& settings,
+                 const QString& language);
+    ~CliLayoutRun();
+    Judgement check();
+    QString attribution();
+
+private:
+    QStringList check_arguments_;
+    QStringList attribution_arguments_;
+    std::unique_ptr<QProcess> check_;
+    std::unique_ptr<QProcess> attribution_;
+};
 
 // The ids of the layers `geolicence inspect` reads from the project file.
 std::set<std::string> cliLayerIds(const QString& project);

@@ -8,7 +8,8 @@
 //
 // GEOLICENCE_PARITY_SEED=N replays seed N alone; GEOLICENCE_PARITY_SEEDS=K runs seeds 1..K
 // (default 2); GEOLICENCE_PARITY_STEPS=S sets the steps per seed (default 500). A divergence
-// prints the seed, the step, the edits that led there and a copy of the saved project.
+// prints the seed, the step, the edits that led there and a copy of the saved project;
+// GEOLICENCE_PARITY_TRACE=1 prints every edit as it is made.
 #include "attribution_keeper.h"
 #include "layout_licence_check.h"
 #include "licence_state.h"
@@ -24,6 +25,7 @@
 #include <cstdlib>
 #include <functional>
 #include <iostream>
+#include <memory>
 #include <qgslayertree.h>
 #include <qgslayertreemodel.h>
 #include <qgslayoutatlas.h>
@@ -125,7 +127,17 @@ public:
     QString role() const { return role_; }
 
 private:
-    QList<QgsMapLayer*> layers() const { return project_->mapLayers().values(); }
+    // In the layer tree's order, which the edits decide (mapLayers() is ordered by id, and ids
+    // are random).
+    QList<QgsMapLayer*> layers() const {
+        QList<QgsMapLayer*> found;
+        for (QgsLayerTreeLayer* node : project_->layerTreeRoot()->findLayers()) {
+            if (node->layer() != nullptr) {
+                found << node->layer();
+            }
+        }
+        return found;
+    }
     QList<QgsPrintLayout*> layouts() const { return project_->layoutManager()->printLayouts(); }
 
     QList<QgsLayerTreeNode*> treeNodes() const {
@@ -332,14 +344,17 @@ private:
             for (QgsMapLayer* layer : someLayers()) {
                 names << layer->name();
             }
+            // As the designer's text box gives it: an empty list is an empty text, not a null
+            // one (QGIS ignores a null value while the project is open but reads it back from
+            // the file as an empty list, which renders nothing).
+            const QString list = names.isEmpty() ? QStringLiteral("") : names.join('|');
             const bool set = dice_.chance(50);
             onMap(map, QStringLiteral("Data-defined layers"), [&] {
                 map->dataDefinedProperties().setProperty(
-                    QgsLayoutObject::MapLayers,
-                    set ? QgsProperty::fromValue(names.join(QLatin1Char('|'))) : QgsProperty());
+                    QgsLayoutObject::MapLayers, set ? QgsProperty::fromValue(list) : QgsProperty());
             });
             return "map of " + name(static_cast<QgsPrintLayout*>(map->layout())) +
-                   (set ? " shows layers named " + names.join('|').toStdString()
+                   (set ? " shows layers named \"" + list.toStdString() + "\""
                         : std::string(" has no data-defined layers"));
         }
         case 15: { // add a layout with a map, or add a map to one
@@ -484,18 +499,34 @@ protected:
         const QString path = dir.filePath(QStringLiteral("project.qgs"));
         const QString language = languageOf(state);
         std::vector<std::string> log;
+        // GEOLICENCE_PARITY_TRACE=1 prints each edit as it is made (for a replay that crashes).
+        const bool trace = environmentNumber("GEOLICENCE_PARITY_TRACE", 0) != 0;
         for (int step = 1; step <= steps; ++step) {
             log.push_back(editor.step());
-            // The keeper updates labels from the event loop, as in the running QGIS.
+            if (trace) {
+                std::cerr << "seed " << seed << " step " << step << ": " << log.back() << std::endl;
+            }
+            // The keeper updates labels from the event loop, and QGIS deletes removed layout
+            // items from it (deleteLater), as in the running QGIS.
             QCoreApplication::processEvents();
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
             QCoreApplication::processEvents();
             if (!QgsProject::instance()->write(path)) {
                 return "the project could not be saved";
             }
             const Settings settings{editor.role(), QString()};
-            for (QgsPrintLayout* layout : QgsProject::instance()->layoutManager()->printLayouts()) {
+            const QList<QgsPrintLayout*> layouts =
+                QgsProject::instance()->layoutManager()->printLayouts();
+            std::vector<std::unique_ptr<CliLayoutRun>> runs;
+            for (QgsPrintLayout* layout : layouts) {
+                runs.push_back(
+                    std::make_unique<CliLayoutRun>(path, layout->name(), settings, language));
+            }
+            for (int i = 0; i < layouts.size(); ++i) {
+                QgsPrintLayout* layout = layouts.at(i);
+                CliLayoutRun& run = *runs.at(static_cast<std::size_t>(i));
                 std::string diverged;
-                const QString cli_text = cliAttribution(path, layout->name(), settings, language);
+                const QString cli_text = run.attribution();
                 auto* label = qobject_cast<QgsLayoutItemLabel*>(
                     layout->itemById(AttributionKeeper::kLabelId));
                 if (label != nullptr && label->text() != cli_text) {
@@ -508,8 +539,7 @@ protected:
                                cli_text.toStdString() + "\"";
                 }
                 const Judgement plugin = pluginCheck(state, *layout, Action::Publish);
-                const Judgement cli =
-                    cliCheck(path, layout->name(), Action::Publish, settings, language);
+                const Judgement cli = run.check();
                 if (diverged.empty() && !(plugin == cli)) {
                     diverged = "the decisions differ: " + difference(plugin, cli);
                 }
@@ -527,8 +557,8 @@ protected:
                         "\n  project kept as " + kept.toStdString() +
                         " (its data files are gone with the test folder)" +
                         "\n  replay: GEOLICENCE_PARITY_SEED=" + std::to_string(seed) + "\n  edits:";
-                    for (std::size_t i = 0; i < log.size(); ++i) {
-                        report += "\n   " + std::to_string(i + 1) + ". " + log[i];
+                    for (std::size_t edit = 0; edit < log.size(); ++edit) {
+                        report += "\n   " + std::to_string(edit + 1) + ". " + log[edit];
                     }
                     return report;
                 }
