@@ -48,6 +48,7 @@
 #include <qgsprocessingparameters.h>
 #include <qgsprocessingregistry.h>
 #include <qgsproject.h>
+#include <qgssettings.h>
 #include <qgsvaliditycheckcontext.h>
 #include <qgsvaliditycheckregistry.h>
 #include <qgsvectordataprovider.h>
@@ -756,4 +757,27 @@ TEST_F(PluginTest, BindingsThatDisagreeFailInQgisAsInTheCli) {
         return r.type == QgsValidityCheckResult::Critical &&
                r.detailedDescription.contains(QStringLiteral("vl-cc0"));
     }));
+}
+
+// The CLI refuses to judge with an organisation profile it cannot read (exit 3); the plugin
+// shows the bundled profiles but permits nothing until the profile is fixed.
+TEST_F(PluginTest, ABrokenOrganisationProfileFailsEveryDecision) {
+    QTemporaryDir dir;
+    QFile profile(dir.filePath(QStringLiteral("kapot.json")));
+    ASSERT_TRUE(profile.open(QIODevice::WriteOnly));
+    profile.write("{ not a profile");
+    profile.close();
+    QgsSettings settings;
+    settings.setValue(QStringLiteral("geolicence/catalogDirs"), QStringList{dir.path()});
+    state_->reload();
+    settings.remove(QStringLiteral("geolicence/catalogDirs"));
+    EXPECT_TRUE(state_->catalogIncomplete());
+    EXPECT_TRUE(state_->catalogError().contains(QStringLiteral("kapot.json")));
+    QgsVectorLayer* open = addLayer(QStringLiteral("open data"), QStringLiteral("vl-cc0"));
+    const Decision decision = state_->evaluateLayers({open}, Action::Publish);
+    EXPECT_FALSE(decision.permitted());
+    EXPECT_TRUE(hasRule(decision, "catalog-unreadable"));
+    EXPECT_GE(count(runLayoutCheck(makeLayout({open}, {})), QgsValidityCheckResult::Critical), 1);
+    state_->reload();
+    EXPECT_TRUE(state_->evaluateLayers({open}, Action::Publish).permitted());
 }
