@@ -6,6 +6,7 @@
 #include "export_guard.h"
 #include "layout_licence_check.h"
 #include "licence_dock.h"
+#include "licence_expiry.h"
 #include "licence_indicators.h"
 #include "licence_page.h"
 #include "licence_state.h"
@@ -19,13 +20,17 @@
 #include <QAction>
 #include <QLocale>
 #include <QMenu>
+#include <QTimer>
 #include <QTranslator>
 #include <qgisinterface.h>
 #include <qgsapplication.h>
 #include <qgsexpression.h>
+#include <qgslayertree.h>
+#include <qgslayertreeview.h>
 #include <qgslayoutdesignerinterface.h>
 #include <qgsmapcanvas.h>
 #include <qgsmessagebar.h>
+#include <qgsmessagebaritem.h>
 #include <qgsprintlayout.h>
 #include <qgsprocessingregistry.h>
 #include <qgsproject.h>
@@ -67,6 +72,17 @@ void GeolicencePlugin::initGui() {
     dock_->setOpenLicencePage([this](const QString& layer_id) {
         if (QgsMapLayer* layer = QgsProject::instance()->mapLayer(layer_id)) {
             iface_->showLayerProperties(layer, LicencePage::kObjectName);
+        }
+    });
+    dock_->setSelectLayer([this](const QString& layer_id) {
+        if (QgsMapLayer* layer = QgsProject::instance()->mapLayer(layer_id)) {
+            iface_->layerTreeView()->setCurrentLayer(layer);
+        }
+    });
+    dock_->setZoomToLayer([this](const QString& layer_id) {
+        if (QgsMapLayer* layer = QgsProject::instance()->mapLayer(layer_id)) {
+            iface_->layerTreeView()->setCurrentLayer(layer);
+            iface_->zoomToActiveLayer();
         }
     });
     iface_->addDockWidget(Qt::RightDockWidgetArea, dock_);
@@ -143,11 +159,36 @@ void GeolicencePlugin::initGui() {
     });
     updateAggregateActions();
 
+    // Once the project is read (LicenceState has seen it): licences that ended or end soon.
+    project_read_connection_ =
+        connect(QgsProject::instance(), &QgsProject::readProject, this,
+                [this] { QTimer::singleShot(0, this, &GeolicencePlugin::noticeExpiringLicences); });
+
     designer_connection_ = connect(iface_, &QgisInterface::layoutDesignerOpened, this,
                                    &GeolicencePlugin::designerOpened);
     for (QgsLayoutDesignerInterface* designer : iface_->openLayoutDesigners()) {
         designerOpened(designer);
     }
+}
+
+// Non-blocking news in QGIS's message bar: the licences of the project just opened that ended
+// (a warning that stays until closed) or end within 30 days.
+void GeolicencePlugin::noticeExpiringLicences() {
+    if (state_ == nullptr) {
+        return;
+    }
+    const QList<ExpiringLicence> licences =
+        expiringLicences(*state_, QgsProject::instance()->layerTreeRoot()->layerOrder(),
+                         QDate::currentDate(), kExpiryNoticeDays);
+    if (licences.isEmpty()) {
+        return;
+    }
+    const bool expired = licences.first().expired;
+    auto* item = new QgsMessageBarItem(expired ? gtr("Licences expired") : gtr("Licences expiring"),
+                                       expiryNotice(licences), expired ? Qgis::Warning : Qgis::Info,
+                                       expired ? 0 : 30, iface_->messageBar());
+    item->setObjectName(QStringLiteral("geolicenceExpiryNotice"));
+    iface_->messageBar()->pushItem(item);
 }
 
 void GeolicencePlugin::designerOpened(QgsLayoutDesignerInterface* designer) {
@@ -242,6 +283,7 @@ void GeolicencePlugin::openSettings() {
 
 void GeolicencePlugin::unload() {
     disconnect(designer_connection_);
+    disconnect(project_read_connection_);
     iface_->removeCustomActionForLayerType(aggregate_layer_action_);
     iface_->removePluginMenu(gtr("&geolicence"), aggregate_menu_action_);
     delete aggregate_layer_action_;

@@ -46,6 +46,9 @@ private:
     void installTranslator();
     void updateAggregateActions();
     void openAggregateDialog(QgsMapLayer* layer);
+    void noticeExpiringLicences();
+
+    static constexpr int kExpiryNoticeDays = 30;
 
     QgisInterface* iface_;
     QTranslator* translator_ = nullptr;
@@ -58,6 +61,7 @@ private:
     QAction* settings_action_ = nullptr;
     QAction* dock_action_ = nullptr;
     QMetaObject::Connection designer_connection_;
+    QMetaObject::Connection project_read_connection_;
     AttributionKeeper* keeper_ = nullptr;
     GeolicenceProcessingProvider* provider_ = nullptr; // owned by QGIS's registry
     QAction* aggregate_layer_action_ = nullptr;

@@ -4,11 +4,25 @@
 #include "status_text.h"
 #include "translate.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
-#include <QTableWidget>
+#include <QMenu>
+#include <QSet>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTextBrowser>
+#include <QTextDocumentFragment>
+#include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <qgsapplication.h>
+#include <qgsfilterlineedit.h>
+#include <qgsiconutils.h>
 #include <qgslayertree.h>
 #include <qgsproject.h>
 
@@ -16,27 +30,65 @@ namespace geolicence::qgis {
 
 const QString LicenceDock::kObjectName = QStringLiteral("GeolicenceDock");
 
-namespace {
-enum Column { LayerColumn, LicenceColumn, FromColumn, StatusColumn, DutiesColumn, ColumnCount };
-} // namespace
-
 LicenceDock::LicenceDock(LicenceState* state, QWidget* parent)
     : QgsDockWidget(gtr("Licences"), parent), state_(state) {
     setObjectName(kObjectName);
     auto* content = new QWidget(this);
     auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
     intent_ = new QComboBox(content);
+    intent_->setObjectName(QStringLiteral("geolicenceIntent"));
     for (Action action : {Action::Publish, Action::Share, Action::Export}) {
         intent_->addItem(gtr("Intent: %1").arg(actionLabel(action)), static_cast<int>(action));
     }
+    intent_->setToolTip(gtr("The statuses say whether this may be done with each layer"));
     layout->addWidget(intent_);
-    table_ = new QTableWidget(0, ColumnCount, content);
-    table_->setHorizontalHeaderLabels(
-        {gtr("Layer"), gtr("Licence"), gtr("From"), gtr("Status"), gtr("Duties")});
-    table_->horizontalHeader()->setStretchLastSection(true);
-    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    layout->addWidget(table_);
+    filter_ = new QgsFilterLineEdit(content);
+    filter_->setObjectName(QStringLiteral("geolicenceFilter"));
+    filter_->setShowSearchIcon(true);
+    filter_->setPlaceholderText(gtr("Filter layers, licences or statuses…"));
+    layout->addWidget(filter_);
+
+    model_ = new QStandardItemModel(0, ColumnCount, this);
+    model_->setHorizontalHeaderLabels({gtr("Layer"), gtr("Licence"), gtr("Status")});
+    proxy_ = new QSortFilterProxyModel(this);
+    proxy_->setSourceModel(model_);
+    proxy_->setSortRole(kSortRole);
+    proxy_->setFilterKeyColumn(-1);
+    proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    auto* splitter = new QSplitter(Qt::Vertical, content);
+    view_ = new QTreeView(splitter);
+    view_->setObjectName(QStringLiteral("geolicenceLayers"));
+    view_->setModel(proxy_);
+    view_->setRootIsDecorated(false);
+    view_->setUniformRowHeights(true);
+    view_->setAlternatingRowColors(true);
+    view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->setSelectionMode(QAbstractItemView::SingleSelection);
+    view_->setTextElideMode(Qt::ElideRight);
+    view_->setWordWrap(false);
+    view_->setContextMenuPolicy(Qt::CustomContextMenu);
+    view_->setSortingEnabled(true);
+    // Unsorted until a header is clicked: the Layers panel's order.
+    view_->header()->setSortIndicator(-1, Qt::AscendingOrder);
+    view_->header()->setStretchLastSection(false);
+    view_->header()->setSectionResizeMode(LayerColumn, QHeaderView::Stretch);
+    view_->header()->setSectionResizeMode(LicenceColumn, QHeaderView::Interactive);
+    view_->header()->setSectionResizeMode(StatusColumn, QHeaderView::Interactive);
+    view_->viewport()->installEventFilter(this);
+    details_ = new QTextBrowser(splitter);
+    details_->setObjectName(QStringLiteral("geolicenceDetails"));
+    details_->setPlaceholderText(gtr("Select a layer to see its licence, duties and clauses."));
+    details_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    details_->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    splitter->addWidget(view_);
+    splitter->addWidget(details_);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
     message_ = new QLabel(content);
     message_->setWordWrap(true);
     layout->addWidget(message_);
@@ -48,6 +100,8 @@ LicenceDock::LicenceDock(LicenceState* state, QWidget* parent)
     connect(&rebuild_timer_, &QTimer::timeout, this, &LicenceDock::rebuild);
 
     connect(intent_, qOverload<int>(&QComboBox::currentIndexChanged), this, &LicenceDock::refresh);
+    connect(filter_, &QgsFilterLineEdit::textChanged, proxy_,
+            &QSortFilterProxyModel::setFilterFixedString);
     connect(state_, &LicenceState::changed, this, &LicenceDock::refresh);
     connect(state_, &LicenceState::layerChanged, this, &LicenceDock::layerChanged);
     connect(state_, &LicenceState::layersRemoved, this, [this](const QStringList& ids) {
@@ -57,8 +111,22 @@ LicenceDock::LicenceDock(LicenceState* state, QWidget* parent)
         scheduleRebuild();
     });
     connect(state_, &LicenceState::layerOrderChanged, this, &LicenceDock::scheduleRebuild);
-    connect(table_, &QTableWidget::cellDoubleClicked, this,
-            [this](int row, int) { openLicencePage(row); });
+    connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) { currentChanged(current); });
+    connect(view_, &QTreeView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (const QString id = layerIdAt(index); !id.isEmpty() && open_page_) {
+            open_page_(id);
+        }
+    });
+    connect(view_, &QTreeView::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QModelIndex index = view_->indexAt(pos);
+        if (!index.isValid()) {
+            return;
+        }
+        QMenu* menu = contextMenuFor(index, this);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(view_->viewport()->mapToGlobal(pos));
+    });
     refresh();
 }
 
@@ -74,7 +142,7 @@ void LicenceDock::refresh() {
     rows_.clear();
     shown_order_.clear();
     scheduleRebuild();
-    // Callers (and tests) expect the table to be current once refresh() returns.
+    // Callers (and tests) expect the rows to be current once refresh() returns.
     rebuild_timer_.stop();
     rebuild();
 }
@@ -98,25 +166,65 @@ void LicenceDock::showEvent(QShowEvent* event) {
     }
 }
 
-LicenceDock::Row LicenceDock::rowOf(QgsMapLayer* layer) const {
-    const Decision decision = state_->evaluateLayers({layer}, intent());
-    const LayerBindingResult bound = state_->bindingOf(*layer);
-    const LicenceProfile* profile =
-        bound.binding ? state_->catalog().find(bound.binding->licence_id) : nullptr;
-    const LayerStatus status = statusOf(decision);
-    Row row;
-    row.layer = layer->name();
-    row.licence = profile != nullptr ? fromString(profile->title.in(state_->language()))
-                  : bound.binding    ? fromString(bound.binding->licence_id)
-                                     : QString();
-    row.from = bound.binding ? fromString(bound.binding->from) : QString();
-    row.status = statusLabel(status);
-    if (const QString restriction = keyRestriction(decision); !restriction.isEmpty()) {
-        row.status += QStringLiteral(": ") + restriction;
+bool LicenceDock::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == view_->viewport() && event->type() == QEvent::Resize) {
+        fitColumns();
     }
-    row.duties = dutiesText(decision);
-    row.status_kind = static_cast<int>(status);
+    return QgsDockWidget::eventFilter(watched, event);
+}
+
+// The licence and status columns take what they need up to a share of the width, the layer
+// name the rest; what does not fit is elided (the tooltip has it all), never scrolled.
+void LicenceDock::fitColumns() {
+    const int width = view_->viewport()->width();
+    QHeaderView* header = view_->header();
+    const auto wanted = [&](int column) {
+        // QTreeView hides its override; it is public in QAbstractItemView.
+        const QAbstractItemView* items = view_;
+        return std::max(items->sizeHintForColumn(column), header->sectionSizeHint(column));
+    };
+    header->resizeSection(StatusColumn, std::min(wanted(StatusColumn), width / 3));
+    header->resizeSection(LicenceColumn, std::min(wanted(LicenceColumn), width / 4));
+}
+
+LicenceDock::Row LicenceDock::rowOf(QgsMapLayer* layer) const {
+    Row row;
+    row.name = layer->name();
+    row.icon = QgsIconUtils::iconForLayer(layer);
+    row.standing = standingOf(*state_, *layer, intent());
+    row.details = standingDetails(row.name, row.standing, intent());
     return row;
+}
+
+void LicenceDock::fillRow(int row, const QString& layer_id, const Row& content) {
+    const Standing standing = content.standing.standing;
+    const auto item = [&](const QString& text, const QVariant& sort_key) {
+        auto* cell = new QStandardItem(text);
+        cell->setEditable(false);
+        cell->setData(layer_id, kLayerIdRole);
+        cell->setData(sort_key, kSortRole);
+        cell->setData(static_cast<int>(standing), kStandingRole);
+        cell->setToolTip(content.details);
+        if (standing == Standing::Unlicensed) {
+            // The state that needs a decision first stands out in any theme.
+            QFont font = cell->font();
+            font.setBold(true);
+            cell->setFont(font);
+            cell->setBackground(QColor(229, 57, 53, 56));
+        }
+        return cell;
+    };
+    QStandardItem* layer = item(content.name, content.name.toLower());
+    layer->setIcon(content.icon);
+    const QString licence =
+        content.standing.short_name.isEmpty() ? QStringLiteral("—") : content.standing.short_name;
+    QStandardItem* status =
+        item(standingLabel(standing),
+             QStringLiteral("%1 %2").arg(static_cast<int>(standing)).arg(content.name.toLower()));
+    status->setIcon(standingIcon(standing));
+    model_->setItem(row, LayerColumn, layer);
+    model_->setItem(row, LicenceColumn, item(licence, licence.toLower()));
+    model_->setItem(row, StatusColumn, status);
 }
 
 void LicenceDock::rebuild() {
@@ -124,6 +232,8 @@ void LicenceDock::rebuild() {
         return; // done when the panel is shown
     }
     dirty_ = false;
+    rebuilding_ = true;
+    const QString current = layerIdAt(view_->currentIndex());
     const QList<QgsMapLayer*> layers = QgsProject::instance()->layerTreeRoot()->layerOrder();
     QStringList order;
     for (QgsMapLayer* layer : layers) {
@@ -131,7 +241,7 @@ void LicenceDock::rebuild() {
     }
     // Rows stay where layers stay: layers that came or went get a row inserted or removed,
     // so adding one layer to a large project fills one row. Any other change of order
-    // refills the table from the rows already worked out.
+    // refills the model from the rows already worked out.
     bool fill_all = false;
     if (order != shown_order_) {
         const QSet<QString> now(order.begin(), order.end());
@@ -149,20 +259,21 @@ void LicenceDock::rebuild() {
             }
         }
         if (!shown_order_.isEmpty() && staying_before == staying_now &&
-            table_->rowCount() == shown_order_.size()) {
+            model_->rowCount() == shown_order_.size()) {
             for (int row = shown_order_.size() - 1; row >= 0; --row) {
                 if (!now.contains(shown_order_.at(row))) {
-                    table_->removeRow(row);
+                    model_->removeRow(row);
                 }
             }
             for (int row = 0; row < order.size(); ++row) {
                 if (!before.contains(order.at(row))) {
-                    table_->insertRow(row);
+                    model_->insertRow(row);
                     rows_.remove(order.at(row));
                 }
             }
         } else {
-            table_->setRowCount(layers.size());
+            model_->removeRows(0, model_->rowCount());
+            model_->setRowCount(layers.size());
             fill_all = true;
         }
     }
@@ -176,38 +287,82 @@ void LicenceDock::rebuild() {
         if (cached == rows_.end()) {
             cached = rows_.insert(layer->id(), rowOf(layer));
         }
-        const Row& row = *cached;
-        const auto status = static_cast<LayerStatus>(row.status_kind);
-        auto cell = [&](int column, const QString& text) {
-            auto* item = new QTableWidgetItem(text);
-            item->setData(Qt::UserRole, layer->id());
-            if (status == LayerStatus::Unlicensed) {
-                QFont font = item->font();
-                font.setBold(true);
-                item->setFont(font);
-                item->setBackground(QColor(255, 230, 180));
-            } else if (status == LayerStatus::Prohibited && column == StatusColumn) {
-                item->setForeground(QColor(180, 0, 0));
-            }
-            table_->setItem(row_index, column, item);
-        };
-        cell(LayerColumn, row.layer);
-        cell(LicenceColumn, row.licence);
-        cell(FromColumn, row.from);
-        cell(StatusColumn, row.status);
-        cell(DutiesColumn, row.duties);
-        table_->resizeRowToContents(row_index);
+        fillRow(row_index, layer->id(), *cached);
     }
     shown_order_ = order;
+    fitColumns();
+    // The row that was current stays current (and its details current).
+    const QModelIndexList same =
+        proxy_->match(proxy_->index(0, LayerColumn), kLayerIdRole, current, 1, Qt::MatchExactly);
+    if (!current.isEmpty() && !same.isEmpty()) {
+        view_->setCurrentIndex(same.first());
+    }
+    currentChanged(view_->currentIndex());
+    rebuilding_ = false;
     message_->setText(state_->catalogError());
     message_->setVisible(!state_->catalogError().isEmpty());
 }
 
-void LicenceDock::openLicencePage(int row) {
-    const QTableWidgetItem* item = table_->item(row, LayerColumn);
-    if (item != nullptr && open_page_) {
-        open_page_(item->data(Qt::UserRole).toString());
+QString LicenceDock::layerIdAt(const QModelIndex& index) const {
+    return index.isValid() ? index.data(kLayerIdRole).toString() : QString();
+}
+
+void LicenceDock::currentChanged(const QModelIndex& current) {
+    const QString id = layerIdAt(current);
+    const auto row = rows_.constFind(id);
+    details_->setHtml(row != rows_.constEnd() ? row->details : QString());
+    if (!rebuilding_ && !id.isEmpty() && select_layer_) {
+        select_layer_(id);
     }
+}
+
+QString LicenceDock::detailsText(const QString& layer_id) const {
+    const auto row = rows_.constFind(layer_id);
+    return row != rows_.constEnd() ? QTextDocumentFragment::fromHtml(row->details).toPlainText()
+                                   : QString();
+}
+
+QMenu* LicenceDock::contextMenuFor(const QModelIndex& index, QWidget* parent) {
+    auto* menu = new QMenu(parent);
+    const QString id = layerIdAt(index);
+    if (id.isEmpty()) {
+        return menu;
+    }
+    QAction* open = menu->addAction(
+        QgsApplication::getThemeIcon(QStringLiteral("/mActionPropertiesWidget.svg")),
+        gtr("Open Licence Page…"));
+    open->setObjectName(QStringLiteral("geolicenceOpenLicencePage"));
+    connect(open, &QAction::triggered, this, [this, id] {
+        if (open_page_) {
+            open_page_(id);
+        }
+    });
+    menu->setDefaultAction(open);
+    QAction* zoom =
+        menu->addAction(QgsApplication::getThemeIcon(QStringLiteral("/mActionZoomToLayer.svg")),
+                        gtr("Zoom to Layer"));
+    zoom->setObjectName(QStringLiteral("geolicenceZoomToLayer"));
+    connect(zoom, &QAction::triggered, this, [this, id] {
+        if (zoom_to_layer_) {
+            zoom_to_layer_(id);
+        }
+    });
+    QAction* select = menu->addAction(
+        QgsApplication::getThemeIcon(QStringLiteral("/mActionShowSelectedLayers.svg")),
+        gtr("Select in Layers Panel"));
+    select->setObjectName(QStringLiteral("geolicenceSelectLayer"));
+    connect(select, &QAction::triggered, this, [this, id] {
+        if (select_layer_) {
+            select_layer_(id);
+        }
+    });
+    menu->addSeparator();
+    QAction* copy = menu->addAction(
+        QgsApplication::getThemeIcon(QStringLiteral("/mActionEditCopy.svg")), gtr("Copy Details"));
+    copy->setObjectName(QStringLiteral("geolicenceCopyDetails"));
+    connect(copy, &QAction::triggered, this,
+            [this, id] { QApplication::clipboard()->setText(detailsText(id)); });
+    return menu;
 }
 
 } // namespace geolicence::qgis

@@ -1,5 +1,6 @@
 #include "licence_indicators.h"
 
+#include "layer_standing.h"
 #include "licence_state.h"
 #include "status_text.h"
 #include "translate.h"
@@ -43,13 +44,18 @@ void LicenceIndicators::removeAll() {
     indicators_.clear();
 }
 
-QString LicenceIndicators::toolTipOf(const QString& layer_id) const {
+QgsLayerTreeViewIndicator* LicenceIndicators::indicatorOf(const QString& layer_id) const {
     for (auto it = indicators_.begin(); it != indicators_.end(); ++it) {
         if (it.key()->layerId() == layer_id) {
-            return it.value()->toolTip();
+            return it.value();
         }
     }
-    return QString();
+    return nullptr;
+}
+
+QString LicenceIndicators::toolTipOf(const QString& layer_id) const {
+    const QgsLayerTreeViewIndicator* indicator = indicatorOf(layer_id);
+    return indicator != nullptr ? indicator->toolTip() : QString();
 }
 
 void LicenceIndicators::refresh() {
@@ -111,38 +117,41 @@ void LicenceIndicators::show(QgsLayerTreeLayer* node) {
     if (layer == nullptr) {
         return;
     }
-    const Decision decision = state_->evaluateLayers({layer}, Action::Publish);
-    const LayerStatus status = statusOf(decision);
-    const LayerBindingResult bound = state_->bindingOf(*layer);
-    const LicenceProfile* profile =
-        bound.binding ? state_->catalog().find(bound.binding->licence_id) : nullptr;
-    const QString title = profile != nullptr ? fromString(profile->title.in(state_->language()))
-                          : bound.binding    ? fromString(bound.binding->licence_id)
-                                             : QString();
-    auto* indicator = new QgsLayerTreeViewIndicator(this);
-    QString tip;
-    switch (status) {
-    case LayerStatus::Unlicensed:
-        indicator->setIcon(QIcon(QStringLiteral(":/geolicence/icons/licence_missing.svg")));
-        tip = gtr("No licence: what may be done with this layer is unknown. Choose one on the "
-                  "Licence page of its Layer Properties.");
+    const LayerStanding standing = standingOf(*state_, *layer, Action::Publish);
+    QStringList tip;
+    switch (standing.standing) {
+    case Standing::Unlicensed:
+        tip << gtr("No licence: what may be done with this layer is unknown. Choose one on the "
+                   "Licence page of its Layer Properties.");
         break;
-    case LayerStatus::Prohibited:
-        indicator->setIcon(QIcon(QStringLiteral(":/geolicence/icons/licence_restricted.svg")));
-        tip = gtr("Licence: %1").arg(title) + QStringLiteral("\n") +
-              gtr("Publishing: %1").arg(keyRestriction(decision));
+    case Standing::StopUsing:
+        tip << gtr("Stop using this layer: its licence no longer allows any use.");
         break;
-    case LayerStatus::Permitted:
-    case LayerStatus::PermittedWithWarnings:
-        indicator->setIcon(QIcon(QStringLiteral(":/geolicence/icons/licence_ok.svg")));
-        tip = gtr("Licence: %1").arg(title);
-        if (const QString duties = dutiesText(decision); !duties.isEmpty()) {
-            tip += QStringLiteral("\n") + gtr("Duties when publishing:") + QStringLiteral("\n") +
-                   duties;
-        }
+    case Standing::AggregateFirst:
+        tip << gtr("Aggregate before publishing: this layer may be published only as grid "
+                   "cells (Aggregate to 1 km grid…).");
+        break;
+    default:
+        tip << gtr("Publishing: %1").arg(standingLabel(standing.standing));
         break;
     }
-    indicator->setToolTip(tip);
+    if (!standing.title.isEmpty()) {
+        tip << gtr("Licence: %1").arg(standing.title);
+    }
+    if (!standing.reason.isEmpty() && standing.standing != Standing::Unlicensed) {
+        tip << standing.reason;
+    }
+    if (!standing.citation.isEmpty()) {
+        tip << gtr("Clause: %1").arg(standing.citation);
+    }
+    if (!standing.duties.isEmpty()) {
+        tip << gtr("Duties when publishing:") + QStringLiteral("\n") +
+                   standing.duties.join(QLatin1Char('\n'));
+    }
+    auto* indicator = new QgsLayerTreeViewIndicator(this);
+    indicator->setObjectName(QStringLiteral("geolicence:") + standingKey(standing.standing));
+    indicator->setIcon(standingIcon(standing.standing));
+    indicator->setToolTip(tip.join(QLatin1Char('\n')));
     view_->addIndicator(node, indicator);
     indicators_.insert(node, indicator);
 }

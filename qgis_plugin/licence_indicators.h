@@ -14,9 +14,10 @@ namespace geolicence::qgis {
 
 class LicenceState;
 
-// An icon in the layer tree for every layer: licensed, restricted (publishing not permitted)
-// or unlicensed, with the licence and its key restriction as tooltip. Only the indicators of
-// layers that changed are worked out again.
+// An icon in the layer tree for every layer, one per standing for publishing: unlicensed (the
+// most visible), stop using (expired or revoked), aggregate before publishing, not permitted,
+// permitted with duties, permitted; the tooltip says why, with the clause and the duties. Only the
+// indicators of layers that changed are worked out again.
 class LicenceIndicators : public QObject {
     Q_OBJECT
 
@@ -24,8 +25,9 @@ public:
     LicenceIndicators(LicenceState* state, QgsLayerTreeView* view, QObject* parent = nullptr);
     ~LicenceIndicators() override;
 
-    // The tooltip shown for a layer, for tests and for the dock.
+    // The tooltip shown for a layer, and its indicator (for tests).
     QString toolTipOf(const QString& layer_id) const;
+    QgsLayerTreeViewIndicator* indicatorOf(const QString& layer_id) const;
 
 public slots:
     void refresh();

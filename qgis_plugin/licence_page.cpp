@@ -1,6 +1,7 @@
 #include "licence_page.h"
 
 #include "licence_state.h"
+#include "readable_names.h"
 #include "status_text.h"
 #include "translate.h"
 
@@ -21,6 +22,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <qgsdatetimeedit.h>
 #include <qgsmaplayer.h>
 
 namespace geolicence::qgis {
@@ -32,23 +34,9 @@ namespace {
 const QString kLicenceKey = QString::fromLatin1(kLicenceProperty);
 const QString kOptionsKey = QString::fromLatin1(kOptionsProperty);
 
-QString sourceName(const std::string& from) {
-    if (from == "custom-property") {
-        return gtr("the layer's own setting in this project");
-    }
-    if (from == "sidecar") {
-        return gtr("a .licence.json file beside the data");
-    }
-    if (from == "geopackage-metadata") {
-        return gtr("the GeoPackage's metadata");
-    }
-    if (from == "layer-metadata") {
-        return gtr("the layer's metadata (licences)");
-    }
-    if (from == "source-rule") {
-        return gtr("the catalog's rule for this data source");
-    }
-    return fromString(from);
+// The date an editor holds as the core writes it, or empty when it is left unset.
+QString isoDate(const QgsDateEdit& edit) {
+    return edit.date().isValid() ? edit.date().toString(Qt::ISODate) : QString();
 }
 
 } // namespace
@@ -116,14 +104,14 @@ void LicencePage::showBinding() {
     for (const BindingSource& source : bound.sources) {
         if (!source.binding) {
             lines << gtr("%1 cannot be read: %2")
-                         .arg(sourceName(source.from), fromString(source.error));
+                         .arg(bindingOriginPhrase(source.from), fromString(source.error));
         } else if (!chosen_shown && bound.binding && source.from == bound.binding->from) {
-            lines.prepend(
-                gtr("Licence from %1: %2").arg(sourceName(source.from), title(*source.binding)));
+            lines.prepend(gtr("Licence from %1: %2")
+                              .arg(bindingOriginPhrase(source.from), title(*source.binding)));
             chosen_shown = true;
         } else {
             lines << gtr("Also found in %1 (not used): %2")
-                         .arg(sourceName(source.from), title(*source.binding));
+                         .arg(bindingOriginPhrase(source.from), title(*source.binding));
         }
     }
     source_->setText(lines.join(QLatin1Char('\n')));
@@ -174,30 +162,45 @@ void LicencePage::rebuildOptions() {
         }
         case OptionType::Enum: {
             auto* combo = new QComboBox(options_box_);
-            combo->addItem(QString());
+            combo->addItem(QString(), QString());
             for (const std::string& value : option.values) {
-                combo->addItem(fromString(value));
+                combo->addItem(optionValueLabel(option.name, value), fromString(value));
             }
             connect(combo, qOverload<int>(&QComboBox::currentIndexChanged), this,
                     &LicencePage::edited);
             editor = combo;
             break;
         }
-        case OptionType::Date:
+        case OptionType::Date: {
+            // QGIS's own date editor: a calendar popup, and the clear button leaves it unset.
+            auto* date = new QgsDateEdit(options_box_);
+            date->setAllowNull(true);
+            date->setCalendarPopup(true);
+            date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+            date->setNullRepresentation(gtr("(no date)"));
+            date->clear();
+            connect(date, &QgsDateEdit::dateValueChanged, this, &LicencePage::edited);
+            editor = date;
+            break;
+        }
         case OptionType::String:
         case OptionType::Number: {
             auto* line = new QLineEdit(options_box_);
-            line->setPlaceholderText(option.type == OptionType::Date ? QStringLiteral("YYYY-MM-DD")
-                                                                     : QString());
             connect(line, &QLineEdit::textChanged, this, &LicencePage::edited);
             editor = line;
             break;
         }
         }
-        editor->setToolTip(fromString(option.meaning.in(state_->language())));
+        const QString meaning = fromString(option.meaning.in(state_->language()));
+        editor->setToolTip(meaning);
         editor->setObjectName(fromString(option.name));
-        options_form_->addRow(
-            fromString(option.name) + (option.required ? QStringLiteral(" *") : QString()), editor);
+        auto* label = new QLabel(optionLabel(option.name) +
+                                     (option.required ? QStringLiteral(" *") : QString()),
+                                 options_box_);
+        label->setObjectName(QStringLiteral("label_") + fromString(option.name));
+        label->setToolTip(meaning + QStringLiteral(" (%1)").arg(fromString(option.name)));
+        label->setBuddy(editor);
+        options_form_->addRow(label, editor);
         editors_.insert(fromString(option.name), editor);
     }
 }
@@ -207,7 +210,15 @@ void LicencePage::setOptionText(const QString& name, const QString& value) {
     if (auto* box = qobject_cast<QCheckBox*>(editor)) {
         box->setChecked(value == QLatin1String("true"));
     } else if (auto* combo = qobject_cast<QComboBox*>(editor)) {
-        combo->setCurrentIndex(combo->findText(value));
+        combo->setCurrentIndex(combo->findData(value));
+    } else if (auto* date = qobject_cast<QgsDateEdit*>(editor)) {
+        // Text that is no date leaves the editor unset (the core refuses such a date anyway).
+        const QDate parsed = QDate::fromString(value.trimmed(), Qt::ISODate);
+        if (parsed.isValid()) {
+            date->setDate(parsed);
+        } else {
+            date->clear();
+        }
     } else if (auto* line = qobject_cast<QLineEdit*>(editor)) {
         line->setText(value);
     }
@@ -264,7 +275,9 @@ QString LicencePage::optionsJson() const {
             }
             value = QStringLiteral("true");
         } else if (auto* combo = qobject_cast<QComboBox*>(it.value())) {
-            value = combo->currentText();
+            value = combo->currentData().toString();
+        } else if (auto* date = qobject_cast<QgsDateEdit*>(it.value())) {
+            value = isoDate(*date);
         } else if (auto* line = qobject_cast<QLineEdit*>(it.value())) {
             value = line->text().trimmed();
         }

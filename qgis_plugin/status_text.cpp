@@ -38,20 +38,6 @@ LayerStatus statusOf(const Decision& decision) {
     return decision.hasWarnings() ? LayerStatus::PermittedWithWarnings : LayerStatus::Permitted;
 }
 
-QString statusLabel(LayerStatus status) {
-    switch (status) {
-    case LayerStatus::Permitted:
-        return gtr("Permitted");
-    case LayerStatus::PermittedWithWarnings:
-        return gtr("Permitted, with warnings");
-    case LayerStatus::Prohibited:
-        return gtr("Not permitted");
-    case LayerStatus::Unlicensed:
-        return gtr("No licence");
-    }
-    return QString();
-}
-
 QString actionLabel(Action action) {
     switch (action) {
     case Action::Display:
@@ -68,24 +54,6 @@ QString actionLabel(Action action) {
         return gtr("sell");
     case Action::Aggregate:
         return gtr("aggregate");
-    }
-    return QString();
-}
-
-QString keyRestriction(const Decision& decision) {
-    // A conditional verdict has no error: its first warning says what is missing.
-    const bool errors =
-        std::any_of(decision.findings.begin(), decision.findings.end(),
-                    [](const Finding& finding) { return finding.severity == Severity::Error; });
-    for (const Finding& finding : decision.findings) {
-        if (decision.permitted() || finding.rule == "unlicensed") {
-            continue;
-        }
-        if (finding.severity == (errors ? Severity::Error : Severity::Warning)) {
-            return findingMessage(finding) +
-                   (finding.cite.empty() ? QString()
-                                         : QStringLiteral(" (%1)").arg(fromString(finding.cite)));
-        }
     }
     return QString();
 }
@@ -134,19 +102,15 @@ QString dutyLabel(DutyType type) {
 
 } // namespace
 
-QString dutiesText(const Decision& decision) {
-    QStringList lines;
-    for (const Duty& duty : decision.duties) {
-        QString line = dutyLabel(duty.type);
-        if (!duty.text.empty()) {
-            line += QStringLiteral(": ") + fromString(duty.text);
-        }
-        if (duty.date) {
-            line += QStringLiteral(" ") + fromString(duty.date->toString());
-        }
-        lines << line;
+QString dutyLine(const Duty& duty) {
+    QString line = dutyLabel(duty.type);
+    if (!duty.text.empty()) {
+        line += QStringLiteral(": ") + fromString(duty.text);
     }
-    return lines.join(QLatin1Char('\n'));
+    if (duty.date) {
+        line += QStringLiteral(" ") + fromString(duty.date->toString());
+    }
+    return line;
 }
 
 } // namespace geolicence::qgis

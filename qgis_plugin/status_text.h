@@ -11,14 +11,10 @@ namespace geolicence::qgis {
 enum class LayerStatus { Permitted, PermittedWithWarnings, Prohibited, Unlicensed };
 
 LayerStatus statusOf(const Decision& decision);
-QString statusLabel(LayerStatus status);
 QString actionLabel(Action action);
 
-// The first prohibition's message with its article, or empty when nothing is prohibited.
-QString keyRestriction(const Decision& decision);
-
-// The duties as one line each ("attribute: Bron : …", "delete-at 2027-03-31").
-QString dutiesText(const Decision& decision);
+// A duty as one line ("attribution: Bron : …", "delete by 2027-03-31").
+QString dutyLine(const Duty& duty);
 
 QString fromString(const std::string& text);
 

@@ -224,16 +224,8 @@
         <translation>Laag</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>Bron van koppeling</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Status</translation>
-    </message>
-    <message>
-        <source>Duties</source>
-        <translation>Plichten</translation>
     </message>
     <message>
         <source>No licence: what may be done with this layer is unknown. Choose one on the Licence page of its Layer Properties.</source>
@@ -372,10 +364,6 @@
         <translation>Toegestaan</translation>
     </message>
     <message>
-        <source>Permitted, with warnings</source>
-        <translation>Toegestaan, met waarschuwingen</translation>
-    </message>
-    <message>
         <source>Not permitted</source>
         <translation>Niet toegestaan</translation>
     </message>
@@ -486,6 +474,174 @@
     <message>
         <source>%1 cannot be read: %2</source>
         <translation>%1 kan niet gelezen worden: %2</translation>
+    </message>
+    <message>
+        <source>Licences expired</source>
+        <translation>Licenties verlopen</translation>
+    </message>
+    <message>
+        <source>Licences expiring</source>
+        <translation>Licenties lopen af</translation>
+    </message>
+    <message>
+        <source>Stop using</source>
+        <translation>Niet meer gebruiken</translation>
+    </message>
+    <message>
+        <source>Details missing</source>
+        <translation>Gegevens ontbreken</translation>
+    </message>
+    <message>
+        <source>Aggregate first</source>
+        <translation>Eerst aggregeren</translation>
+    </message>
+    <message>
+        <source>OK, with duties</source>
+        <translation>OK, met plichten</translation>
+    </message>
+    <message>
+        <source>Status for %1: %2</source>
+        <translation>Status voor %1: %2</translation>
+    </message>
+    <message>
+        <source>Clause: %1</source>
+        <translation>Bepaling: %1</translation>
+    </message>
+    <message>
+        <source>Duties:</source>
+        <translation>Plichten:</translation>
+    </message>
+    <message>
+        <source>Licence set in: %1</source>
+        <translation>Licentie vastgelegd in: %1</translation>
+    </message>
+    <message>
+        <source>The statuses say whether this may be done with each layer</source>
+        <translation>De statussen zeggen of dit met elke laag mag</translation>
+    </message>
+    <message>
+        <source>Filter layers, licences or statuses…</source>
+        <translation>Lagen, licenties of statussen filteren…</translation>
+    </message>
+    <message>
+        <source>Select a layer to see its licence, duties and clauses.</source>
+        <translation>Kies een laag om haar licentie, plichten en bepalingen te zien.</translation>
+    </message>
+    <message>
+        <source>Open Licence Page…</source>
+        <translation>Licentiepagina openen…</translation>
+    </message>
+    <message>
+        <source>Zoom to Layer</source>
+        <translation>Zoomen naar laag</translation>
+    </message>
+    <message>
+        <source>Select in Layers Panel</source>
+        <translation>Selecteren in het lagenpaneel</translation>
+    </message>
+    <message>
+        <source>Copy Details</source>
+        <translation>Details kopiëren</translation>
+    </message>
+    <message>
+        <source>%1 was valid until %2: stop using %3.</source>
+        <translation>%1 gold tot %2: gebruik %3 niet meer.</translation>
+    </message>
+    <message>
+        <source>%1 is valid until %2 only (%3).</source>
+        <translation>%1 geldt nog maar tot %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Stop using this layer: its licence no longer allows any use.</source>
+        <translation>Gebruik deze laag niet meer: haar licentie staat geen enkel gebruik meer toe.</translation>
+    </message>
+    <message>
+        <source>Aggregate before publishing: this layer may be published only as grid cells (Aggregate to 1 km grid…).</source>
+        <translation>Aggregeren vóór publiceren: deze laag mag alleen als rastercellen gepubliceerd worden (Aggregeren naar 1 km-grid…).</translation>
+    </message>
+    <message>
+        <source>(no date)</source>
+        <translation>(geen datum)</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Geldig tot</translation>
+    </message>
+    <message>
+        <source>End of the project</source>
+        <translation>Einde van het project</translation>
+    </message>
+    <message>
+        <source>Publication right granted</source>
+        <translation>Publicatierecht verleend</translation>
+    </message>
+    <message>
+        <source>Attribution text</source>
+        <translation>Tekst van de bronvermelding</translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation>Uw rol</translation>
+    </message>
+    <message>
+        <source>Legend required</source>
+        <translation>Legende verplicht</translation>
+    </message>
+    <message>
+        <source>Latest version required</source>
+        <translation>Meest recente versie verplicht</translation>
+    </message>
+    <message>
+        <source>Other conditions</source>
+        <translation>Andere voorwaarden</translation>
+    </message>
+    <message>
+        <source>Fee class</source>
+        <translation>Vergoedingsklasse</translation>
+    </message>
+    <message>
+        <source>Access revoked</source>
+        <translation>Toegang ontzegd</translation>
+    </message>
+    <message>
+        <source>Reference of the permission</source>
+        <translation>Kenmerk van de toestemming</translation>
+    </message>
+    <message>
+        <source>Competent authority</source>
+        <translation>Bevoegd gezag</translation>
+    </message>
+    <message>
+        <source>Aggregated to cells of (m)</source>
+        <translation>Geaggregeerd tot hokken van (m)</translation>
+    </message>
+    <message>
+        <source>the participating organisation</source>
+        <translation>de deelnemende organisatie</translation>
+    </message>
+    <message>
+        <source>contractor</source>
+        <translation>opdrachtnemer</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>.licence.json file</source>
+        <translation>.licence.json-bestand</translation>
+    </message>
+    <message>
+        <source>GeoPackage metadata</source>
+        <translation>GeoPackage-metadata</translation>
+    </message>
+    <message>
+        <source>Layer metadata</source>
+        <translation>Laagmetadata</translation>
+    </message>
+    <message>
+        <source>Catalog rule</source>
+        <translation>Catalogusregel</translation>
     </message>
 </context>
 </TS>

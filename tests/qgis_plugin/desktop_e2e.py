@@ -7,8 +7,10 @@ short run with QGIS in Dutch checks that the plugin speaks QGIS's language.
 
 Usage: python3 desktop_e2e.py PLUGIN_DIR GEOLICENCE_BINARY WORK_DIR
 """
+import datetime
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -31,8 +33,10 @@ def main():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR="/tmp")
     subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "resources/samples/make_sample.py"), sample],
                    check=True, env=env, capture_output=True)
+    # The GRB use right ends in ten days: opening the project says so in the message bar.
+    grb_until = (datetime.date.today() + datetime.timedelta(days=10)).isoformat()
     subprocess.run([binary, "bind", os.path.join(sample, "data/grb_gebouwen.gpkg"), "--licence",
-                    "grb-art7-intern-gebruik", "--option", "valid_until=2030-12-31",
+                    "grb-art7-intern-gebruik", "--option", f"valid_until={grb_until}",
                     "--option", "publication_right=true"], check=True, capture_output=True)
     project = os.path.join(sample, "natuurkaart.qgz")
     out = os.path.join(work, "probe.json")
@@ -56,10 +60,60 @@ def main():
     check(result.get("dock") is True, "the Licences dock is there")
     rows = {row[0]: row for row in result.get("dock_rows", [])}
     ndff, grb = rows.get("NDFF waarnemingen"), rows.get("GRB gebouwen")
-    check(ndff is not None and ndff[3].startswith("Not permitted") and "1 x 1 km" in ndff[3],
-          f"the dock says NDFF may not be published exactly: {ndff}")
-    check(grb is not None and grb[2] == "geopackage-metadata" and GRB in grb[4],
-          f"the dock shows the GRB binding from the GeoPackage and its attribution: {grb}")
+    check(ndff is not None and ndff[2] == "Aggregate first" and "1 x 1 km" in ndff[3],
+          f"the panel says NDFF may be published only aggregated, and why: {ndff}")
+    check(grb is not None and grb[1] == "GRB Art. 7" and "Licence set in: GeoPackage metadata" in grb[3]
+          and GRB in grb[3] and "geopackage-metadata" not in grb[3],
+          f"the panel shows GRB's short name, where its licence was set in words, and its attribution: {grb}")
+    check(not any(".txt" in row[3] for row in rows.values()),
+          f"no seed-file names as citations in the panel: {[row[3] for row in rows.values()]}")
+    notices = result.get("expiry_notice", [])
+    check(len(notices) == 1 and "GRB Art. 7" in notices[0]["text"] and grb_until in notices[0]["text"]
+          and "GRB gebouwen" in notices[0]["text"] and "NDFF" not in notices[0]["text"],
+          f"opening the project puts a notice in the message bar naming the licence that ends within "
+          f"30 days, its date and its layer: {notices}")
+
+    indicators = result.get("indicators", {})
+    states = {name: (shown or {}).get("state") for name, shown in indicators.items()}
+    check(states == {"NDFF waarnemingen": "aggregate-first", "GRB gebouwen": states.get("GRB gebouwen"),
+                     "GRB verlopen": "stop-using", "Schets zonder licentie": "unlicensed"}
+          and states.get("GRB gebouwen") not in (None, "aggregate-first", "stop-using", "unlicensed"),
+          f"the layer tree tells aggregate-first, stop-using and unlicensed apart: {states}")
+    icons = [(shown or {}).get("icon") for shown in indicators.values()]
+    check(None not in icons and len(set(icons)) == len(icons),
+          f"each state has its own icon: {[i[:16] if i else i for i in icons]}")
+    expired_tip = (indicators.get("GRB verlopen") or {}).get("tooltip", "")
+    check(expired_tip.startswith("Stop using this layer") and "G0" in expired_tip and ".txt" not in expired_tip,
+          f"the expired layer's tooltip says stop using, with a readable clause: {expired_tip!r}")
+
+    panel = result.get("panel", {})
+    check(panel.get("dock_width", 999) <= 320 and panel.get("horizontal_scrollbar") is False
+          and panel.get("header_length", 999) <= panel.get("viewport_width", 0),
+          f"at a normal dock width the panel has no horizontal scrolling: {dict((k, v) for k, v in panel.items() if k != 'rows')}")
+    heights = panel.get("row_heights", [])
+    check(len(heights) == 4 and max(heights) < 40, f"rows are one compact line each: {heights}")
+    check(panel.get("active_after_click") == "GRB gebouwen",
+          f"a click on a row makes the layer current in the Layers panel: {panel.get('active_after_click')}")
+    check("GRB gebouwen" in panel.get("details_after_click", "") and "Art. 7" in panel.get("details_after_click", ""),
+          f"the detail area shows the clicked layer: {panel.get('details_after_click')!r}")
+    check({"geolicenceOpenLicencePage", "geolicenceZoomToLayer", "geolicenceCopyDetails"}
+          <= set(panel.get("context_menu", [])) and GRB in panel.get("copied", ""),
+          f"the context menu opens the page, zooms, and copies the details: {panel.get('context_menu')} "
+          f"{panel.get('copied')!r}")
+    page = result.get("panel_licence_page", {})
+    check(page.get("date_picker") is True and page.get("date") == grb_until and page.get("calendar_popup") is True
+          and page.get("allows_unset") is True and page.get("closed") is True,
+          f"a double-click opens the GRB Licence page with a date picker for valid_until: {page}")
+    check(page.get("labels", {}).get("label_valid_until") == "Valid until *"
+          and page.get("labels", {}).get("label_publication_right") == "Publication right granted",
+          f"options have readable labels: {page.get('labels')}")
+    for shot in (panel.get("screenshot"), page.get("screenshot")):
+        check(bool(shot) and os.path.exists(shot) and os.path.getsize(shot) > 5000, f"screenshot {shot}")
+    # `GEOLICENCE_UPDATE_SCREENSHOTS=1` refreshes the README's pictures from this run.
+    if os.environ.get("GEOLICENCE_UPDATE_SCREENSHOTS") == "1":
+        for shot in (panel.get("screenshot"), page.get("screenshot")):
+            if shot and os.path.exists(shot):
+                shutil.copy(shot, os.path.join(ROOT, "docs", "images", os.path.basename(shot)))
     criticals = [r for r in result.get("layout_results", []) if r["type"] == "critical"]
     check(any("1 x 1 km" in r["text"] for r in criticals),
           f"the layout check blocks the export of exact NDFF points: {criticals}")
@@ -82,7 +136,8 @@ def main():
           f"a model with the algorithm adds its output: {loaded}")
     after = {row[0]: row for row in result.get("dock_rows_after_aggregation", [])}
     cells = after.get("NDFF waarnemingen (1000 m grid)")
-    check(cells is not None and cells[2] == "geopackage-metadata" and cells[3] == "Permitted",
+    check(cells is not None and "Licence set in: GeoPackage metadata" in cells[3]
+          and cells[2] in ("Permitted", "OK, with duties"),
           f"the aggregated layer carries its licence and may be published: {cells} in {after}")
 
     grb_page = result.get("grb_licence_page", {})
@@ -119,7 +174,7 @@ def main():
     copy = saved.get("path", "")
     check(os.path.exists(copy), f"the copy was saved after Go on: {saved}")
     row = saved.get("dock_row") or []
-    check(len(row) > 3 and row[2] == "geopackage-metadata" and row[3].startswith("Not permitted"),
+    check(len(row) > 3 and "Licence set in: GeoPackage metadata" in row[3] and row[2] == "Aggregate first",
           f"the copy carries the licence (not 'unlicensed'): {row}")
     if os.path.exists(copy):
         verdict = subprocess.run([binary, "check", copy, "--action", "publish"],
@@ -157,9 +212,9 @@ def main():
               and dutch.get("aggregate_text") == "Aggregeren naar 1 km-grid…",
               f"the plugin's menu follows QGIS's language: {dutch}")
         rows = {row[0]: row for row in dutch.get("dock_rows", [])}
-        status = rows.get("NDFF waarnemingen", ["", "", "", ""])[3]
-        check(status.startswith("Niet toegestaan") and "km" in status,
-              f"statuses and licence messages are Dutch: {status}")
+        ndff_nl = rows.get("NDFF waarnemingen", ["", "", "", ""])
+        check(ndff_nl[2] == "Eerst aggregeren" and "km" in ndff_nl[3] and "Licentie vastgelegd in" in ndff_nl[3],
+              f"statuses and licence messages are Dutch: {ndff_nl}")
         check(dutch.get("dock_headers", [""])[0] == "Laag", f"headers are Dutch: {dutch.get('dock_headers')}")
     return tally.finish()
 

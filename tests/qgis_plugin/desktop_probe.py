@@ -16,12 +16,14 @@ from qgis.core import (QgsApplication, QgsFeedback, QgsLayoutValidityCheckContex
                        QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
                        QgsProcessingModelChildParameterSource, QgsProcessingModelOutput,
                        QgsProcessingModelParameter, QgsProcessingParameterVectorLayer)
-from qgis.gui import QgsFileWidget, QgsProcessingAlgorithmDialogBase
+from qgis.gui import QgsDateEdit, QgsFileWidget, QgsProcessingAlgorithmDialogBase
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
+from qgis.PyQt import sip
+from qgis.PyQt.QtGui import QContextMenuEvent
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import (QAction, QApplication, QComboBox, QDialog, QDialogButtonBox,
-                                 QDockWidget, QLabel, QLineEdit, QMessageBox, QPushButton,
-                                 QTableWidget, QWidget)
+                                 QDockWidget, QLabel, QLineEdit, QMenu, QMessageBox, QPushButton,
+                                 QTextBrowser, QTreeView, QWidget)
 from qgis.utils import iface
 
 RESULT = {}
@@ -121,11 +123,25 @@ def layer_named(name):
     return layers[0] if layers else None
 
 
+def dock():
+    return iface.mainWindow().findChild(QDockWidget, "GeolicenceDock")
+
+
 def dock_rows():
-    window = iface.mainWindow()
-    table = window.findChild(QDockWidget, "GeolicenceDock").findChild(QTableWidget)
-    return [[table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
-            for r in range(table.rowCount())]
+    """The Licences panel as shown: [layer, licence, status, details (the row's tooltip)]."""
+    model = dock().findChild(QTreeView, "geolicenceLayers").model()
+    return [[model.index(r, c).data() or "" for c in range(model.columnCount())]
+            + [model.index(r, 0).data(Qt.ToolTipRole) or ""]
+            for r in range(model.rowCount())]
+
+
+def dock_row_index(name):
+    view = dock().findChild(QTreeView, "geolicenceLayers")
+    model = view.model()
+    for r in range(model.rowCount()):
+        if model.index(r, 0).data() == name:
+            return view, model.index(r, 0)
+    return view, None
 
 
 def layout_results(layout):
@@ -164,6 +180,12 @@ def open_project():
         "undo_count": layout.undoStack().stack().count(),
         "label_before_designer": layout.itemById("geolicence-attribution") is not None,
     }
+    notices = [item for item in iface.messageBar().items()
+               if item.objectName() == "geolicenceExpiryNotice"]
+    RESULT["expiry_notice"] = [{"title": n.title(), "text": n.text(), "level": int(n.level())}
+                               for n in notices]
+    RESULT["message_bar"] = [(item.objectName(), item.title(), item.text())
+                             for item in iface.messageBar().items()]
     return layout
 
 
@@ -431,8 +453,113 @@ def language_only():
     RESULT["settings_text"] = window.findChild(QAction, "mActionGeolicenceSettings").text()
     RESULT["aggregate_text"] = window.findChild(QAction, "mActionGeolicenceAggregate").text()
     RESULT["dock_rows"] = dock_rows()
-    table = window.findChild(QDockWidget, "GeolicenceDock").findChild(QTableWidget)
-    RESULT["dock_headers"] = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    model = dock().findChild(QTreeView, "geolicenceLayers").model()
+    RESULT["dock_headers"] = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
+
+
+def indicator_of(layer):
+    node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+    for indicator in iface.layerTreeView().indicators(node):
+        if indicator.objectName().startswith("geolicence:"):
+            image = indicator.icon().pixmap(16, 16).toImage()
+            return {"state": indicator.objectName()[len("geolicence:"):],
+                    "tooltip": indicator.toolTip(),
+                    "icon": bytes(image.constBits().asstring(image.sizeInBytes())).hex()[:4000]}
+    return None
+
+
+def panel_and_indicators(ndff, grb):
+    """The Licences panel at a normal dock width, its rows, click, double-click and context
+    menu through the real widgets; the layer-tree indicators of every state; screenshots."""
+    from qgis.core import QgsVectorLayer
+    expired = QgsVectorLayer("Point?crs=EPSG:31370", "GRB verlopen", "memory")
+    expired.setCustomProperty("geolicence/licence", "grb-art7-intern-gebruik")
+    expired.setCustomProperty("geolicence/options", '{"valid_until": "2020-12-31"}')
+    bare = QgsVectorLayer("Point?crs=EPSG:31370", "Schets zonder licentie", "memory")
+    QgsProject.instance().addMapLayers([expired, bare])
+    pump(0.5)
+    RESULT["indicators"] = {layer.name(): indicator_of(layer) for layer in (ndff, grb, expired, bare)}
+
+    window = iface.mainWindow()
+    panel = dock()
+    panel.show()
+    window.resizeDocks([panel], [300], Qt.Horizontal)
+    pump(0.5)
+    view = panel.findChild(QTreeView, "geolicenceLayers")
+    header = view.header()
+    seen = {"dock_width": panel.width(), "viewport_width": view.viewport().width(),
+            "header_length": header.length(),
+            "horizontal_scrollbar": view.horizontalScrollBar().isVisible(),
+            "row_heights": [view.visualRect(view.model().index(r, 0)).height()
+                            for r in range(view.model().rowCount())],
+            "rows": dock_rows()}
+    RESULT["panel"] = seen
+
+    # A click on the GRB row makes it the current layer in the Layers panel.
+    iface.setActiveLayer(ndff)
+    view, index = dock_row_index("GRB gebouwen")
+    QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, view.visualRect(index).center())
+    pump(0.3)
+    seen["active_after_click"] = iface.activeLayer().name() if iface.activeLayer() else None
+    seen["details_after_click"] = panel.findChild(QTextBrowser, "geolicenceDetails").toPlainText()
+    seen["screenshot"] = os.path.join(WORK, "licences-panel.png")
+    if not panel.grab().save(seen["screenshot"]):
+        seen["screenshot"] = None
+
+    # The context menu, opened with the right mouse button: Copy Details.
+    QApplication.clipboard().setText("")
+    # A right-click: the press, then the context menu event the window system sends with it.
+    at = view.visualRect(index).center()
+    QTest.mousePress(view.viewport(), Qt.RightButton, Qt.NoModifier, at)
+    QApplication.sendEvent(view.viewport(), QContextMenuEvent(QContextMenuEvent.Mouse, at,
+                                                              view.viewport().mapToGlobal(at)))
+    QTest.mouseRelease(view.viewport(), Qt.RightButton, Qt.NoModifier, at)
+    pump(0.3)
+    menus = [w for w in visible() if isinstance(w, QMenu)]
+    seen["context_menu"] = [a.objectName() for m in menus for a in m.actions() if a.objectName()]
+    copy = [a for m in menus for a in m.actions() if a.objectName() == "geolicenceCopyDetails"]
+    if copy:
+        copy[0].trigger()
+    for menu in menus:
+        menu.close()
+    seen["copied"] = QApplication.clipboard().text()
+
+    # A double-click opens the layer's Licence page: a date picker for valid_until.
+    page_seen = {}
+
+    def read_page():
+        dialog = find_visible(class_name="QgsVectorLayerProperties")
+        page = dialog.findChild(QWidget, "geolicenceLicencePage") if dialog else None
+        if page is None or not page.isVisible():
+            return False
+        pump(0.5)
+        date = page.findChild(QWidget, "valid_until")
+        page_seen["editor_class"] = date.metaObject().className() if date is not None else None
+        page_seen["date_picker"] = page_seen["editor_class"] == "QgsDateEdit"
+        if page_seen["date_picker"]:
+            date = sip.cast(date, QgsDateEdit)  # created in C++: PyQt sees its Qt base class
+            page_seen["date"] = date.date().toString(Qt.ISODate)
+            page_seen["calendar_popup"] = date.calendarPopup()
+            page_seen["allows_unset"] = date.allowNull()
+        page_seen["labels"] = {label.objectName(): label.text()
+                               for label in page.findChildren(QLabel) if label.objectName().startswith("label_")}
+        page_seen["screenshot"] = os.path.join(WORK, "licence-page.png")
+        if not dialog.grab().save(page_seen["screenshot"]):
+            page_seen["screenshot"] = None
+        for box in dialog.findChildren(QDialogButtonBox):
+            if box.isVisibleTo(dialog) and box.button(QDialogButtonBox.Cancel) is not None:
+                box.button(QDialogButtonBox.Cancel).click()
+                break
+        return True
+
+    def double_click():
+        QTest.mouseDClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, view.visualRect(index).center())
+
+    page_seen["drive"] = drive(double_click, [read_page, closed("QgsVectorLayerProperties", page_seen)], 60)
+    RESULT["panel_licence_page"] = page_seen
+
+    QgsProject.instance().removeMapLayers([expired.id(), bare.id()])
+    pump(0.3)
 
 
 def probe():
@@ -450,6 +577,7 @@ def probe():
         RESULT["settings_action"] = window.findChild(QAction, "mActionGeolicenceSettings") is not None
         RESULT["layout_results"] = layout_results(layout)
         ndff, grb = layer_named("NDFF waarnemingen"), layer_named("GRB gebouwen")
+        panel_and_indicators(ndff, grb)
         aggregate_everywhere(ndff, grb)
         licence_pages(ndff, grb)
         exports(ndff)

@@ -5,9 +5,8 @@
 #include "attribution_expression.h"
 #include "attribution_keeper.h"
 #include "export_guard.h"
+#include "layer_standing.h"
 #include "layout_licence_check.h"
-#include "licence_dock.h"
-#include "licence_indicators.h"
 #include "licence_page.h"
 #include "licence_state.h"
 #include "plugin_resources.h"
@@ -22,7 +21,6 @@
 #include <QClipboard>
 #include <QFile>
 #include <QSignalSpy>
-#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QUndoStack>
@@ -295,9 +293,14 @@ TEST_F(PluginTest, LicencePageWritesTheCustomPropertiesTheCliReads) {
     EXPECT_TRUE(options.contains(QStringLiteral("\"publication_right\":true")))
         << options.toStdString();
 
-    // A wrong date is refused with the core's message; the stored binding stays as it was.
-    page.setOptionText(QStringLiteral("valid_until"), QStringLiteral("31-12-2027"));
+    // A wrong number is refused with the core's message; the stored binding stays as it was.
+    page.setLicence(QStringLiteral("ndff-uitvoerportaal"));
+    page.setOptionText(QStringLiteral("cell_size_m"), QStringLiteral("een kilometer"));
+    EXPECT_TRUE(page.validationError().contains(QStringLiteral("cell_size_m")))
+        << page.validationError().toStdString();
     page.apply();
+    EXPECT_EQ(layer->customProperty(QStringLiteral("geolicence/licence")).toString(),
+              QStringLiteral("grb-art7-intern-gebruik"));
     EXPECT_TRUE(layer->customProperty(QStringLiteral("geolicence/options"))
                     .toString()
                     .contains(QStringLiteral("2027-12-31")));
@@ -316,39 +319,6 @@ TEST_F(PluginTest, ExportGuardNamesLayerLicenceAndArticle) {
         << warning.toStdString();
     EXPECT_FALSE(warning.contains(QStringLiteral("open")));
     EXPECT_TRUE(guard.warningFor({open}, {Action::Export}).isEmpty());
-}
-
-TEST_F(PluginTest, DockShowsEveryLayerAndMakesUnlicensedOnesStandOut) {
-    addLayer(QStringLiteral("NDFF"), QStringLiteral("ndff-uitvoerportaal"));
-    QgsVectorLayer* bare = addLayer(QStringLiteral("schets"));
-    QgsProject::instance()->layerTreeRoot()->findLayer(bare);
-    LicenceDock dock(state_.get());
-    QTableWidget* table = dock.table();
-    ASSERT_EQ(table->rowCount(), 2);
-    bool bold_unlicensed = false;
-    for (int row = 0; row < table->rowCount(); ++row) {
-        if (table->item(row, 0)->text() == QLatin1String("schets")) {
-            bold_unlicensed = table->item(row, 0)->font().bold();
-            EXPECT_EQ(table->item(row, 3)->text(), QStringLiteral("No licence"));
-        } else {
-            EXPECT_TRUE(table->item(row, 3)->text().startsWith(QStringLiteral("Not permitted")));
-        }
-    }
-    EXPECT_TRUE(bold_unlicensed);
-}
-
-TEST_F(PluginTest, LayerTreeIndicatorsCarryTheKeyRestriction) {
-    QgsVectorLayer* ndff = addLayer(QStringLiteral("NDFF"), QStringLiteral("ndff-uitvoerportaal"));
-    QgsVectorLayer* bare = addLayer(QStringLiteral("schets"));
-    QgsLayerTreeModel model(QgsProject::instance()->layerTreeRoot());
-    QgsLayerTreeView view;
-    view.setModel(&model);
-    LicenceIndicators indicators(state_.get(), &view);
-    EXPECT_TRUE(indicators.toolTipOf(ndff->id()).contains(QStringLiteral("1 x 1 km")))
-        << indicators.toolTipOf(ndff->id()).toStdString();
-    EXPECT_TRUE(indicators.toolTipOf(bare->id()).startsWith(QStringLiteral("No licence")));
-    QgsLayerTreeLayer* node = QgsProject::instance()->layerTreeRoot()->findLayer(ndff->id());
-    EXPECT_EQ(view.indicators(node).size(), 1);
 }
 
 TEST_F(PluginTest, LayerReachingOutsideTheTerritoryWarns) {
@@ -395,10 +365,10 @@ TEST_F(PluginTest, DutchTranslationIsCompiledIn) {
     QTranslator translator;
     ASSERT_TRUE(translator.load(QStringLiteral(":/geolicence/i18n/geolicence_nl.qm")));
     QCoreApplication::installTranslator(&translator);
-    EXPECT_EQ(statusLabel(LayerStatus::Permitted), QStringLiteral("Toegestaan"));
-    EXPECT_EQ(statusLabel(LayerStatus::Unlicensed), QStringLiteral("Geen licentie"));
+    EXPECT_EQ(standingLabel(Standing::Permitted), QStringLiteral("Toegestaan"));
+    EXPECT_EQ(standingLabel(Standing::Unlicensed), QStringLiteral("Geen licentie"));
     QCoreApplication::removeTranslator(&translator);
-    EXPECT_EQ(statusLabel(LayerStatus::Permitted), QStringLiteral("Permitted"));
+    EXPECT_EQ(standingLabel(Standing::Permitted), QStringLiteral("Permitted"));
 }
 
 // --- Part 2: the attribution label, the expression function, the Processing algorithms ---
