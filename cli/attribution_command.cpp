@@ -3,6 +3,7 @@
 #include <geolicence/attribution.h>
 #include <geolicence/project_check.h>
 #include <geolicence/project_reader.h>
+#include <geolicence/rule_ids.h>
 
 #include <iostream>
 
@@ -22,6 +23,7 @@ int AttributionCommand::run(const GlobalOptions& options) {
     request.evaluation.action = Action::Publish;
     request.evaluation.language = pickLanguage(language_);
     request.evaluation.context = context_.build();
+    request.binding_defaults = context_.bindingDefaults();
     const Project project = readProject(project_);
     if (!layout_.empty()) {
         request.layout = layout_;
@@ -35,9 +37,10 @@ int AttributionCommand::run(const GlobalOptions& options) {
     // incomplete, which a pipeline must not take for complete.
     bool incomplete = false;
     for (const Finding& finding : result.decision.findings) {
-        if (finding.rule == "unlicensed") {
+        if (finding.rule == rule_ids::kUnlicensed) {
             std::cerr << "geolicence: warning: " << finding.message << "\n";
-        } else if (finding.rule == "unreadable-layer" || finding.rule == "unknown-layer") {
+        } else if (finding.rule == rule_ids::kUnreadableLayer ||
+                   finding.rule == rule_ids::kUnknownLayer) {
             std::cerr << "geolicence: error: " << finding.message << "\n";
             incomplete = true;
         }

@@ -156,6 +156,7 @@ int CheckCommand::run(const GlobalOptions& options) {
     request.evaluation.action = *parseAction(action_);
     request.evaluation.language = pickLanguage(language_);
     request.evaluation.context = context_.build();
+    request.binding_defaults = context_.bindingDefaults();
     const Catalog catalog = loadCatalog(options);
     std::error_code error;
     if (std::filesystem::is_directory(input_, error)) {

@@ -3,6 +3,7 @@
 #include "gis_wing.h"
 
 #include <geolicence/errors.h>
+#include <geolicence/standard_catalog.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -53,17 +54,7 @@ const GisWing& gisWing(const GlobalOptions& options) {
 }
 
 Catalog loadCatalog(const GlobalOptions& options) {
-    CatalogBuilder builder;
-    builder.addBundled();
-    if (const char* env = std::getenv("GEOLICENCE_CATALOG_PATH")) {
-        for (const auto& directory : splitSearchPath(env)) {
-            builder.addDirectory(directory);
-        }
-    }
-    for (const std::string& directory : options.catalog_dirs) {
-        builder.addDirectory(directory);
-    }
-    return builder.build();
+    return standardCatalog({options.catalog_dirs.begin(), options.catalog_dirs.end()});
 }
 
 Language pickLanguage(const std::string& requested) {

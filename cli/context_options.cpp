@@ -32,6 +32,19 @@ void ContextOptions::add(CLI::App& app) {
     app.add_option("--context", file_,
                    "JSON object with purpose, recipient, cell_size_m, date, downloadable, "
                    "combined_with_own_data, reproduces_data");
+    app.add_option("--role", role_,
+                   "Your organisation's role under licences that distinguish roles (NDFF: "
+                   "subscriber, contractor; GDI-Vlaanderen: organisation, contractor), for "
+                   "bindings that do not set one; the QGIS plugin's role setting")
+        ->check(CLI::IsMember({"subscriber", "organisation", "contractor"}));
+}
+
+BindingDefaults ContextOptions::bindingDefaults() const {
+    BindingDefaults defaults;
+    if (!role_.empty()) {
+        defaults.role = role_;
+    }
+    return defaults;
 }
 
 Context ContextOptions::build() const {

@@ -13,9 +13,19 @@
 
 namespace geolicence::qgis {
 
-const QStringList AggregateAlgorithm::kGrids = {QStringLiteral("rd"), QStringLiteral("eea"),
-                                                QStringLiteral("be-lambert2008"),
-                                                QStringLiteral("be-lambert72")};
+namespace {
+// The grids the core knows, by the names the CLI's --grid takes.
+QStringList gridNames() {
+    QStringList list;
+    for (GridKind kind : kAllGrids) {
+        const std::string_view name = toString(kind);
+        list << QString::fromUtf8(name.data(), static_cast<int>(name.size()));
+    }
+    return list;
+}
+} // namespace
+
+const QStringList AggregateAlgorithm::kGrids = gridNames();
 const QStringList AggregateAlgorithm::kAssignments = {QStringLiteral("centroid"),
                                                       QStringLiteral("intersects")};
 

@@ -5,6 +5,8 @@
 
 #include <geolicence/attribution.h>
 
+#include <QUndoStack>
+#include <qgslayertree.h>
 #include <qgslayoutatlas.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemmap.h>
@@ -12,6 +14,7 @@
 #include <qgslayoutmanager.h>
 #include <qgslayoutpagecollection.h>
 #include <qgslayoutundostack.h>
+#include <qgsmapthemecollection.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 
@@ -34,6 +37,19 @@ AttributionKeeper::AttributionKeeper(LicenceState* state, QgsProject* project, Q
     connect(state_, &LicenceState::layerChanged, this, &AttributionKeeper::scheduleOpen);
     connect(state_, &LicenceState::layersRemoved, this, &AttributionKeeper::scheduleOpen);
     connect(state_, &LicenceState::settingsChanged, this, &AttributionKeeper::scheduleAll);
+    // Maps without a locked layer set render the visible layers or a theme: what they owe
+    // changes with the layer tree's check boxes, its order and the themes.
+    connect(state_, &LicenceState::layerOrderChanged, this, &AttributionKeeper::scheduleOpen);
+    QgsLayerTree* root = project->layerTreeRoot();
+    connect(root, &QgsLayerTreeNode::visibilityChanged, this, &AttributionKeeper::scheduleOpen);
+    connect(root, &QgsLayerTree::customLayerOrderChanged, this, &AttributionKeeper::scheduleOpen);
+    connect(root, &QgsLayerTree::hasCustomLayerOrderChanged, this,
+            &AttributionKeeper::scheduleOpen);
+    QgsMapThemeCollection* themes = project->mapThemeCollection();
+    connect(themes, &QgsMapThemeCollection::mapThemesChanged, this,
+            &AttributionKeeper::scheduleOpen);
+    connect(themes, &QgsMapThemeCollection::mapThemeChanged, this,
+            &AttributionKeeper::scheduleOpen);
     connect(project->layoutManager(), &QgsLayoutManager::layoutAdded, this,
             [this](const QString& name) {
                 if (auto* layout = dynamic_cast<QgsPrintLayout*>(
@@ -52,8 +68,15 @@ AttributionKeeper::AttributionKeeper(LicenceState* state, QgsProject* project, Q
 AttributionKeeper::~AttributionKeeper() = default;
 
 void AttributionKeeper::watch(QgsPrintLayout* layout) {
-    // Maps changing their layers, themes or locks all end in the layout's changed().
+    // Maps changing their layers, themes or locks all end in the layout's changed(), or (as
+    // the designer makes every change, undo and redo) in a move of its undo stack.
     connect(layout, &QgsLayout::changed, this, [this, layout] { schedule(layout); });
+    connect(layout->undoStack()->stack(), &QUndoStack::indexChanged, this,
+            [this, layout] { schedule(layout); });
+    // An atlas publishes its coverage layer with the layout.
+    connect(layout->atlas(), &QgsLayoutAtlas::toggled, this, [this, layout] { schedule(layout); });
+    connect(layout->atlas(), &QgsLayoutAtlas::coverageLayerChanged, this,
+            [this, layout] { schedule(layout); });
     connect(layout, &QgsLayout::itemAdded, this, [this, layout](QgsLayoutItem* item) {
         if (auto* map = qobject_cast<QgsLayoutItemMap*>(item)) {
             connect(map, &QgsLayoutItemMap::themeChanged, this,
@@ -152,10 +175,11 @@ QgsLayoutItemLabel* AttributionKeeper::createLabel(QgsPrintLayout& layout, const
 
 QgsLayoutItemLabel* AttributionKeeper::update(QgsPrintLayout& layout) {
     updating_ = true;
-    // On an atlas each page may show other layers: the label then asks for its text per page.
-    const bool atlas = layout.atlas() != nullptr && layout.atlas()->enabled();
+    // The text itself, also on an atlas: what every page owes together (the maps' layers and
+    // the coverage layer) is printed on each, and a text is what `geolicence check` can see
+    // on the saved layout (an expression it cannot evaluate does not count as shown).
     const QString owed_now = owedText(layout);
-    const QString owed = atlas ? QStringLiteral("[% geolicence_attribution() %]") : owed_now;
+    const QString& owed = owed_now;
     auto* label = qobject_cast<QgsLayoutItemLabel*>(layout.itemById(kLabelId));
     if (label == nullptr) {
         if (!owed_now.isEmpty() && !userRemovedLabel(layout)) {

@@ -87,8 +87,7 @@ QVariantMap CheckAlgorithm::processAlgorithm(const QVariantMap& parameters,
          parameterAsLayerList(parameters, QStringLiteral("LAYERS"), context)) {
         inputs.push_back(state_->inputOf(*layer, problems));
     }
-    Decision decision = evaluate(state_->catalog(), request, inputs);
-    addBindingProblems(decision, problems);
+    const Decision decision = state_->decide(request, inputs, std::move(problems));
 
     QgsFields fields;
     for (const char* name :

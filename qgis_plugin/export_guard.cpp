@@ -7,6 +7,7 @@
 #include <geolicence/dataset_binding.h>
 #include <geolicence/errors.h>
 #include <geolicence/licence_precision.h>
+#include <geolicence/rule_ids.h>
 
 #include <QAction>
 #include <QApplication>
@@ -147,7 +148,7 @@ QString ExportGuard::warningFor(const QList<QgsMapLayer*>& layers,
                 [](const Finding& finding) { return finding.severity == Severity::Error; });
             const Severity shown_severity = errors ? Severity::Error : Severity::Warning;
             for (const Finding& finding : decision.findings) {
-                if (finding.severity != shown_severity || finding.rule == "unlicensed" ||
+                if (finding.severity != shown_severity || finding.rule == rule_ids::kUnlicensed ||
                     !shown.emplace(layer->id(), finding.licence, finding.rule).second) {
                     continue;
                 }

@@ -6,6 +6,7 @@
 #include "translate.h"
 
 #include <geolicence/evaluation.h>
+#include <geolicence/rule_ids.h>
 
 #include <QDate>
 #include <algorithm>
@@ -59,7 +60,7 @@ const Finding* keyFinding(const Decision& decision) {
         std::any_of(decision.findings.begin(), decision.findings.end(),
                     [](const Finding& finding) { return finding.severity == Severity::Error; });
     for (const Finding& finding : decision.findings) {
-        if (finding.rule != "unlicensed" &&
+        if (finding.rule != rule_ids::kUnlicensed &&
             finding.severity == (errors ? Severity::Error : Severity::Warning)) {
             return &finding;
         }
@@ -103,7 +104,7 @@ LayerStanding standingOf(const LicenceState& state, QgsMapLayer& layer, Action i
     if (statusOf(decision) == LayerStatus::Unlicensed) {
         result.standing = Standing::Unlicensed;
         for (const Finding& finding : decision.findings) {
-            if (finding.rule == "unlicensed") {
+            if (finding.rule == rule_ids::kUnlicensed) {
                 result.reason = findingMessage(finding);
             }
         }

@@ -5,6 +5,8 @@
 #include "status_text.h"
 #include "translate.h"
 
+#include <geolicence/rule_ids.h>
+
 #include <QSet>
 #include <algorithm>
 #include <qgslayout.h>
@@ -84,17 +86,18 @@ bool LayoutLicenceCheck::prepareCheck(const QgsValidityCheckContext* context, Qg
         // A cell size the data contradicts is as serious as the prohibition it hides.
         // A conditional verdict (not permitted until something unknown is given) has no error:
         // its warnings are what blocks, and QGIS must refuse the export on them too.
-        const bool blocking_warning =
-            conditional && finding.severity == Severity::Warning && finding.rule != "unlicensed";
+        const bool blocking_warning = conditional && finding.severity == Severity::Warning &&
+                                      finding.rule != rule_ids::kUnlicensed;
         const bool critical = finding.severity == Severity::Error || blocking_warning ||
-                              finding.rule == "precision-claim-contradicted";
+                              finding.rule == rule_ids::kPrecisionClaimContradicted;
         result.type = critical ? QgsValidityCheckResult::Critical : QgsValidityCheckResult::Warning;
         const QString layer = fromString(finding.layer_name);
-        if (finding.rule == "attribution-missing" || finding.rule == "legend-missing") {
+        if (finding.rule == rule_ids::kAttributionMissing ||
+            finding.rule == rule_ids::kLegendMissing) {
             result.title = gtr("Licence duty not met on this layout");
-        } else if (finding.rule == "unlicensed") {
+        } else if (finding.rule == rule_ids::kUnlicensed) {
             result.title = gtr("Layer without licence: %1").arg(layer);
-        } else if (finding.rule == "precision-claim-contradicted") {
+        } else if (finding.rule == rule_ids::kPrecisionClaimContradicted) {
             result.title =
                 gtr("The cell size claimed for %1 is not what its data shows").arg(layer);
         } else if (blocking_warning) {
@@ -111,15 +114,16 @@ bool LayoutLicenceCheck::prepareCheck(const QgsValidityCheckContext* context, Qg
             result.detailedDescription +=
                 QStringLiteral("<br><i>%1</i>").arg(fromString(finding.cite).toHtmlEscaped());
         }
-        if (finding.rule == "attribution-missing" && AttributionKeeper::userRemovedLabel(*layout)) {
+        if (finding.rule == rule_ids::kAttributionMissing &&
+            AttributionKeeper::userRemovedLabel(*layout)) {
             result.detailedDescription +=
                 QStringLiteral("<br>") +
                 gtr("The attribution label was removed; rights-holder notices must be kept. "
                     "Put it back with Layout › Restore licence attribution (geolicence).");
         }
         if (!internal && !advised_internal && finding.severity == Severity::Error &&
-            !finding.layer_id.empty() && finding.rule != "attribution-missing" &&
-            finding.rule != "legend-missing") {
+            !finding.layer_id.empty() && finding.rule != rule_ids::kAttributionMissing &&
+            finding.rule != rule_ids::kLegendMissing) {
             advised_internal = true; // said once, with the first prohibition
             result.detailedDescription +=
                 QStringLiteral("<br>") +

@@ -5,11 +5,12 @@
 
 #include <geolicence/data_source.h>
 #include <geolicence/errors.h>
+#include <geolicence/rule_ids.h>
+#include <geolicence/standard_catalog.h>
 
 #include <QDate>
 #include <QFileInfo>
 #include <QLocale>
-#include <cstdlib>
 #include <qgsapplication.h>
 #include <qgscoordinatetransform.h>
 #include <qgsfeatureiterator.h>
@@ -94,11 +95,8 @@ void LicenceState::watchLayers(const QList<QgsMapLayer*>& layers) {
         });
         connect(layer, &QgsMapLayer::metadataChanged, this, [this, id] { invalidate(id); });
         connect(layer, &QgsMapLayer::dataSourceChanged, this, [this, id] { invalidate(id); });
-        connect(layer, &QgsMapLayer::nameChanged, this, [this, id] {
-            if (!loading_) {
-                emit layerChanged(id);
-            }
-        });
+        // The name is in every finding about the layer: what was decided is said anew.
+        connect(layer, &QgsMapLayer::nameChanged, this, [this, id] { invalidate(id); });
         if (auto* vector = qobject_cast<QgsVectorLayer*>(layer)) {
             // Edited features may make exact data out of grid cells, or the other way round.
             connect(vector, &QgsVectorLayer::dataChanged, this,
@@ -118,6 +116,7 @@ void LicenceState::invalidate(const QString& layer_id, bool data_only) {
             }
             it->precision.reset();
             it->within_territory.reset();
+            it->decisions.clear();
         } else {
             cache_.erase(it);
         }
@@ -142,21 +141,17 @@ void LicenceState::refreshLayersOnFile(const QString& path) {
 void LicenceState::reload() {
     settings_ = PluginSettings::load();
     catalog_error_.clear();
+    territory_error_.clear();
     cache_.clear();
-    CatalogBuilder builder;
-    builder.addBundled();
+    std::vector<std::filesystem::path> directories;
+    for (const QString& directory : settings_.catalog_dirs) {
+        directories.emplace_back(directory.toStdString());
+    }
     try {
-        if (const char* env = std::getenv("GEOLICENCE_CATALOG_PATH")) {
-            for (const auto& directory : splitSearchPath(env)) {
-                builder.addDirectory(directory);
-            }
-        }
-        for (const QString& directory : settings_.catalog_dirs) {
-            builder.addDirectory(directory.toStdString());
-        }
-        catalog_ = std::make_unique<Catalog>(builder.build());
+        catalog_ = std::make_unique<Catalog>(standardCatalog(directories));
     } catch (const InputError& e) {
-        // A broken organisation profile must not take the bundled ones down with it.
+        // The bundled profiles stay visible, but nothing is judged without the organisation's
+        // own reading of a licence (addCatalogProblem), as the CLI refuses to judge then.
         catalog_error_ = QString::fromStdString(e.what());
         catalog_ = std::make_unique<Catalog>(CatalogBuilder().addBundled().build());
     }
@@ -164,6 +159,35 @@ void LicenceState::reload() {
     loadTerritory();
     emit settingsChanged();
     emit changed();
+}
+
+QString LicenceState::catalogError() const {
+    if (catalog_error_.isEmpty() || territory_error_.isEmpty()) {
+        return catalog_error_ + territory_error_;
+    }
+    return catalog_error_ + QLatin1Char('\n') + territory_error_;
+}
+
+BindingDefaults LicenceState::bindingDefaults() const {
+    BindingDefaults defaults;
+    if (!settings_.role.isEmpty()) {
+        defaults.role = settings_.role.toStdString();
+    }
+    return defaults;
+}
+
+void LicenceState::addCatalogProblem(Decision& decision) const {
+    if (catalog_error_.isEmpty()) {
+        return;
+    }
+    const std::string message =
+        (language_ == Language::Dutch
+             ? "De licentieprofielen van de organisatie konden niet gelezen worden, dus er wordt "
+               "niets beoordeeld: "
+             : "The organisation's licence profiles could not be read, so nothing is judged: ") +
+        catalog_error_.toStdString();
+    addBindingProblems(decision, {Finding{Severity::Error, "", "", "", rule_ids::kCatalogUnreadable,
+                                          message, ""}});
 }
 
 void LicenceState::loadTerritory() {
@@ -174,7 +198,7 @@ void LicenceState::loadTerritory() {
     QgsVectorLayer territory(settings_.territory_file, QStringLiteral("territory"),
                              QStringLiteral("ogr"));
     if (!territory.isValid()) {
-        catalog_error_ = gtr("Territory file %1 cannot be read").arg(settings_.territory_file);
+        territory_error_ = gtr("Territory file %1 cannot be read").arg(settings_.territory_file);
         return;
     }
     QVector<QgsGeometry> parts;
@@ -193,14 +217,9 @@ LicenceState::Entry& LicenceState::entryOf(const QgsMapLayer& layer) const {
         return *it;
     }
     Entry entry;
-    entry.bound = binder_->bind(snapshotLayer(layer), language_);
-    if (entry.bound.binding && !settings_.role.isEmpty() &&
-        entry.bound.binding->options.find("role") == entry.bound.binding->options.end()) {
-        const LicenceProfile* profile = catalog_->find(entry.bound.binding->licence_id);
-        if (profile != nullptr && profile->findOption("role") != nullptr) {
-            entry.bound.binding->options["role"] = settings_.role.toStdString();
-        }
-    }
+    // The core's binding path, as `geolicence check` binds the saved project's layers.
+    bindProjectLayer(*binder_, *catalog_, snapshotLayer(layer), bindingDefaults(), language_,
+                     entry.problems, &entry.bound);
     return *cache_.insert(layer.id(), std::move(entry));
 }
 
@@ -284,9 +303,7 @@ LayerInput LicenceState::inputOf(const QgsMapLayer& layer, std::vector<Finding>&
     Entry& entry = entryOf(layer);
     LayerInput input{layer.id().toStdString(), layer.name().toStdString(), entry.bound.binding, {}};
     // A broken or contradictory binding is reported exactly as `geolicence check` does.
-    for (Finding& problem : entry.bound.problems(input.id, input.name)) {
-        problems.push_back(std::move(problem));
-    }
+    problems.insert(problems.end(), entry.problems.begin(), entry.problems.end());
     // A claimed cell size is believed only as far as the features bear it out. Without a
     // claim the layer counts as exact, which a measurement could only loosen; so only claims
     // are measured, and opening a project does not read every layer's features.
@@ -316,7 +333,30 @@ EvaluationRequest LicenceState::request(Action action) const {
     return request;
 }
 
+Decision LicenceState::decide(const EvaluationRequest& request,
+                              const std::vector<LayerInput>& inputs,
+                              std::vector<Finding> problems) const {
+    Decision decision = evaluate(*catalog_, request, inputs);
+    // Exactly what `geolicence check` reports: a broken or contradictory binding fails here too.
+    addBindingProblems(decision, problems);
+    addCatalogProblem(decision);
+    return decision;
+}
+
 Decision LicenceState::evaluateLayers(const QList<QgsMapLayer*>& layers, Action action) const {
+    const EvaluationRequest evaluation = request(action);
+    Entry* single = nullptr;
+    if (layers.size() == 1 && layers.front() != nullptr) {
+        single = &entryOf(*layers.front());
+        if (single->decided_on != evaluation.context.date) {
+            single->decisions.clear(); // a new day: dates in licences may have passed
+            single->decided_on = evaluation.context.date;
+        }
+        const auto known = single->decisions.find(action);
+        if (known != single->decisions.end()) {
+            return known->second;
+        }
+    }
     std::vector<LayerInput> inputs;
     std::vector<Finding> problems;
     std::vector<Finding> notes;
@@ -325,39 +365,26 @@ Decision LicenceState::evaluateLayers(const QList<QgsMapLayer*>& layers, Action 
             inputs.push_back(inputOf(*layer, problems, &notes));
         }
     }
-    Decision decision = evaluate(*catalog_, request(action), inputs);
-    // Exactly what `geolicence check` reports: a broken or contradictory binding fails here too;
-    // what the precision measurement found follows the engine's findings.
-    addBindingProblems(decision, problems);
+    Decision decision = decide(evaluation, inputs, std::move(problems));
+    // What the precision measurement found follows the engine's findings.
     decision.findings.insert(decision.findings.end(), notes.begin(), notes.end());
+    if (single != nullptr) {
+        single->decisions[action] = decision;
+    }
     return decision;
 }
 
 CheckResult LicenceState::checkLayout(const QgsPrintLayout& layout, Action action) const {
-    // Only the layers the layout shows: the cost of a check follows the layout, not the project.
-    Project project;
-    project.path = project_->fileName().toStdString();
+    // The whole project as the core models it, so the layers the layout shows are chosen by the
+    // core's layer selection (layersRenderedByLayout) from the same tree, themes and layer
+    // sets QGIS saves: a layer QGIS cannot render (its data missing) and an atlas coverage
+    // layer are checked here as in the CLI.
+    Project project = snapshotProject(*project_);
     project.layouts.push_back(snapshotLayout(layout));
-    QSet<QString> shown;
-    for (const LayoutMap& map : project.layouts.back().maps) {
-        for (const std::string& id : map.resolved_layers.value_or(std::vector<std::string>{})) {
-            shown.insert(QString::fromStdString(id));
-        }
-    }
-    for (const LayoutLegend& legend : project.layouts.back().legends) {
-        for (const std::string& id : legend.layers) {
-            shown.insert(QString::fromStdString(id));
-        }
-    }
-    for (const QString& id : shown) {
-        if (const QgsMapLayer* layer = project_->mapLayer(id)) {
-            project.layers.push_back(snapshotLayer(*layer));
-        }
-    }
-    project.indexLayers();
     CheckRequest check;
     check.evaluation = request(action);
     check.layout = project.layouts.back().name;
+    check.binding_defaults = bindingDefaults();
     std::vector<Finding> notes;
     CheckResult result = checkProject(
         project, *catalog_, check,
@@ -370,6 +397,7 @@ CheckResult LicenceState::checkLayout(const QgsPrintLayout& layout, Action actio
             }
             return inputs;
         });
+    addCatalogProblem(result.decision);
     result.decision.findings.insert(result.decision.findings.end(), notes.begin(), notes.end());
     return result;
 }

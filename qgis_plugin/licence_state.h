@@ -6,6 +6,7 @@
 #include <geolicence/evaluation.h>
 #include <geolicence/layer_binding.h>
 #include <geolicence/measured_precision.h>
+#include <geolicence/project_binding.h>
 #include <geolicence/project_check.h>
 
 #include <QHash>
@@ -13,6 +14,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -38,18 +40,27 @@ public:
     explicit LicenceState(QgsProject* project, QObject* parent = nullptr);
     ~LicenceState() override;
 
-    // Re-reads settings and the catalog (bundled profiles + settings folders + environment).
+    // Re-reads settings and the catalog: standardCatalog (bundled profiles, environment,
+    // settings folders), as the CLI assembles it.
     void reload();
     const Catalog& catalog() const { return *catalog_; }
     const PluginSettings& settings() const { return settings_; }
-    QString catalogError() const { return catalog_error_; }
+    // What could not be read of the catalog or the territory, for the panel; empty when all is
+    // well.
+    QString catalogError() const;
+    // True when the organisation's profiles could not be read: the bundled ones are shown, but
+    // every decision fails (`catalog-unreadable`), as `geolicence` refuses to judge then.
+    bool catalogIncomplete() const { return !catalog_error_.isEmpty(); }
+    // The settings' defaults for bindings (the role), applied as the CLI applies --role.
+    BindingDefaults bindingDefaults() const;
     // The language of the plugin's texts and of the licences' messages: the plugin's setting,
     // else QGIS's own user interface language, as it was when the plugin started (a change
     // takes effect after a restart, so texts are never mixed).
     Language language() const { return language_; }
     static QString languageCode(const PluginSettings& settings);
 
-    // The binding of one layer, with the organisation's default role filled in.
+    // The binding of one layer (bindProjectLayer: the core's binding path, the organisation's
+    // defaults applied), made once per change of the layer.
     LayerBindingResult bindingOf(const QgsMapLayer& layer) const;
     // The layer as the engine sees it: its binding, with a `cell_size_m` claim replaced by
     // the precision measured from its features (the core's measurement, as `geolicence check`
@@ -63,10 +74,18 @@ public:
     // The organisation's default context (purpose; today as the date) for `action`.
     EvaluationRequest request(Action action) const;
 
+    // The layers' decision, with their binding problems and, when the catalog could not be
+    // read, `catalog-unreadable`. One layer's decision is kept until that layer (or the
+    // settings) change, so the panel and the indicators share it.
     Decision evaluateLayers(const QList<QgsMapLayer*>& layers, Action action) const;
+    // Evaluates `inputs` as evaluateLayers does (for callers that set their own context).
+    Decision decide(const EvaluationRequest& request, const std::vector<LayerInput>& inputs,
+                    std::vector<Finding> problems) const;
 
     // The layout check QGIS runs before an export: the layers its maps render, and the
-    // attributions and legends it owes, verified on the layout.
+    // attributions and legends it owes, verified on the layout. The project and the layout
+    // are taken as the core's model (qgis_snapshot.h) and judged by checkProject, exactly as
+    // `geolicence check PROJECT --layout NAME` judges the saved project.
     CheckResult checkLayout(const QgsPrintLayout& layout, Action action) const;
 
     // True when the layer's licence prohibits publishing it as it is but permits it aggregated
@@ -96,8 +115,11 @@ signals:
 private:
     struct Entry {
         LayerBindingResult bound;
+        std::vector<Finding> problems;              // what is wrong with the binding
         std::optional<MeasuredPrecision> precision; // measured when first needed
         std::optional<bool> within_territory;
+        std::map<Action, Decision> decisions; // this layer alone, decided on `decided_on`
+        std::optional<Date> decided_on;
     };
 
     void watchLayers(const QList<QgsMapLayer*>& layers);
@@ -106,6 +128,7 @@ private:
     Entry& entryOf(const QgsMapLayer& layer) const;
     MeasuredPrecision measure(const QgsMapLayer& layer) const;
     std::optional<bool> withinTerritory(const QgsMapLayer& layer) const;
+    void addCatalogProblem(Decision& decision) const;
 
     QPointer<QgsProject> project_;
     PluginSettings settings_;
@@ -115,6 +138,7 @@ private:
     std::unique_ptr<QgsGeometry> territory_;
     QString territory_crs_;
     QString catalog_error_;
+    QString territory_error_;
     bool loading_ = false;
     mutable QHash<QString, Entry> cache_;
 };

@@ -1,13 +1,18 @@
 #include "qgis_snapshot.h"
 
+#include <geolicence/label_text.h>
+
 #include <qgslayertree.h>
 #include <qgslayertreemodel.h>
+#include <qgslayoutatlas.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemlegend.h>
 #include <qgslayoutitemmap.h>
 #include <qgsmaplayer.h>
+#include <qgsmapthemecollection.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
+#include <qgsproperty.h>
 
 namespace geolicence::qgis {
 
@@ -15,6 +20,50 @@ namespace {
 
 std::string text(const QString& value) {
     return value.toStdString();
+}
+
+void snapshotTree(const QgsLayerTreeGroup& group, LayerTreeNode& into) {
+    for (QgsLayerTreeNode* child : group.children()) {
+        LayerTreeNode node;
+        node.name = text(child->name());
+        node.checked = child->itemVisibilityChecked();
+        if (QgsLayerTree::isLayer(child)) {
+            node.kind = LayerTreeNode::Kind::Layer;
+            node.layer_id = text(QgsLayerTree::toLayer(child)->layerId());
+        } else if (QgsLayerTree::isGroup(child)) {
+            node.kind = LayerTreeNode::Kind::Group;
+            snapshotTree(*QgsLayerTree::toGroup(child), node);
+        } else {
+            continue;
+        }
+        into.children.push_back(std::move(node));
+    }
+}
+
+LayoutMap snapshotMap(const QgsLayoutItemMap& map) {
+    LayoutMap model;
+    model.id = text(map.id());
+    model.uuid = text(map.uuid());
+    model.keep_layer_set = map.keepLayerSet();
+    for (QgsMapLayer* layer : map.layers()) {
+        if (layer != nullptr) {
+            model.layer_set.push_back(text(layer->id()));
+        }
+    }
+    model.follow_theme = map.followVisibilityPreset();
+    model.theme_name = text(map.followVisibilityPresetName());
+    // QGIS evaluates a data-defined layer list itself: the plugin asks it, where the CLI can
+    // only take a constant.
+    const QgsProperty property = map.dataDefinedProperties().property(QgsLayoutObject::MapLayers);
+    if (property.isActive()) {
+        bool ok = false;
+        const QString names = map.dataDefinedProperties().valueAsString(
+            QgsLayoutObject::MapLayers, map.createExpressionContext(), QString(), &ok);
+        if (ok) {
+            model.data_defined_layers = text(names);
+        }
+    }
+    return model;
 }
 
 } // namespace
@@ -41,16 +90,31 @@ ProjectLayer snapshotLayer(const QgsMapLayer& layer) {
 Project snapshotProject(const QgsProject& project) {
     Project snapshot;
     snapshot.path = text(project.fileName());
-    for (QgsMapLayer* layer : project.layerTreeRoot()->layerOrder()) {
+    // In the order QGIS writes <projectlayers> (by id, as QgsProject::mapLayers() holds them),
+    // which is also the order QGIS finds layers by name in (a data-defined layer list).
+    // Every layer, also one outside the layer tree or left out of the layer order (as QGIS
+    // leaves invalid layers of QGIS 2 projects): each carries its licence.
+    for (QgsMapLayer* layer : project.mapLayers()) {
         snapshot.layers.push_back(snapshotLayer(*layer));
     }
-    // Layers outside the layer tree (rare, but a project can hold them) still carry licences.
-    for (QgsMapLayer* layer : project.mapLayers().values()) {
-        if (!project.layerTreeRoot()->findLayer(layer->id())) {
-            snapshot.layers.push_back(snapshotLayer(*layer));
+    snapshot.indexLayers();
+    QgsLayerTree* root = project.layerTreeRoot();
+    snapshotTree(*root, snapshot.layer_tree);
+    snapshot.custom_order_enabled = root->hasCustomLayerOrder();
+    for (QgsMapLayer* layer : root->customLayerOrder()) {
+        if (layer != nullptr) {
+            snapshot.custom_order.push_back(text(layer->id()));
         }
     }
-    snapshot.indexLayers();
+    const QgsMapThemeCollection* themes = const_cast<QgsProject&>(project).mapThemeCollection();
+    for (const QString& name : themes->mapThemes()) {
+        MapTheme theme;
+        theme.name = text(name);
+        for (const QString& id : themes->mapThemeVisibleLayerIds(name)) {
+            theme.visible_layer_ids.push_back(text(id));
+        }
+        snapshot.themes.push_back(std::move(theme));
+    }
     return snapshot;
 }
 
@@ -61,28 +125,35 @@ Layout snapshotLayout(const QgsPrintLayout& layout) {
     layout.layoutItems(items);
     for (QgsLayoutItem* item : items) {
         if (auto* map = qobject_cast<QgsLayoutItemMap*>(item)) {
-            LayoutMap model;
-            model.id = text(map->id());
-            model.uuid = text(map->uuid());
-            model.resolved_layers.emplace();
-            for (QgsMapLayer* layer : map->layersToRender()) {
-                model.resolved_layers->push_back(text(layer->id()));
-            }
-            snapshot.maps.push_back(std::move(model));
+            snapshot.maps.push_back(snapshotMap(*map));
         } else if (auto* label = qobject_cast<QgsLayoutItemLabel*>(item)) {
-            snapshot.labels.push_back(
-                {text(label->id()), text(label->uuid()), text(label->currentText())});
+            const bool html = label->mode() == QgsLayoutItemLabel::ModeHtml;
+            snapshot.labels.push_back({text(label->id()), text(label->uuid()),
+                                       labelShownText(text(label->text()), html), html});
         } else if (auto* legend = qobject_cast<QgsLayoutItemLegend*>(item)) {
             LayoutLegend model;
             model.id = text(legend->id());
             model.uuid = text(legend->uuid());
-            model.auto_update = false; // listed from the legend's own model, as it prints
-            if (QgsLegendModel* legend_model = const_cast<QgsLayoutItemLegend*>(legend)->model()) {
-                for (const QString& id : legend_model->rootGroup()->findLayerIds()) {
-                    model.layers.push_back(text(id));
+            model.auto_update = legend->autoUpdateModel();
+            model.filter_by_map = legend->legendFilterByMapEnabled();
+            if (const QgsLayoutItemMap* linked = legend->linkedMap()) {
+                model.linked_map_uuid = text(linked->uuid());
+            }
+            if (!model.auto_update) {
+                if (QgsLegendModel* legend_model = legend->model()) {
+                    for (const QString& id : legend_model->rootGroup()->findLayerIds()) {
+                        model.layers.push_back(text(id));
+                    }
                 }
             }
             snapshot.legends.push_back(std::move(model));
+        }
+    }
+    if (const QgsLayoutAtlas* atlas = const_cast<QgsPrintLayout&>(layout).atlas()) {
+        snapshot.atlas.enabled = atlas->enabled();
+        snapshot.atlas.hide_coverage = atlas->hideCoverage();
+        if (const QgsVectorLayer* coverage = atlas->coverageLayer()) {
+            snapshot.atlas.coverage_layer_id = text(coverage->id());
         }
     }
     return snapshot;

@@ -2,6 +2,8 @@
 
 #include "translate.h"
 
+#include <geolicence/rule_ids.h>
+
 #include <algorithm>
 
 namespace geolicence::qgis {
@@ -12,12 +14,12 @@ QString fromString(const std::string& text) {
 
 QString findingMessage(const Finding& finding) {
     const QString layer = fromString(finding.layer_name);
-    if (finding.rule == "unlicensed") {
+    if (finding.rule == rule_ids::kUnlicensed) {
         return gtr("Layer \"%1\" has no licence: what may be done with it is unknown. Choose its "
                    "licence on the Licence page of its Layer Properties.")
             .arg(layer);
     }
-    if (finding.rule == "unknown-licence") {
+    if (finding.rule == rule_ids::kUnknownLicence) {
         return gtr("Layer \"%1\" is bound to licence \"%2\", which is not in the catalog. Choose "
                    "another on the Licence page of its Layer Properties, or add the folder with "
                    "the licence in Plugins › geolicence › Settings….")
@@ -28,7 +30,7 @@ QString findingMessage(const Finding& finding) {
 
 LayerStatus statusOf(const Decision& decision) {
     for (const Finding& finding : decision.findings) {
-        if (finding.rule == "unlicensed") {
+        if (finding.rule == rule_ids::kUnlicensed) {
             return LayerStatus::Unlicensed;
         }
     }

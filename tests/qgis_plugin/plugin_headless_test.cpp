@@ -46,6 +46,7 @@
 #include <qgsprocessingparameters.h>
 #include <qgsprocessingregistry.h>
 #include <qgsproject.h>
+#include <qgssettings.h>
 #include <qgsvaliditycheckcontext.h>
 #include <qgsvaliditycheckregistry.h>
 #include <qgsvectordataprovider.h>
@@ -466,20 +467,28 @@ TEST_F(PluginTest, ExpressionFunctionGivesTheMapsAttribution) {
     QgsExpression::unregisterFunction(AttributionExpressionFunction::kName);
 }
 
-TEST_F(PluginTest, AtlasLayoutsAskForTheAttributionPerPage) {
+// An atlas publishes its coverage layer's features as pages, so the label names its source
+// too, as a text the CLI can see on the saved layout (not an expression only QGIS evaluates).
+TEST_F(PluginTest, AtlasLayoutsOweTheCoverageLayersAttributionToo) {
     AttributionKeeper keeper(state_.get(), QgsProject::instance());
-    QgsExpression::registerFunction(new AttributionExpressionFunction(state_.get()), true);
     QgsVectorLayer* grb =
         addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
                  QStringLiteral(R"({"valid_until": "2030-12-31", "publication_right": true})"));
+    QgsVectorLayer* pages = addLayer(QStringLiteral("gemeenten"), QStringLiteral("cc-by-4.0"),
+                                     QStringLiteral(R"({"attribution": "© Gemeenten BV"})"));
     QgsPrintLayout* layout = makeLayout({grb}, {});
-    layout->atlas()->setCoverageLayer(grb);
+    layout->atlas()->setCoverageLayer(pages);
     layout->atlas()->setEnabled(true);
     QgsLayoutItemLabel* label = keeper.update(*layout);
     ASSERT_NE(label, nullptr);
-    EXPECT_EQ(label->text(), QStringLiteral("[% geolicence_attribution() %]"));
-    EXPECT_EQ(label->currentText(), QString::fromUtf8(kGrbText));
-    QgsExpression::unregisterFunction(AttributionExpressionFunction::kName);
+    EXPECT_TRUE(label->text().contains(QString::fromUtf8(kGrbText))) << label->text().toStdString();
+    EXPECT_TRUE(label->text().contains(QStringLiteral("© Gemeenten BV")))
+        << label->text().toStdString();
+    EXPECT_EQ(count(runLayoutCheck(layout), QgsValidityCheckResult::Critical), 0);
+    // Without the label the coverage layer's attribution is owed, as the CLI finds it.
+    layout->removeLayoutItem(label);
+    const CheckResult checked = state_->checkLayout(*layout, Action::Publish);
+    EXPECT_TRUE(hasRule(checked.decision, "attribution-missing"));
 }
 
 TEST(AggregateSuggestions, RdGridForDutchDataEeaOtherwiseAndASpeciesField) {
@@ -718,4 +727,27 @@ TEST_F(PluginTest, BindingsThatDisagreeFailInQgisAsInTheCli) {
         return r.type == QgsValidityCheckResult::Critical &&
                r.detailedDescription.contains(QStringLiteral("vl-cc0"));
     }));
+}
+
+// The CLI refuses to judge with an organisation profile it cannot read (exit 3); the plugin
+// shows the bundled profiles but permits nothing until the profile is fixed.
+TEST_F(PluginTest, ABrokenOrganisationProfileFailsEveryDecision) {
+    QTemporaryDir dir;
+    QFile profile(dir.filePath(QStringLiteral("kapot.json")));
+    ASSERT_TRUE(profile.open(QIODevice::WriteOnly));
+    profile.write("{ not a profile");
+    profile.close();
+    QgsSettings settings;
+    settings.setValue(QStringLiteral("geolicence/catalogDirs"), QStringList{dir.path()});
+    state_->reload();
+    settings.remove(QStringLiteral("geolicence/catalogDirs"));
+    EXPECT_TRUE(state_->catalogIncomplete());
+    EXPECT_TRUE(state_->catalogError().contains(QStringLiteral("kapot.json")));
+    QgsVectorLayer* open = addLayer(QStringLiteral("open data"), QStringLiteral("vl-cc0"));
+    const Decision decision = state_->evaluateLayers({open}, Action::Publish);
+    EXPECT_FALSE(decision.permitted());
+    EXPECT_TRUE(hasRule(decision, "catalog-unreadable"));
+    EXPECT_GE(count(runLayoutCheck(makeLayout({open}, {})), QgsValidityCheckResult::Critical), 1);
+    state_->reload();
+    EXPECT_TRUE(state_->evaluateLayers({open}, Action::Publish).permitted());
 }

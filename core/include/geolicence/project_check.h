@@ -3,6 +3,7 @@
 #include "geolicence/catalog.h"
 #include "geolicence/evaluation.h"
 #include "geolicence/project.h"
+#include "geolicence/project_binding.h"
 #include "geolicence/published_text.h"
 #include "geolicence/service_exposure.h"
 
@@ -20,6 +21,8 @@ struct CheckRequest {
     // What was exported from the layout (a PDF's text): its attributions and the names it must
     // not mention are looked for there, not in the layout's labels. Needs `layout`.
     std::optional<PublishedText> published;
+    // The organisation's defaults for what bindings leave unset (--role).
+    BindingDefaults binding_defaults;
 };
 
 // One checked layer and how it is licensed, for reports that list every layer (JUnit).
@@ -63,12 +66,13 @@ CheckResult checkProject(const Project& project, const Catalog& catalog,
                          const CheckRequest& request, const LayerInputSource& bind);
 
 // The layers `checkProject` looks at, with their bindings (for `inspect` and `attribution`).
-// Broken bindings (`invalid-binding`) and disagreeing ones (`binding-conflict`) are added to
-// `binding_problems`.
+// Each is bound with bindProjectLayer (the defaults applied); broken bindings (`invalid-binding`)
+// and disagreeing ones (`binding-conflict`) are added to `binding_problems`.
 // Ids the project does not define are left out here; checkProject reports them.
 std::vector<LayerInput> projectLayerInputs(const Project& project, const Catalog& catalog,
                                            const std::vector<std::string>& layer_ids,
                                            std::vector<Finding>& binding_problems,
-                                           Language language = Language::English);
+                                           Language language = Language::English,
+                                           const BindingDefaults& defaults = {});
 
 } // namespace geolicence

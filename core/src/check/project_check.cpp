@@ -158,7 +158,7 @@ void verifyDutiesOnLayout(const Project& project, const Layout& layout, const Sh
 std::vector<LayerInput> projectLayerInputs(const Project& project, const Catalog& catalog,
                                            const std::vector<std::string>& layer_ids,
                                            std::vector<Finding>& binding_problems,
-                                           Language language) {
+                                           Language language, const BindingDefaults& defaults) {
     const LayerBinder binder(catalog);
     std::vector<LayerInput> inputs;
     for (const std::string& id : layer_ids) {
@@ -166,11 +166,8 @@ std::vector<LayerInput> projectLayerInputs(const Project& project, const Catalog
         if (layer == nullptr) {
             continue; // not silent: checkProject reports it (readerFindings)
         }
-        LayerBindingResult bound = binder.bind(*layer, language);
-        for (Finding& problem : bound.problems(layer->id, layer->name)) {
-            binding_problems.push_back(std::move(problem));
-        }
-        inputs.push_back(LayerInput{layer->id, layer->name, std::move(bound.binding), {}});
+        inputs.push_back(
+            bindProjectLayer(binder, catalog, *layer, defaults, language, binding_problems));
     }
     return inputs;
 }
@@ -180,7 +177,8 @@ CheckResult checkProject(const Project& project, const Catalog& catalog,
     return checkProject(project, catalog, request,
                         [&](const std::vector<std::string>& ids, std::vector<Finding>& problems) {
                             return projectLayerInputs(project, catalog, ids, problems,
-                                                      request.evaluation.language);
+                                                      request.evaluation.language,
+                                                      request.binding_defaults);
                         });
 }
 

@@ -3,6 +3,8 @@
 #include "project/html_text.h"
 #include "project/layer_xml.h"
 
+#include <geolicence/label_text.h>
+
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -115,7 +117,7 @@ LayoutLegend legendFrom(const pugi::xml_node& element, const std::string& id,
 }
 
 std::string labelText(const std::string& text, bool html) {
-    return html ? htmlToText(text) : text;
+    return labelShownText(text, html);
 }
 
 pugi::xml_node firstDescendant(const pugi::xml_node& element, const char* name) {

@@ -165,7 +165,7 @@ public:
     WebCheck(const Project& project, const Catalog& catalog, const CheckRequest& request,
              const LizmapConfig* lizmap)
         : project_(project), catalog_(catalog), language_(request.evaluation.language),
-          base_(request.evaluation.context), lizmap_(lizmap) {}
+          base_(request.evaluation.context), defaults_(request.binding_defaults), lizmap_(lizmap) {}
 
     CheckResult run() {
         for (LayerExposure& exposure : serviceExposure(project_, lizmap_)) {
@@ -181,7 +181,7 @@ public:
         // Layers the reader could not read (an embedded layer whose project is missing) are
         // errors: what they would serve is unknown.
         std::vector<Finding> problems = readerFindings(project_, ids, language_);
-        inputs_ = projectLayerInputs(project_, catalog_, ids, problems, language_);
+        inputs_ = projectLayerInputs(project_, catalog_, ids, problems, language_, defaults_);
         own_data_served_ = std::any_of(inputs_.begin(), inputs_.end(), [](const LayerInput& in) {
             return in.binding && in.binding->licence_id == kOwnDataLicence;
         });
@@ -504,6 +504,7 @@ private:
     const Catalog& catalog_;
     Language language_;
     Context base_;
+    BindingDefaults defaults_;
     const LizmapConfig* lizmap_;
     std::vector<LayerExposure> exposures_; // the exposed layers, parallel to inputs_
     std::unordered_map<std::string, std::size_t> exposure_index_;

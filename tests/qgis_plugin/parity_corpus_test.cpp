@@ -1,0 +1,392 @@
+// Parity on saved projects: for every layout of every project, the plugin's layout check in a
+// headless QGIS that read the project, and `geolicence check --layout` on the file, reach the
+// same decision with the same (layer, rule, severity) findings; the validity check QGIS runs
+// before an export blocks exactly when the CLI does not permit; and the attribution the plugin
+// owes is what `geolicence attribution` prints. The projects: ones written here by QGIS itself
+// (themes, locked and unlocked layer sets, missing themes, atlases, data-defined layer lists,
+// legends, broken options, conflicting bindings, a layer whose data went missing, the role
+// setting), the repository's sample projects and the real projects from public repositories
+// (tests/data/real_projects), which QGIS reads without their data.
+#include "attribution_keeper.h"
+#include "layout_licence_check.h"
+#include "licence_state.h"
+#include "parity_support.h"
+
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <iostream>
+#include <qgslayertree.h>
+#include <qgslayertreemodel.h>
+#include <qgslayoutatlas.h>
+#include <qgslayoutitemlabel.h>
+#include <qgslayoutitemlegend.h>
+#include <qgslayoutitemmap.h>
+#include <qgslayoutmanager.h>
+#include <qgsmapthemecollection.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgsproperty.h>
+#include <qgsvectorlayer.h>
+
+using namespace geolicence;
+using namespace geolicence::parity;
+using geolicence::qgis::AttributionKeeper;
+using geolicence::qgis::LicenceState;
+
+namespace {
+
+const char* kGrbText =
+    "Bron : Grootschalig Referentie Bestand Vlaanderen, AGIV, reproductie verboden";
+
+void writeFile(const QString& path, const QByteArray& content) {
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly)) << path.toStdString();
+    file.write(content);
+}
+
+void writePoints(const QString& path) {
+    writeFile(path, R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+        "properties": {"soort": "a"}, "geometry": {"type": "Point", "coordinates": [5.1, 52.1]}}]})");
+}
+
+QgsVectorLayer* addFileLayer(const QString& path, const QString& name, const QString& licence,
+                             const QString& options, QgsLayerTreeGroup* group = nullptr) {
+    auto* layer = new QgsVectorLayer(path, name, QStringLiteral("ogr"));
+    if (!licence.isEmpty()) {
+        layer->setCustomProperty(QStringLiteral("geolicence/licence"), licence);
+    }
+    if (!options.isEmpty()) {
+        layer->setCustomProperty(QStringLiteral("geolicence/options"), options);
+    }
+    QgsProject::instance()->addMapLayer(layer, group == nullptr);
+    if (group != nullptr) {
+        group->addLayer(layer);
+    }
+    return layer;
+}
+
+QgsLayoutItemMap* addMap(QgsPrintLayout* layout) {
+    auto* map = new QgsLayoutItemMap(layout);
+    layout->addLayoutItem(map);
+    return map;
+}
+
+QgsPrintLayout* addLayout(const QString& name, const QStringList& labels = {}) {
+    auto* layout = new QgsPrintLayout(QgsProject::instance());
+    layout->initializeDefaults();
+    layout->setName(name);
+    for (const QString& text : labels) {
+        auto* label = new QgsLayoutItemLabel(layout);
+        label->setText(text);
+        layout->addLayoutItem(label);
+    }
+    QgsProject::instance()->layoutManager()->addLayout(layout);
+    return layout;
+}
+
+// Projects with licences, written by QGIS.
+class WrittenProjects {
+public:
+    explicit WrittenProjects(const QDir& dir) : dir_(dir) {}
+
+    QString themesAndLocks() {
+        QgsProject* project = QgsProject::instance();
+        project->clear();
+        writePoints(dir_.filePath(QStringLiteral("gebouwen.geojson")));
+        writePoints(dir_.filePath(QStringLiteral("waarnemingen.geojson")));
+        writePoints(dir_.filePath(QStringLiteral("gemeenten.geojson")));
+        QgsVectorLayer* grb =
+            addFileLayer(dir_.filePath(QStringLiteral("gebouwen.geojson")), QStringLiteral("GRB"),
+                         QStringLiteral("grb-art7-intern-gebruik"),
+                         R"({"valid_until": "2030-12-31", "publication_right": true})");
+        QgsVectorLayer* ndff = addFileLayer(
+            dir_.filePath(QStringLiteral("waarnemingen.geojson")), QStringLiteral("NDFF"),
+            QStringLiteral("ndff-uitvoerportaal"), R"({"role": "subscriber"})");
+        QgsVectorLayer* ccby = addFileLayer(
+            dir_.filePath(QStringLiteral("gemeenten.geojson")), QStringLiteral("gemeenten"),
+            QStringLiteral("cc-by-4.0"), R"({"attribution": "© Gemeenten BV"})");
+        QgsVectorLayer* free = addFileLayer(dir_.filePath(QStringLiteral("gemeenten.geojson")),
+                                            QStringLiteral("vrij"), QString(), QString());
+        QgsLayerTreeGroup* hidden = project->layerTreeRoot()->addGroup(QStringLiteral("verborgen"));
+        QgsVectorLayer* ndff_hidden = addFileLayer(
+            dir_.filePath(QStringLiteral("waarnemingen.geojson")), QStringLiteral("NDFF verborgen"),
+            QStringLiteral("ndff-uitvoerportaal"), QString(), hidden);
+        QgsVectorLayer* gdi = addFileLayer(
+            dir_.filePath(QStringLiteral("gemeenten.geojson")), QStringLiteral("GDI"),
+            QStringLiteral("gdi-vl-deelnemer"), R"({"legend_required": true})", hidden);
+        hidden->setItemVisibilityChecked(false);
+        project->layerTreeRoot()->findLayer(free)->setItemVisibilityChecked(false);
+        // A theme showing GRB and gemeenten only.
+        QgsLayerTreeModel model(project->layerTreeRoot());
+        project->layerTreeRoot()->findLayer(ndff)->setItemVisibilityChecked(false);
+        project->mapThemeCollection()->insert(
+            QStringLiteral("publiek"),
+            QgsMapThemeCollection::createThemeFromCurrentState(project->layerTreeRoot(), &model));
+        project->layerTreeRoot()->findLayer(ndff)->setItemVisibilityChecked(true);
+        // The custom order puts gemeenten first (only the order changes, not what is shown).
+        project->layerTreeRoot()->setHasCustomLayerOrder(true);
+        project->layerTreeRoot()->setCustomLayerOrder({ccby, grb, ndff, free, ndff_hidden, gdi});
+
+        QgsLayoutItemMap* map = addMap(addLayout(QStringLiteral("Thema"), {kGrbText}));
+        map->setFollowVisibilityPreset(true);
+        map->setFollowVisibilityPresetName(QStringLiteral("publiek"));
+        map = addMap(addLayout(QStringLiteral("Thema met bronnen"),
+                               {QString::fromUtf8(kGrbText), QStringLiteral("© Gemeenten BV")}));
+        map->setFollowVisibilityPreset(true);
+        map->setFollowVisibilityPresetName(QStringLiteral("publiek"));
+        map = addMap(addLayout(QStringLiteral("Thema bestaat niet")));
+        map->setFollowVisibilityPreset(true);
+        map->setFollowVisibilityPresetName(QStringLiteral("weg"));
+        map = addMap(addLayout(QStringLiteral("Vast"), {kGrbText}));
+        map->setLayers({ndff_hidden, grb});
+        map->setKeepLayerSet(true);
+        map = addMap(addLayout(QStringLiteral("Vast maar niet vergrendeld")));
+        map->setLayers({grb});
+        map->setKeepLayerSet(false);
+        addMap(addLayout(QStringLiteral("Zichtbaar")));
+        QgsPrintLayout* atlas =
+            addLayout(QStringLiteral("Atlas"), {QStringLiteral("© Gemeenten BV")});
+        map = addMap(atlas);
+        map->setLayers({ccby});
+        map->setKeepLayerSet(true);
+        atlas->atlas()->setCoverageLayer(ndff_hidden);
+        atlas->atlas()->setHideCoverage(true);
+        atlas->atlas()->setEnabled(true);
+        map = addMap(addLayout(QStringLiteral("Lijst van lagen"), {kGrbText}));
+        map->dataDefinedProperties().setProperty(
+            QgsLayoutObject::MapLayers, QgsProperty::fromValue(QStringLiteral("GRB|gemeenten")));
+        QgsPrintLayout* legends = addLayout(QStringLiteral("Legende"));
+        map = addMap(legends);
+        map->setLayers({gdi});
+        map->setKeepLayerSet(true);
+        auto* legend = new QgsLayoutItemLegend(legends);
+        legend->setLinkedMap(map);
+        legends->addLayoutItem(legend);
+        QgsPrintLayout* no_legend = addLayout(QStringLiteral("Geen legende"));
+        map = addMap(no_legend);
+        map->setLayers({gdi});
+        map->setKeepLayerSet(true);
+        map = addMap(addLayout(QStringLiteral("Noemt Logius"),
+                               {QStringLiteral("Met dank aan Logius"), kGrbText}));
+        map->setLayers({grb});
+        map->setKeepLayerSet(true);
+        return save(QStringLiteral("thema_en_sloten.qgs"));
+    }
+
+    QString brokenBindings() {
+        QgsProject* project = QgsProject::instance();
+        project->clear();
+        writePoints(dir_.filePath(QStringLiteral("kapot.geojson")));
+        const QString data = dir_.filePath(QStringLiteral("kapot.geojson"));
+        addFileLayer(data, QStringLiteral("datum verkeerd"), QStringLiteral("ndff-uitvoerportaal"),
+                     R"({"project_end": "31-03-2027"})");
+        addFileLayer(data, QStringLiteral("geen json"), QStringLiteral("ndff-uitvoerportaal"),
+                     QStringLiteral("{oops"));
+        addFileLayer(data, QStringLiteral("onbekend"), QStringLiteral("bestaat-niet"), QString());
+        addFileLayer(data, QStringLiteral("rol onbekend"), QStringLiteral("ndff-uitvoerportaal"),
+                     R"({"role": "koning"})");
+        addFileLayer(data, QStringLiteral("cc-by zonder tekst"), QStringLiteral("cc-by-4.0"),
+                     QString());
+        addMap(addLayout(QStringLiteral("Alles")));
+        return save(QStringLiteral("kapotte_opties.qgs"));
+    }
+
+    QString conflictingBindings() {
+        QgsProject* project = QgsProject::instance();
+        project->clear();
+        const QString data = dir_.filePath(QStringLiteral("conflict.geojson"));
+        writePoints(data);
+        writeFile(data + QStringLiteral(".licence.json"), R"({"licence": "vl-cc0"})");
+        const QString agreeing = dir_.filePath(QStringLiteral("eens.geojson"));
+        writePoints(agreeing);
+        writeFile(agreeing + QStringLiteral(".licence.json"), R"({"licence": "vl-cc0"})");
+        addFileLayer(data, QStringLiteral("tegenstrijdig"), QStringLiteral("ndff-uitvoerportaal"),
+                     QString());
+        addFileLayer(agreeing, QStringLiteral("eensgezind"), QStringLiteral("vl-cc0"), QString());
+        addFileLayer(agreeing, QStringLiteral("alleen sidecar"), QString(), QString());
+        addMap(addLayout(QStringLiteral("Alles")));
+        return save(QStringLiteral("tegenstrijdig.qgs"));
+    }
+
+    // Saved with its data; the data is then removed, so QGIS reads an invalid layer that a
+    // map still shows.
+    QString missingData() {
+        QgsProject* project = QgsProject::instance();
+        project->clear();
+        const QString data = dir_.filePath(QStringLiteral("verdwijnt.geojson"));
+        writePoints(data);
+        QgsVectorLayer* gone = addFileLayer(data, QStringLiteral("weg"),
+                                            QStringLiteral("ndff-uitvoerportaal"), QString());
+        QgsPrintLayout* layout = addLayout(QStringLiteral("Vast"));
+        QgsLayoutItemMap* map = addMap(layout);
+        map->setLayers({gone});
+        map->setKeepLayerSet(true);
+        addMap(addLayout(QStringLiteral("Zichtbaar")));
+        const QString path = save(QStringLiteral("data_weg.qgs"));
+        project->clear();
+        QFile::remove(data);
+        return path;
+    }
+
+    QString roles() {
+        QgsProject* project = QgsProject::instance();
+        project->clear();
+        const QString data = dir_.filePath(QStringLiteral("rollen.geojson"));
+        writePoints(data);
+        addFileLayer(data, QStringLiteral("NDFF zonder rol"), QStringLiteral("ndff-uitvoerportaal"),
+                     QString());
+        addFileLayer(data, QStringLiteral("NDFF opdrachtnemer"),
+                     QStringLiteral("ndff-uitvoerportaal"),
+                     R"({"role": "contractor", "project_end": "2030-01-01"})");
+        addFileLayer(data, QStringLiteral("GDI zonder rol"), QStringLiteral("gdi-vl-deelnemer"),
+                     QString());
+        addMap(addLayout(QStringLiteral("Alles"), {QStringLiteral("NDFF")}));
+        return save(QStringLiteral("rollen.qgs"));
+    }
+
+private:
+    QString save(const QString& name) {
+        const QString path = dir_.filePath(name);
+        EXPECT_TRUE(QgsProject::instance()->write(path)) << path.toStdString();
+        QgsProject::instance()->clear();
+        return path;
+    }
+
+    QDir dir_;
+};
+
+class ParityOnSavedProjects : public ::testing::Test {
+protected:
+    void SetUp() override {
+        QgsProject::instance()->clear();
+        state_ = std::make_unique<LicenceState>(QgsProject::instance());
+        geolicence::qgis::LayoutLicenceCheck::setState(state_.get());
+    }
+    void TearDown() override {
+        geolicence::qgis::LayoutLicenceCheck::setState(nullptr);
+        applySettings(*state_, {});
+        QgsProject::instance()->clear();
+        state_.reset();
+    }
+
+    // Reads `path` in QGIS and compares every layout; returns the number of layouts compared.
+    int compare(const QString& path, const Settings& settings = {}, bool resaved = false) {
+        applySettings(*state_, settings);
+        QgsProject* project = QgsProject::instance();
+        project->clear();
+        EXPECT_TRUE(project->read(path)) << path.toStdString();
+        if (!resaved && qgisRenamedLayers(path)) {
+            // Compared as QGIS saves it: that file is what the CLI then sees.
+            const QString copy = resaved_.filePath(
+                QStringLiteral("%1-%2").arg(renamed_.size()).arg(QFileInfo(path).fileName()));
+            EXPECT_TRUE(project->write(copy)) << copy.toStdString();
+            return compare(copy, settings, true);
+        }
+        const QString language = languageOf(*state_);
+        AttributionKeeper keeper(state_.get(), project);
+        int compared = 0;
+        for (QgsPrintLayout* layout : project->layoutManager()->printLayouts()) {
+            const std::string where = path.toStdString() + ", layout \"" +
+                                      layout->name().toStdString() + "\", role \"" +
+                                      settings.role.toStdString() + "\"";
+            for (Action action : {Action::Publish, Action::UseInternal}) {
+                const Judgement plugin = pluginCheck(*state_, *layout, action);
+                const Judgement cli = cliCheck(path, layout->name(), action, settings, language);
+                EXPECT_EQ(plugin, cli)
+                    << where << ", " << toString(action) << ": " << difference(plugin, cli);
+                if (action == Action::Publish) {
+                    EXPECT_EQ(pluginBlocksExport(*layout), cli.decision != "permitted")
+                        << where << ": the export check and the CLI disagree; CLI "
+                        << describe(cli);
+                }
+            }
+            EXPECT_EQ(keeper.owedText(*layout).toStdString(),
+                      cliAttribution(path, layout->name(), settings, language).toStdString())
+                << where;
+            ++compared;
+        }
+        return compared;
+    }
+
+    // QGIS gives a layer whose id has 10 characters or fewer a new id when it reads it
+    // (QgsMapLayer::readLayerXml), so the open project is no longer the saved one: the layer
+    // tree and the maps still name the old id, which QGIS cannot resolve. Such a project (hand-
+    // written ones) is compared once QGIS has saved it; any other layer QGIS did not read fails
+    // the test.
+    bool qgisRenamedLayers(const QString& path) {
+        std::vector<std::string> lost;
+        for (const std::string& id : cliLayerIds(path)) {
+            if (QgsProject::instance()->mapLayer(QString::fromStdString(id)) == nullptr) {
+                lost.push_back(id);
+            }
+        }
+        for (const std::string& id : lost) {
+            EXPECT_LE(id.size(), 10U) << path.toStdString() << ": QGIS did not read layer " << id;
+        }
+        if (!lost.empty()) {
+            std::cout << "compared as QGIS saves it (QGIS gave its layers new ids): "
+                      << path.toStdString() << "\n";
+            renamed_.push_back(path.toStdString());
+        }
+        return !lost.empty();
+    }
+
+    std::unique_ptr<LicenceState> state_;
+    std::vector<std::string> renamed_;
+    QTemporaryDir resaved_;
+};
+
+TEST_F(ParityOnSavedProjects, ProjectsQgisWroteWithThemesLocksAtlasesAndBrokenBindings) {
+    QTemporaryDir dir;
+    WrittenProjects written{QDir(dir.path())};
+    EXPECT_EQ(compare(written.themesAndLocks()), 11);
+    EXPECT_EQ(compare(written.brokenBindings()), 1);
+    EXPECT_EQ(compare(written.conflictingBindings()), 1);
+    EXPECT_EQ(compare(written.missingData()), 2);
+}
+
+// The role setting is applied as the CLI applies --role: only where the licence knows the role.
+TEST_F(ParityOnSavedProjects, TheRoleSettingAsTheCliRoleOption) {
+    QTemporaryDir dir;
+    WrittenProjects written{QDir(dir.path())};
+    const QString path = written.roles();
+    for (const char* role : {"", "subscriber", "contractor", "organisation"}) {
+        EXPECT_EQ(compare(path, {QString::fromLatin1(role), QString()}), 1);
+    }
+    EXPECT_EQ(compare(path, {QStringLiteral("contractor"), QStringLiteral("research")}), 1);
+    // The role matters: a contractor's NDFF data needs its project's end date.
+    const QString layout = QStringLiteral("Alles");
+    EXPECT_NE(describe(cliCheck(path, layout, Action::UseInternal, {}, QStringLiteral("en"))),
+              describe(cliCheck(path, layout, Action::UseInternal,
+                                {QStringLiteral("contractor"), QString()}, QStringLiteral("en"))));
+}
+
+// The repository's sample projects and the real projects from public repositories, as QGIS
+// reads them (without most of their data).
+TEST_F(ParityOnSavedProjects, SampleAndRealProjects) {
+    int projects = 0;
+    int layouts = 0;
+    QDirIterator it(QStringLiteral(GEOLICENCE_TEST_DATA_DIR),
+                    {QStringLiteral("*.qgs"), QStringLiteral("*.qgz")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (path.contains(QStringLiteral("/fuzz/"))) {
+            continue;
+        }
+        layouts += compare(path);
+        ++projects;
+    }
+    EXPECT_GE(projects, 23);
+    EXPECT_GE(layouts, 18);
+    // The repository's hand-written sample projects have short ids.
+    EXPECT_LE(renamed_.size(), 3U);
+    std::cout << projects << " projects, " << layouts << " layouts compared\n";
+}
+
+} // namespace
