@@ -9,6 +9,7 @@
 #include <QDate>
 #include <QFileInfo>
 #include <QLocale>
+#include <algorithm>
 #include <cstdlib>
 #include <qgsapplication.h>
 #include <qgscoordinatetransform.h>
@@ -194,11 +195,13 @@ LicenceState::Entry& LicenceState::entryOf(const QgsMapLayer& layer) const {
     }
     Entry entry;
     entry.bound = binder_->bind(snapshotLayer(layer), language_);
-    if (entry.bound.binding && !settings_.role.isEmpty() &&
-        entry.bound.binding->options.find("role") == entry.bound.binding->options.end()) {
-        const LicenceProfile* profile = catalog_->find(entry.bound.binding->licence_id);
-        if (profile != nullptr && profile->findOption("role") != nullptr) {
-            entry.bound.binding->options["role"] = settings_.role.toStdString();
+    if (entry.bound.binding && !settings_.role.isEmpty()) {
+        for (BoundLicence& licence : entry.bound.binding->licences) {
+            const LicenceProfile* profile = catalog_->find(licence.licence_id);
+            if (licence.options.find("role") == licence.options.end() && profile != nullptr &&
+                profile->findOption("role") != nullptr) {
+                licence.options["role"] = settings_.role.toStdString();
+            }
         }
     }
     return *cache_.insert(layer.id(), std::move(entry));
@@ -292,7 +295,8 @@ LayerInput LicenceState::inputOf(const QgsMapLayer& layer, std::vector<Finding>&
     // are measured, and opening a project does not read every layer's features.
     std::vector<Finding> measured;
     if (input.binding && rulesOnPrecision(*catalog_, *input.binding) &&
-        input.binding->options.count("cell_size_m") != 0) {
+        std::any_of(input.binding->licences.begin(), input.binding->licences.end(),
+                    [](const BoundLicence& l) { return l.options.count("cell_size_m") != 0; })) {
         if (!entry.precision) {
             entry.precision = measure(layer);
         }

@@ -31,13 +31,15 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
     return out;
 }
 
-// Evaluates the rules of one licence for one layer.
+// Evaluates the rules of one licence of a layer (a layer under several licences is evaluated
+// once per licence).
 class LayerEvaluator {
 public:
     LayerEvaluator(const EvaluationRequest& request, const Context& context,
-                   const LayerInput& layer, const LicenceProfile& profile)
+                   const LayerInput& layer, const BoundLicence& licence,
+                   const LicenceProfile& profile)
         : request_(request), context_(context), layer_(layer), profile_(profile),
-          options_(layer.binding->options) {}
+          options_(licence.options) {}
 
     // Returns the verdict for this layer; appends findings and duties.
     Verdict run(std::vector<Finding>& findings, detail::DutyCollector& duties) {
@@ -552,7 +554,7 @@ Decision evaluate(const Catalog& catalog, const EvaluationRequest& request,
     decision.findings.reserve(layers.size() * 2);
     detail::DutyCollector owed;
     for (const LayerInput& layer : layers) {
-        if (!layer.binding) {
+        if (!layer.binding || layer.binding->licences.empty()) {
             decision.findings.push_back(layerFinding(
                 layer, "", "unlicensed", Severity::Warning,
                 builtIn("Laag \"" + layer.name +
@@ -564,26 +566,45 @@ Decision evaluate(const Catalog& catalog, const EvaluationRequest& request,
                     .in(request.language)));
             continue;
         }
-        const LicenceProfile* profile = catalog.find(layer.binding->licence_id);
-        if (profile == nullptr || profile->is_abstract) {
-            const std::string id = layer.binding->licence_id;
-            decision.restrict(Verdict::Prohibited);
+        // Part of derived data came from an input nobody licensed: what may be done with that
+        // part is unknown, as for an unlicensed layer, whatever the other inputs allow.
+        for (const DerivedInput* input : unlicensedInputs(layer.binding->derived_from)) {
             decision.findings.push_back(layerFinding(
-                layer, id, "unknown-licence", Severity::Error,
-                builtIn("Laag \"" + layer.name + "\" is gekoppeld aan licentie \"" + id +
-                            "\", die niet in de catalogus staat (geolicence licences list).",
-                        "Layer \"" + layer.name + "\" is bound to licence \"" + id +
-                            "\", which is not in the catalog (geolicence licences list).")
+                layer, "", "unlicensed-source", Severity::Warning,
+                builtIn("Laag \"" + layer.name + "\" is afgeleid van \"" + input->source +
+                            "\", dat geen licentie had: wat met dat deel mag is onbekend. "
+                            "Koppel een licentie aan de bron en leid opnieuw af (geolicence "
+                            "bind --derived-from).",
+                        "Layer \"" + layer.name + "\" is derived from \"" + input->source +
+                            "\", which had no licence: what may be done with that part is "
+                            "unknown. Bind a licence to the source and derive again (geolicence "
+                            "bind --derived-from).")
                     .in(request.language)));
-            continue;
         }
         const auto own = request.layer_contexts.find(layer.id);
         std::optional<Context> own_context;
         if (own != request.layer_contexts.end()) {
             own_context = withDefaultsFor(request.action, own->second);
         }
-        LayerEvaluator evaluator(request, own_context ? *own_context : context, layer, *profile);
-        decision.restrict(evaluator.run(decision.findings, owed));
+        // Every licence applies: the strictest verdict of any of them is the layer's.
+        for (const BoundLicence& licence : layer.binding->licences) {
+            const LicenceProfile* profile = catalog.find(licence.licence_id);
+            if (profile == nullptr || profile->is_abstract) {
+                const std::string& id = licence.licence_id;
+                decision.restrict(Verdict::Prohibited);
+                decision.findings.push_back(layerFinding(
+                    layer, id, "unknown-licence", Severity::Error,
+                    builtIn("Laag \"" + layer.name + "\" is gekoppeld aan licentie \"" + id +
+                                "\", die niet in de catalogus staat (geolicence licences list).",
+                            "Layer \"" + layer.name + "\" is bound to licence \"" + id +
+                                "\", which is not in the catalog (geolicence licences list).")
+                        .in(request.language)));
+                continue;
+            }
+            LayerEvaluator evaluator(request, own_context ? *own_context : context, layer, licence,
+                                     *profile);
+            decision.restrict(evaluator.run(decision.findings, owed));
+        }
     }
     decision.duties = owed.finish();
     dropEndorsingAttributions(decision.duties, decision.findings, request.language);
