@@ -38,11 +38,6 @@ std::vector<TestFeature> cells() {
              {}}};
 }
 
-std::vector<TestFeature> building() {
-    return {
-        {std::nullopt, "POLYGON((155100 463100,155120 463100,155120 463120,155100 463100))", {}}};
-}
-
 class DerivedDataTest : public ::testing::Test {
 protected:
     void SetUp() override {
