@@ -14,6 +14,17 @@ nlohmann::ordered_json bindingToJson(const LicenceBinding& binding) {
     return out;
 }
 
+nlohmann::ordered_json checkedLayersToJson(const std::vector<CheckedLayer>& layers) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const CheckedLayer& layer : layers) {
+        out.push_back({{"id", layer.id},
+                       {"name", layer.name},
+                       {"licence",
+                        layer.binding ? bindingToJson(*layer.binding) : nlohmann::ordered_json()}});
+    }
+    return out;
+}
+
 std::string licencesText(const std::vector<BoundLicence>& licences) {
     if (licences.empty()) {
         return "NO LICENCE";

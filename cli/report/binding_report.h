@@ -1,6 +1,7 @@
 #pragma once
 
 #include <geolicence/licence_binding.h>
+#include <geolicence/project_check.h>
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,11 @@ namespace geolicence::cli {
 // keep working; "licences" lists them all with their options; "derived_from" is the provenance.
 // {"id", "from", "licences": [{"licence", "options"}], "derived_from": [...]}
 nlohmann::ordered_json bindingToJson(const LicenceBinding& binding);
+
+// Every checked layer with all its licences and its provenance, as `check --format json` adds
+// it to the decision's contract ("layers"): findings name one licence each, this says which
+// licences a layer is under. [{"id", "name", "licence": bindingToJson(...) or null}]
+nlohmann::ordered_json checkedLayersToJson(const std::vector<CheckedLayer>& layers);
 
 // The ids of `licences` joined with " + ", or "NO LICENCE".
 std::string licencesText(const std::vector<BoundLicence>& licences);

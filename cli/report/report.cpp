@@ -15,19 +15,6 @@ namespace geolicence::cli {
 
 namespace {
 
-// Every checked layer with all its licences and its provenance (an addition to the decision's
-// contract: findings name one licence each, this says which licences a layer is under).
-nlohmann::ordered_json layersToJson(const std::vector<CheckedLayer>& layers) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const CheckedLayer& layer : layers) {
-        out.push_back({{"id", layer.id},
-                       {"name", layer.name},
-                       {"licence",
-                        layer.binding ? bindingToJson(*layer.binding) : nlohmann::ordered_json()}});
-    }
-    return out;
-}
-
 // Layers under several licences or derived from other data, in the text form: a layer's
 // single licence is already named in each of its findings.
 void writeLayerLicences(std::ostream& out, const std::vector<CheckedLayer>& layers) {
@@ -58,12 +45,12 @@ void writeReport(std::ostream& out, const std::string& format, const FileReport&
         // The decision's contract, plus what the services put out and how each layer was judged.
         auto json = nlohmann::ordered_json::parse(decisionToJson(result.decision, -1));
         json["target"] = "web";
-        json["layers"] = layersToJson(result.layers);
+        json["layers"] = checkedLayersToJson(result.layers);
         json["served"] = servedToJson(result.served);
         out << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
     } else if (format == "json") {
         auto json = nlohmann::ordered_json::parse(decisionToJson(result.decision, -1));
-        json["layers"] = layersToJson(result.layers);
+        json["layers"] = checkedLayersToJson(result.layers);
         out << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
     } else if (format == "sarif") {
         out << sarifReport({result}, report.catalog) << "\n";

@@ -172,6 +172,24 @@ TEST_F(DerivedDataTest, TextSarifAndJUnitNameEveryLicence) {
         << junit.out;
 }
 
+TEST_F(DerivedDataTest, AFolderReportListsEachFilesLayersWithTheirLicences) {
+    const std::string out = output("out.gpkg", exactPoints());
+    bind({"bind", out, "--derived-from", ndff_, grb_});
+    const CliResult result =
+        runCli({"check", dir_, "--recursive", "--action", "publish", "--format", "json"});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    const json report = json::parse(result.out);
+    bool seen = false;
+    for (const json& file : report["files"]) {
+        if (file["file"] == out) {
+            seen = true;
+            ASSERT_EQ(file["layers"].size(), 1U) << file.dump(2);
+            EXPECT_EQ(file["layers"][0]["licence"]["licences"].size(), 2U) << file.dump(2);
+        }
+    }
+    EXPECT_TRUE(seen) << result.out;
+}
+
 TEST_F(DerivedDataTest, AnUnlicensedInputIsNamedAndWarnedAboutNeverDropped) {
     const std::string sketch = dir_ + "/schets.geojson";
     writeTestLayer(sketch, "GeoJSON", 4326, {}, {}, "schets");
