@@ -3,6 +3,7 @@
 #include "report/profile_json.h"
 
 #include <geolicence/errors.h>
+#include <geolicence/messages.h>
 #include <geolicence/profile_parser.h>
 
 #include <iomanip>
@@ -71,13 +72,13 @@ int LicencesCommand::show(const GlobalOptions& options) const {
               << "  " << profile->licensor << "; " << profile->source_document << " ("
               << profile->source_date << ")\n";
     if (!profile->options.empty()) {
-        std::cout << (language == Language::Dutch ? "Opties:\n" : "Options:\n");
+        std::cout << say(Msg::OptionsHeading, language) << "\n";
         for (const OptionSpec& option : profile->options) {
             std::cout << "  " << option.name << (option.required ? " (required)" : "") << ": "
                       << option.meaning.in(language) << "\n";
         }
     }
-    std::cout << (language == Language::Dutch ? "Regels:\n" : "Rules:\n");
+    std::cout << say(Msg::RulesHeading, language) << "\n";
     for (const Rule& rule : profile->rules) {
         std::cout << "  " << toString(rule.type) << " " << rule.id;
         std::string actions;

@@ -17,12 +17,18 @@ enum class Msg : std::uint16_t {
     VerdictConditional,
     VerdictProhibited,
     DutiesHeading,
+    OptionsHeading,
+    RulesHeading,
     DutyDueBy,
     FolderSummary,
     FolderSummaryConditional,
     ServedHeading,
     ServedNone,
     ServedDownloadable,
+    // The engine's own words around a rule's message (rules/evaluation.cpp).
+    CannotBeRuledOut,
+    DependsOnUnstated,
+    HowToSetOption,
     // Binding conflicts (binding/binding_source.cpp).
     BindingConflict,
     BindingConflictLicences,

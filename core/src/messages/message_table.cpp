@@ -22,6 +22,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::Count)> kMessages = {{
      "VOORWAARDELIJK (geldt als niet toegestaan tot de ontbrekende gegevens zijn opgegeven)"},
     {Msg::VerdictProhibited, "PROHIBITED", "VERBODEN"},
     {Msg::DutiesHeading, "Duties:", "Plichten:"},
+    {Msg::OptionsHeading, "Options:", "Opties:"},
+    {Msg::RulesHeading, "Rules:", "Regels:"},
     {Msg::DutyDueBy, "by {}", "uiterlijk {}"},
     {Msg::FolderSummary, "{} files checked: {} permitted, {} prohibited, {} unreadable",
      "{} bestanden gecontroleerd: {} toegestaan, {} verboden, {} onleesbaar"},
@@ -32,6 +34,14 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::Count)> kMessages = {{
     {Msg::ServedNone, "(no layer)", "(geen enkele laag)"},
     {Msg::ServedDownloadable, "[downloadable]", "[te downloaden]"},
 
+    {Msg::CannotBeRuledOut, "Cannot be ruled out: {}", "Niet uit te sluiten: {}"},
+    {Msg::DependsOnUnstated, "(This depends on {}, which was not given.)",
+     "(Dit hangt af van {}, dat niet is opgegeven.)"},
+    {Msg::HowToSetOption,
+     "Set option {}: --option {} (CLI), the Licence page in the layer properties (QGIS), or "
+     "geolicence bind DATASET --licence {} --option {}.",
+     "Stel optie {} in: --option {} (CLI), de pagina Licentie in de laageigenschappen (QGIS), of "
+     "geolicence bind DATASET --licence {} --option {}."},
     {Msg::BindingConflict, "Layer \"{}\": {}: {} versus {}.", "Laag \"{}\": {}: {} tegenover {}."},
     {Msg::BindingConflictLicences,
      "its licence bindings name different licences; decide which one holds and remove or "

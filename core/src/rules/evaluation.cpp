@@ -2,6 +2,7 @@
 
 #include <geolicence/detail/ascii_case.h>
 #include <geolicence/evaluation.h>
+#include <geolicence/messages.h>
 
 #include <algorithm>
 #include <cctype>
@@ -298,33 +299,23 @@ private:
     // A prohibition that may hold is not said to hold: "the right has expired" would be wrong
     // when nobody knows the end date.
     Finding mayHoldFinding(const Rule& rule, const std::vector<std::string>& unknown) const {
-        const std::string lead = request_.language == Language::Dutch ? "Niet uit te sluiten: "
-                                                                      : "Cannot be ruled out: ";
-        return finding(Severity::Error, rule.id,
-                       lead + rule.message.in(request_.language) + dependsOn(unknown), rule.cite);
+        return finding(
+            Severity::Error, rule.id,
+            say(Msg::CannotBeRuledOut, request_.language, {rule.message.in(request_.language)}) +
+                dependsOn(unknown),
+            rule.cite);
     }
 
     std::string dependsOn(const std::vector<std::string>& operands) const {
         // Hot when many layers meet an unstated context: build only the language shown.
         const std::string list = joined(operands, ", ");
-        return (request_.language == Language::Dutch
-                    ? " (Dit hangt af van " + list + ", dat niet is opgegeven.)"
-                    : " (This depends on " + list + ", which was not given.)") +
-               optionsHint(operands);
+        return " " + say(Msg::DependsOnUnstated, request_.language, {list}) + optionsHint(operands);
     }
 
     // Where an analyst sets a licence option: the CLI, the plugin, or on the dataset itself.
     std::string howToSet(const std::string& name) const {
         const std::string value = name + "=" + exampleValue(name);
-        return request_.language == Language::Dutch
-                   ? "Stel optie " + name + " in: --option " + value +
-                         " (CLI), de pagina Licentie in de laageigenschappen (QGIS), of "
-                         "geolicence bind DATASET --licence " +
-                         profile_.id + " --option " + value + "."
-                   : "Set option " + name + ": --option " + value +
-                         " (CLI), the Licence page in the layer properties (QGIS), or "
-                         "geolicence bind DATASET --licence " +
-                         profile_.id + " --option " + value + ".";
+        return say(Msg::HowToSetOption, request_.language, {name, value, profile_.id, value});
     }
 
     std::string exampleValue(const std::string& name) const {
