@@ -562,15 +562,7 @@ Decision evaluate(const Catalog& catalog, const EvaluationRequest& request,
         for (const DerivedInput* input : unlicensedInputs(layer.binding->derived_from)) {
             decision.findings.push_back(layerFinding(
                 layer, "", "unlicensed-source", Severity::Warning,
-                builtIn("Laag \"" + layer.name + "\" is afgeleid van \"" + input->source +
-                            "\", dat geen licentie had: wat met dat deel mag is onbekend. "
-                            "Koppel een licentie aan de bron en leid opnieuw af (geolicence "
-                            "bind --derived-from).",
-                        "Layer \"" + layer.name + "\" is derived from \"" + input->source +
-                            "\", which had no licence: what may be done with that part is "
-                            "unknown. Bind a licence to the source and derive again (geolicence "
-                            "bind --derived-from).")
-                    .in(request.language)));
+                say(Msg::UnlicensedSource, request.language, {layer.name, input->source})));
         }
         const auto own = request.layer_contexts.find(layer.id);
         std::optional<Context> own_context;
