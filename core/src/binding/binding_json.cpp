@@ -1,3 +1,5 @@
+#include "binding/json_depth.h"
+
 #include <geolicence/binding_json.h>
 #include <geolicence/errors.h>
 
@@ -19,6 +21,7 @@ nlohmann::json valueToJson(const Value& value) {
 
 nlohmann::ordered_json parsed(std::string_view json, const std::string& where,
                               const std::string& what) {
+    detail::checkJsonDepth(json, where);
     try {
         return nlohmann::ordered_json::parse(json);
     } catch (const nlohmann::json::exception& e) { // parse errors, and numbers out of range
@@ -92,10 +95,9 @@ std::string textField(const nlohmann::ordered_json& item, const char* name,
 }
 
 std::vector<DerivedInput> derivedOf(const Catalog& catalog, const nlohmann::ordered_json& array,
-                                    const std::string& where, int depth) {
-    // Each level is one derivation; a chain deeper than this is not written by any tool.
-    constexpr int kMaxDepth = 64;
-    if (!array.is_array() || depth > kMaxDepth) {
+                                    const std::string& where) {
+    // The depth is bounded by the text's nesting (checkJsonDepth, before parsing).
+    if (!array.is_array()) {
         throw InputError(where + ": \"derived_from\" must be a list of {\"source\", "
                                  "\"licences\", \"date\", \"tool\"}");
     }
@@ -112,7 +114,7 @@ std::vector<DerivedInput> derivedOf(const Catalog& catalog, const nlohmann::orde
         input.date = textField(item, "date", where);
         input.tool = textField(item, "tool", where);
         if (item.contains("derived_from")) {
-            input.derived_from = derivedOf(catalog, item["derived_from"], where, depth + 1);
+            input.derived_from = derivedOf(catalog, item["derived_from"], where);
         }
         inputs.push_back(std::move(input));
     }
@@ -136,7 +138,7 @@ std::string derivedFromToJson(const std::vector<DerivedInput>& inputs) {
 
 std::vector<DerivedInput> derivedFromFromJson(const Catalog& catalog, std::string_view json,
                                               const std::string& where) {
-    return derivedOf(catalog, parsed(json, where, "derived_from entries"), where, 0);
+    return derivedOf(catalog, parsed(json, where, "derived_from entries"), where);
 }
 
 std::string optionsToJson(const OptionValues& options) {
@@ -149,6 +151,7 @@ std::string optionsToJson(const OptionValues& options) {
 
 OptionValues optionsFromJson(const LicenceProfile& profile, std::string_view json,
                              const std::string& where) {
+    detail::checkJsonDepth(json, where);
     nlohmann::json object;
     try {
         object = nlohmann::json::parse(json);

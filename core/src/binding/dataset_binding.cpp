@@ -1,3 +1,5 @@
+#include "binding/json_depth.h"
+
 #include <geolicence/binding_json.h>
 #include <geolicence/dataset_binding.h>
 #include <geolicence/detail/ascii_case.h>
@@ -48,6 +50,7 @@ std::string toJson(const DatasetLicence& licence) {
 
 DatasetLicence fromJson(const std::string& text, const Catalog& catalog, const std::string& where,
                         const std::string& from) {
+    detail::checkJsonDepth(text, where);
     nlohmann::json doc;
     try {
         doc = nlohmann::json::parse(text);
