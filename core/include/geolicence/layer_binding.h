@@ -51,4 +51,12 @@ inline constexpr const char* kOptionsProperty = "geolicence/options";
 inline constexpr const char* kLicencesProperty = "geolicence/licences";
 inline constexpr const char* kDerivedFromProperty = "geolicence/derived_from";
 
+// The custom properties that bind a layer to `binding`, for an adapter that writes them (the
+// plugin, on a layer Processing made): every geolicence key with its value, an empty value
+// meaning "remove the key", so that no stale key of an earlier binding is left to disagree.
+// One licence is written as geolicence/licence + geolicence/options (what every version reads),
+// several as geolicence/licences only (an older reader then finds no licence it could apply
+// alone); provenance as geolicence/derived_from. LayerBinder reads back the same binding.
+std::vector<std::pair<std::string, std::string>> bindingProperties(const LicenceBinding& binding);
+
 } // namespace geolicence

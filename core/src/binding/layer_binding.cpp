@@ -146,4 +146,15 @@ std::vector<Finding> LayerBindingResult::problems(const std::string& layer_id,
     return found;
 }
 
+std::vector<std::pair<std::string, std::string>> bindingProperties(const LicenceBinding& binding) {
+    const bool single = binding.licences.size() == 1;
+    return {
+        {kLicenceProperty, single ? binding.licences.front().licence_id : ""},
+        {kOptionsProperty, single ? optionsToJson(binding.licences.front().options) : ""},
+        {kLicencesProperty, single ? "" : licencesToJson(binding.licences)},
+        {kDerivedFromProperty,
+         binding.derived_from.empty() ? "" : derivedFromToJson(binding.derived_from)},
+    };
+}
+
 } // namespace geolicence

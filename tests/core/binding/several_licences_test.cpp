@@ -212,5 +212,29 @@ TEST(SeveralLicences, AnUnreadableListInACustomPropertyIsAnErrorNotAnUnlicensedL
     EXPECT_EQ(problems[0].severity, Severity::Error);
 }
 
+TEST(SeveralLicences, TheCustomPropertiesAnAdapterWritesReadBackAsTheSameBinding) {
+    for (const LicenceBinding& binding :
+         {singleLicence(kNdff.licence_id, kNdff.options, ""), combined().binding}) {
+        std::map<std::string, std::string> properties;
+        // Stale keys of an earlier binding, which the new properties must clear.
+        properties[kLicenceProperty] = "vl-cc0";
+        properties[kDerivedFromProperty] = "[]";
+        for (const auto& [key, value] : bindingProperties(binding)) {
+            if (value.empty()) {
+                properties.erase(key);
+            } else {
+                properties[key] = value;
+            }
+        }
+        const LayerBindingResult bound = LayerBinder(bundledCatalog()).bind(layerWith(properties));
+        ASSERT_TRUE(bound.binding);
+        EXPECT_TRUE(bound.error.empty()) << bound.error;
+        EXPECT_EQ(bound.binding->licences, binding.licences);
+        ASSERT_EQ(bound.binding->derived_from.size(), binding.derived_from.size());
+        EXPECT_EQ(properties.count(kLicencesProperty), binding.licences.size() > 1 ? 1U : 0U)
+            << "one licence keeps the form every version reads";
+    }
+}
+
 } // namespace
 } // namespace geolicence::test
