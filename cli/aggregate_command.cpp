@@ -147,11 +147,15 @@ void printSummary(const AggregationReport& report) {
         << thousands(c.cells_written) << " cells to " << report.output << " (" << report.format
         << ")\n";
     if (report.output_licence) {
-        out << "  licence              " << report.output_licence->binding.licence_id;
+        out << "  licence              " << report.output_licence->binding.describeIds();
         if (report.input_licence) {
             out << " (input's, from " << report.input_licence->from << ")";
         }
         out << ", output bound with cell_size_m=" << report.spec.cell_size_m << "\n";
+        for (const DerivedInput& input : report.output_licence->binding.derived_from) {
+            out << "  derived from         " << input.source << " (" << input.tool << ", "
+                << input.date << ")\n";
+        }
         for (const std::string& text : report.output_licence->attribution) {
             out << "  attribution          " << text << "\n";
         }

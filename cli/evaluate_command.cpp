@@ -91,9 +91,9 @@ int EvaluateCommand::run(const GlobalOptions& options) {
         throw UsageError("unknown licence \"" + licence_ + "\" (see: geolicence licences list)");
     }
     LayerInput layer;
-    layer.binding = LicenceBinding{licence_, {}, "command line"};
+    layer.binding = singleLicence(licence_, {}, "command line");
     try {
-        layer.binding->options = parseOptionAssignments(*profile, options_);
+        layer.binding->licences.front().options = parseOptionAssignments(*profile, options_);
     } catch (const InputError& e) {
         throw UsageError(std::string("--option: ") + e.what());
     }

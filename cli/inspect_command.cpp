@@ -1,5 +1,6 @@
 #include "inspect_command.h"
 
+#include "report/binding_report.h"
 #include "report/served_report.h"
 
 #include <geolicence/errors.h>
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <iostream>
+#include <map>
 
 namespace geolicence::cli {
 
@@ -28,11 +30,17 @@ int InspectCommand::run(const GlobalOptions& options) {
     Json out;
     out["project"] = project.path.string();
     out["layers"] = Json::array();
+    // Kept for the text form, which shows each derived layer's provenance chain.
+    std::map<std::string, LayerBindingResult> bindings;
+    const auto bindingOf = [&](const std::string& id) -> const LayerBindingResult* {
+        const auto it = bindings.find(id);
+        return it != bindings.end() ? &it->second : nullptr;
+    };
     for (const ProjectLayer& layer : project.layers) {
-        const LayerBindingResult bound = binder.bind(layer);
+        const LayerBindingResult& bound = bindings[layer.id] = binder.bind(layer);
         Json licence = nullptr;
         if (bound.binding) {
-            licence = {{"id", bound.binding->licence_id}, {"from", bound.binding->from}};
+            licence = bindingToJson(*bound.binding);
             if (!bound.error.empty()) {
                 licence["error"] = bound.error;
             }
@@ -43,7 +51,14 @@ int InspectCommand::run(const GlobalOptions& options) {
         Json sources = Json::array();
         for (const BindingSource& source : bound.sources) {
             Json item = {{"from", source.from},
-                         {"id", source.binding ? Json(source.binding->licence_id) : Json()}};
+                         {"id", source.binding ? Json(source.binding->licences.front().licence_id)
+                                               : Json()}};
+            if (source.binding) {
+                item["licences"] = Json::array();
+                for (const BoundLicence& bound_licence : source.binding->licences) {
+                    item["licences"].push_back(bound_licence.licence_id);
+                }
+            }
             if (!source.where.empty()) {
                 item["where"] = source.where;
             }
@@ -123,19 +138,28 @@ int InspectCommand::run(const GlobalOptions& options) {
         if (layer["licence"].is_null() || layer["licence"]["id"].is_null()) {
             std::cout << "NO LICENCE";
         } else {
-            std::cout << layer["licence"]["id"].get<std::string>() << " (from "
-                      << layer["licence"]["from"].get<std::string>() << ")";
+            std::string ids;
+            for (const Json& bound_licence : layer["licence"]["licences"]) {
+                ids += (ids.empty() ? "" : " + ") + bound_licence["licence"].get<std::string>();
+            }
+            std::cout << ids << " (from " << layer["licence"]["from"].get<std::string>() << ")";
         }
         if (layer.contains("embedded_from")) {
             std::cout << "  (embedded from " << layer["embedded_from"].get<std::string>() << ")";
         }
         std::cout << "\n";
+        if (const LayerBindingResult* bound = bindingOf(layer["id"].get<std::string>());
+            bound != nullptr && bound->binding) {
+            writeProvenance(std::cout, bound->binding->derived_from, "      ");
+        }
         if (layer["sources"].size() > 1) {
             for (const Json& source : layer["sources"]) {
+                std::string ids;
+                for (const Json& id : source.value("licences", Json::array())) {
+                    ids += (ids.empty() ? "" : " + ") + id.get<std::string>();
+                }
                 std::cout << "      found in " << source["from"].get<std::string>() << ": "
-                          << (source["id"].is_null() ? std::string("(unreadable)")
-                                                     : source["id"].get<std::string>())
-                          << "\n";
+                          << (source["id"].is_null() ? std::string("(unreadable)") : ids) << "\n";
             }
         }
         for (const Json& conflict : layer["conflicts"]) {

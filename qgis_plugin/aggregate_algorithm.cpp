@@ -186,7 +186,7 @@ QVariantMap AggregateAlgorithm::processAlgorithm(const QVariantMap&, QgsProcessi
     if (report.output_licence) {
         feedback->pushInfo(
             gtr("The output carries licence %1 with cell_size_m = %2")
-                .arg(QString::fromStdString(report.output_licence->binding.licence_id))
+                .arg(QString::fromStdString(report.output_licence->binding.describeIds()))
                 .arg(request_.spec.cell_size_m));
     }
     const QString output = QString::fromStdString(report.output);

@@ -268,20 +268,28 @@ void ExportGuard::layerSavedAs(QgsMapLayer* layer, const QString& path) {
     try {
         DatasetLicence licence;
         licence.binding = *input.binding;
-        const auto cell = licence.binding.options.find("cell_size_m");
-        const double cell_size_m =
-            cell != licence.binding.options.end() && std::holds_alternative<double>(cell->second)
-                ? std::get<double>(cell->second)
-                : 0.0;
+        // The finest cell size any of its licences records: the copy is no coarser.
+        std::optional<double> cell_size;
+        for (const BoundLicence& bound : licence.binding.licences) {
+            const auto cell = bound.options.find("cell_size_m");
+            if (cell != bound.options.end() && std::holds_alternative<double>(cell->second)) {
+                cell_size = std::min(cell_size.value_or(std::get<double>(cell->second)),
+                                     std::get<double>(cell->second));
+            }
+        }
+        const double cell_size_m = cell_size.value_or(0.0);
         licence.attribution =
             attributionTexts(state_->catalog(), licence.binding, cell_size_m, state_->language());
         writeDatasetLicence(file.toStdString(), licence, state_->catalog(), table.toStdString());
         state_->refreshLayersOnFile(file);
-        const LicenceProfile* profile = state_->catalog().find(licence.binding.licence_id);
+        const LicenceProfile* profile =
+            licence.binding.licences.size() == 1
+                ? state_->catalog().find(licence.binding.licences.front().licence_id)
+                : nullptr;
         notify_(0, gtr("The copy %1 carries the licence %2.")
                        .arg(file, profile != nullptr
                                       ? fromString(profile->title.in(state_->language()))
-                                      : fromString(licence.binding.licence_id)));
+                                      : fromString(licence.binding.describeIds())));
     } catch (const Error& e) {
         notify_(2, gtr("The copy %1 carries no licence: %2").arg(file, fromString(e.what())));
     }

@@ -84,11 +84,14 @@ LayerStanding standingOf(const LicenceState& state, QgsMapLayer& layer, Action i
     const Language language = state.language();
     const LayerBindingResult bound = state.bindingOf(layer);
     if (bound.binding) {
-        const LicenceProfile* profile = catalog.find(bound.binding->licence_id);
+        const LicenceProfile* profile =
+            bound.binding->licences.size() == 1
+                ? catalog.find(bound.binding->licences.front().licence_id)
+                : nullptr;
         result.short_name = profile != nullptr ? licenceShortName(*profile, language)
-                                               : fromString(bound.binding->licence_id);
+                                               : fromString(bound.binding->describeIds());
         result.title = profile != nullptr ? fromString(profile->title.in(language))
-                                          : fromString(bound.binding->licence_id);
+                                          : fromString(bound.binding->describeIds());
         result.origin = bindingOriginShort(bound.binding->from);
     }
     const Decision decision = state.evaluateLayers({&layer}, intent);

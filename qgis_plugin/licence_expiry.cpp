@@ -19,14 +19,16 @@ namespace {
 std::optional<QDate> dateBetween(const LicenceBinding& binding, const QDate& from, const QDate& to,
                                  bool latest) {
     std::optional<QDate> found;
-    for (const auto& [name, value] : binding.options) {
-        if (const auto* date = std::get_if<Date>(&value)) {
-            const QDate day = QDate::fromString(fromString(date->toString()), Qt::ISODate);
-            if (day < from || day > to) {
-                continue;
-            }
-            if (!found || (latest ? day > *found : day < *found)) {
-                found = day;
+    for (const BoundLicence& licence : binding.licences) {
+        for (const auto& [name, value] : licence.options) {
+            if (const auto* date = std::get_if<Date>(&value)) {
+                const QDate day = QDate::fromString(fromString(date->toString()), Qt::ISODate);
+                if (day < from || day > to) {
+                    continue;
+                }
+                if (!found || (latest ? day > *found : day < *found)) {
+                    found = day;
+                }
             }
         }
     }
@@ -57,9 +59,12 @@ QList<ExpiringLicence> expiringLicences(const LicenceState& state,
         if (!until) {
             continue;
         }
-        const LicenceProfile* profile = state.catalog().find(bound.binding->licence_id);
+        const LicenceProfile* profile =
+            bound.binding->licences.size() == 1
+                ? state.catalog().find(bound.binding->licences.front().licence_id)
+                : nullptr;
         const QString name = profile != nullptr ? licenceShortName(*profile, state.language())
-                                                : fromString(bound.binding->licence_id);
+                                                : fromString(bound.binding->describeIds());
         auto same = std::find_if(found.begin(), found.end(), [&](const ExpiringLicence& known) {
             return known.licence == name && known.until == *until && known.expired == expired;
         });

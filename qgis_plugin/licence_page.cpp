@@ -95,9 +95,13 @@ void LicencePage::showBinding() {
         lines << gtr("This layer has no licence yet.");
     }
     const auto title = [this](const LicenceBinding& binding) {
-        const LicenceProfile* profile = state_->catalog().find(binding.licence_id);
-        return profile != nullptr ? fromString(profile->title.in(state_->language()))
-                                  : fromString(binding.licence_id);
+        QStringList titles;
+        for (const BoundLicence& licence : binding.licences) {
+            const LicenceProfile* profile = state_->catalog().find(licence.licence_id);
+            titles << (profile != nullptr ? fromString(profile->title.in(state_->language()))
+                                          : fromString(licence.licence_id));
+        }
+        return titles.join(QStringLiteral(" + "));
     };
     // Every source the core read, the one that applies first (as `geolicence inspect`).
     bool chosen_shown = false;
@@ -116,8 +120,9 @@ void LicencePage::showBinding() {
     }
     source_->setText(lines.join(QLatin1Char('\n')));
     if (bound.binding) {
-        setLicence(fromString(bound.binding->licence_id));
-        for (const auto& [name, value] : bound.binding->options) {
+        // The page edits one licence (the first); several are listed in the source text above.
+        setLicence(fromString(bound.binding->licences.front().licence_id));
+        for (const auto& [name, value] : bound.binding->licences.front().options) {
             setOptionText(fromString(name), fromString(toDisplayString(value)));
         }
     } else {
@@ -321,10 +326,11 @@ void LicencePage::attachToDataset() {
     }
     try {
         DatasetLicence licence;
-        licence.binding.licence_id = id.toStdString();
-        const LicenceProfile* profile = state_->catalog().find(licence.binding.licence_id);
-        licence.binding.options =
-            optionsFromJson(*profile, optionsJson().toStdString(), mLayer->name().toStdString());
+        const LicenceProfile* profile = state_->catalog().find(id.toStdString());
+        licence.binding = singleLicence(
+            id.toStdString(),
+            optionsFromJson(*profile, optionsJson().toStdString(), mLayer->name().toStdString()),
+            "");
         writeDatasetLicence(file->path, licence, state_->catalog(), file->layer_name);
         state_->refreshLayersOnFile(QString::fromStdString(file->path.string()));
         message_->setText(gtr("The licence is now stored with %1.")

@@ -11,6 +11,8 @@
 #include <QDate>
 #include <QFileInfo>
 #include <QLocale>
+#include <algorithm>
+#include <cstdlib>
 #include <qgsapplication.h>
 #include <qgscoordinatetransform.h>
 #include <qgsfeatureiterator.h>
@@ -309,7 +311,8 @@ LayerInput LicenceState::inputOf(const QgsMapLayer& layer, std::vector<Finding>&
     // are measured, and opening a project does not read every layer's features.
     std::vector<Finding> measured;
     if (input.binding && rulesOnPrecision(*catalog_, *input.binding) &&
-        input.binding->options.count("cell_size_m") != 0) {
+        std::any_of(input.binding->licences.begin(), input.binding->licences.end(),
+                    [](const BoundLicence& l) { return l.options.count("cell_size_m") != 0; })) {
         if (!entry.precision) {
             entry.precision = measure(layer);
         }

@@ -1,5 +1,6 @@
 #include "folder_report.h"
 
+#include "binding_report.h"
 #include "decision_text.h"
 #include "served_report.h"
 
@@ -54,6 +55,7 @@ std::string folderReportJson(const FolderCheck& check, Action action) {
         Json entry;
         entry["file"] = result.subject;
         entry.update(file);
+        entry["layers"] = checkedLayersToJson(result.layers);
         if (check.web) {
             entry["served"] = servedToJson(result.served);
         }

@@ -75,7 +75,7 @@ void writeSuite(std::ostringstream& xml, const CheckResult& result, bool strict,
     for (const CheckedLayer& layer : result.layers) {
         cases.push_back(
             {action + ": " + layer.name +
-                 (layer.binding ? " (" + layer.binding->licence_id + ")" : " (no licence)"),
+                 (layer.binding ? " (" + layer.binding->describeIds() + ")" : " (no licence)"),
              {},
              {},
              {}});

@@ -132,6 +132,16 @@ std::string sarifReport(const std::vector<CheckResult>& checked, const Catalog& 
             if (!finding.cite.empty()) {
                 properties["cite"] = finding.cite;
             }
+            // Every licence the finding's layer is under (a finding names the one it rests on).
+            for (const CheckedLayer& layer : result.layers) {
+                if (layer.id == finding.layer_id && !finding.layer_id.empty() && layer.binding) {
+                    properties["layer_licences"] = Json::array();
+                    for (const BoundLicence& licence : layer.binding->licences) {
+                        properties["layer_licences"].push_back(licence.licence_id);
+                    }
+                    break;
+                }
+            }
             item["properties"] = properties;
             results.push_back(std::move(item));
         }

@@ -22,13 +22,13 @@ std::vector<LayerInput> layers(std::size_t count) {
         const LicenceProfile& profile = *profiles[i % profiles.size()];
         LayerInput layer{"layer-" + std::to_string(i),
                          "Layer " + std::to_string(i),
-                         LicenceBinding{profile.id, {}, "benchmark"},
+                         singleLicence(profile.id, {}, "benchmark"),
                          {}};
         if (profile.findOption("valid_until") != nullptr) {
-            layer.binding->options["valid_until"] = *Date::parse("2027-12-31");
+            layer.binding->licences.front().options["valid_until"] = *Date::parse("2027-12-31");
         }
         if (profile.findOption("attribution") != nullptr) {
-            layer.binding->options["attribution"] =
+            layer.binding->licences.front().options["attribution"] =
                 std::string("Bron: gemeente " + std::to_string(i % 7));
         }
         list.push_back(std::move(layer));

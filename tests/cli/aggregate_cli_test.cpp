@@ -658,8 +658,8 @@ TEST(AggregateCli, OutputIsBoundToTheInputsLicenceWithItsPrecision) {
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto licence = readDatasetLicence(out, bundledCatalog(), "uurhokken");
     ASSERT_TRUE(licence);
-    EXPECT_EQ(licence->binding.licence_id, "ndff-uitvoerportaal");
-    EXPECT_EQ(std::get<double>(licence->binding.options.at("cell_size_m")), 5000);
+    EXPECT_EQ(licence->binding.licences.front().licence_id, "ndff-uitvoerportaal");
+    EXPECT_EQ(std::get<double>(licence->binding.licences.front().options.at("cell_size_m")), 5000);
     EXPECT_EQ(runCli({"check", out, "--action", "publish"}).exit_code, 0)
         << "NDFF data aggregated to 5 km may be published";
     EXPECT_NE(runCli({"check", data.path, "--action", "publish"}).exit_code, 0)
@@ -672,7 +672,7 @@ TEST(AggregateCli, OutputIsBoundToTheInputsLicenceWithItsPrecision) {
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto attributed = readDatasetLicence(geojson, bundledCatalog());
     ASSERT_TRUE(attributed);
-    EXPECT_EQ(attributed->binding.licence_id, "cc-by-4.0");
+    EXPECT_EQ(attributed->binding.licences.front().licence_id, "cc-by-4.0");
     EXPECT_EQ(attributed->attribution, std::vector<std::string>{"© Natuurvereniging"});
 }
 

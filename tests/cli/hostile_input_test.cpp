@@ -431,6 +431,33 @@ const HostileCase kCases[] = {
          return Command{{"check", path, "--action", "publish"}, path};
      },
      1, "obs.gpkg (gpkg_metadata): licence binding is not valid JSON"},
+    // Nesting that would overflow the stack of a recursive walker is refused before parsing,
+    // in the provenance chain (bind --derived-from of a hostile input) and in the options.
+    {"DeeplyNestedProvenanceInASidecar",
+     [](const std::string& dir) {
+         const std::string path = points(dir, "obs.geojson", {{155100, 463100}});
+         std::string chain;
+         for (int i = 0; i < 100000; ++i) {
+             chain += R"({"source": "x", "licences": [], "derived_from": [)";
+         }
+         for (int i = 0; i < 100000; ++i) {
+             chain += "]}";
+         }
+         writeFile(dir, "obs.geojson.licence.json",
+                   R"({"licence": "cc0-1.0", "derived_from": [)" + chain + "]}");
+         const std::string out = points(dir, "out.geojson", {{155100, 463100}});
+         return Command{{"bind", out, "--derived-from", path}, path + ".licence.json"};
+     },
+     3, "licence binding nests deeper than 256 levels"},
+    {"DeeplyNestedOptionsInASidecar",
+     [](const std::string& dir) {
+         const std::string path = points(dir, "obs.geojson", {{155100, 463100}});
+         writeFile(dir, "obs.geojson.licence.json",
+                   R"({"licence": "cc0-1.0", "options": )" + std::string(100000, '[') +
+                       std::string(100000, ']') + "}");
+         return Command{{"check", path, "--action", "publish"}, path + ".licence.json"};
+     },
+     1, "licence binding nests deeper than 256 levels"},
     {"NanAndInfiniteCoordinatesAreCountedNotGridded",
      [](const std::string& dir) {
          const std::string path =

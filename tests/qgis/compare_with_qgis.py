@@ -73,14 +73,14 @@ def check_embedding_decisions(binary, corpus, check):
 def normalised(output):
     """A report with its findings, duties and their layers sorted: the converted layout lists
     its items in another order (QGIS writes them in stacking order), which orders the findings
-    differently without changing them. Attribution texts keep their order."""
+    and the checked layers differently without changing them. Attribution texts keep their order."""
     try:
         report = json.loads(output)
     except ValueError:
         return output
     for duty in report.get("duties", []):
         duty["layers"] = sorted(duty["layers"])
-    for key in ("findings", "duties"):
+    for key in ("findings", "duties", "layers"):
         report[key] = sorted(report.get(key, []), key=lambda item: json.dumps(item, sort_keys=True))
     return report
 

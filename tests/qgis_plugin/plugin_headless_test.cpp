@@ -135,9 +135,10 @@ TEST_F(PluginTest, LiveLayerBindingComesFromCustomProperties) {
                  QStringLiteral(R"({"project_end": "2027-03-31"})"));
     const LayerBindingResult bound = state_->bindingOf(*layer);
     ASSERT_TRUE(bound.binding);
-    EXPECT_EQ(bound.binding->licence_id, "ndff-uitvoerportaal");
+    EXPECT_EQ(bound.binding->licences.front().licence_id, "ndff-uitvoerportaal");
     EXPECT_EQ(bound.binding->from, "custom-property");
-    EXPECT_EQ(std::get<Date>(bound.binding->options.at("project_end")).toString(), "2027-03-31");
+    EXPECT_EQ(std::get<Date>(bound.binding->licences.front().options.at("project_end")).toString(),
+              "2027-03-31");
 }
 
 TEST_F(PluginTest, StateSignalsTheLayerWhoseLicencePropertyChanged) {
@@ -150,7 +151,7 @@ TEST_F(PluginTest, StateSignalsTheLayerWhoseLicencePropertyChanged) {
     ASSERT_EQ(spy.count(), 1);
     EXPECT_EQ(spy.at(0).at(0).toString(), layer->id());
     ASSERT_TRUE(state_->bindingOf(*layer).binding) << "the cached binding was dropped";
-    EXPECT_EQ(state_->bindingOf(*layer).binding->licence_id, "cc0-1.0");
+    EXPECT_EQ(state_->bindingOf(*layer).binding->licences.front().licence_id, "cc0-1.0");
     QgsVectorLayer* other = addLayer(QStringLiteral("nog een"));
     ASSERT_GE(spy.count(), 2) << "a new layer is announced";
     EXPECT_EQ(spy.at(1).at(0).toString(), other->id());

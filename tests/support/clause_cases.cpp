@@ -39,21 +39,38 @@ const std::vector<ClauseCase>& clauseCases() {
     return cases;
 }
 
-LayerInput caseLayer(const Catalog& catalog, const json& data) {
-    const std::string licence = data.at("licence");
+namespace {
+
+BoundLicence caseLicence(const Catalog& catalog, const std::string& licence, const json& options) {
     const LicenceProfile* profile = catalog.find(licence);
     if (profile == nullptr) {
         throw std::runtime_error("unknown licence " + licence);
     }
-    LayerInput layer{"layer-1", "Test layer", LicenceBinding{licence, {}, "test"}, {}};
-    const json options = data.value("options", json::object());
+    BoundLicence bound{licence, {}};
     for (const auto& [name, value] : options.items()) {
         const OptionSpec* spec = profile->findOption(name);
         if (spec == nullptr) {
             throw std::runtime_error("licence " + licence + " has no option " + name);
         }
-        layer.binding->options.insert_or_assign(
-            name, parseOptionValue(*profile, *spec, scalarText(value)));
+        bound.options.insert_or_assign(name, parseOptionValue(*profile, *spec, scalarText(value)));
+    }
+    return bound;
+}
+
+} // namespace
+
+// A case names one licence ("licence", "options") or several ("licences": [{"licence",
+// "options"}]), as a binding of derived or combined data holds them.
+LayerInput caseLayer(const Catalog& catalog, const json& data) {
+    LayerInput layer{"layer-1", "Test layer", LicenceBinding{{}, "test", {}}, {}};
+    if (data.contains("licences")) {
+        for (const json& item : data.at("licences")) {
+            layer.binding->licences.push_back(
+                caseLicence(catalog, item.at("licence"), item.value("options", json::object())));
+        }
+    } else {
+        layer.binding->licences.push_back(
+            caseLicence(catalog, data.at("licence"), data.value("options", json::object())));
     }
     const json facts = data.value("layer", json::object());
     if (facts.contains("within_territory")) {
@@ -144,6 +161,7 @@ std::vector<std::string> mismatches(const json& data, const Decision& decision) 
             std::any_of(decision.duties.begin(), decision.duties.end(), [&](const Duty& duty) {
                 return toString(duty.type) == wanted.at("type").get<std::string>() &&
                        (!wanted.contains("text") || duty.text == wanted["text"]) &&
+                       (!wanted.contains("licence") || duty.licence == wanted["licence"]) &&
                        (!wanted.contains("party") || duty.party == wanted["party"]) &&
                        (!wanted.contains("date") ||
                         (duty.date && duty.date->toString() == wanted["date"]));
@@ -163,6 +181,7 @@ std::vector<std::string> mismatches(const json& data, const Decision& decision) 
         const bool found = std::any_of(
             decision.findings.begin(), decision.findings.end(), [&](const Finding& finding) {
                 return finding.rule == wanted.at("rule").get<std::string>() &&
+                       (!wanted.contains("licence") || finding.licence == wanted["licence"]) &&
                        (!wanted.contains("severity") ||
                         toString(finding.severity) == wanted["severity"].get<std::string>()) &&
                        (!wanted.contains("message_contains") ||

@@ -25,6 +25,8 @@ struct AggregationRequest {
     // GeoPackage metadata).
     std::optional<LicenceBinding> licence;
     Language language = Language::English;
+    // The day the output is made (YYYY-MM-DD), recorded in its provenance; empty: today.
+    std::string date;
     // Memory limit and pushdown; the temporary folder for spilled rows goes next to the output
     // unless options.temporary_directory says otherwise.
     AggregationOptions options;

@@ -16,7 +16,9 @@ namespace geolicence {
 //
 // Two carriers, read in this order:
 //  - a sidecar `<dataset>.licence.json`: {"licence": id, "options": {...},
-//    "attribution": ["text", ...]};
+//    "attribution": ["text", ...]}, or for data under several licences
+//    {"licences": [{"licence": id, "options": {...}}, ...], ...}; derived data adds
+//    "derived_from" (binding_json.h) next to the licences;
 //  - for a GeoPackage, a `gpkg_metadata` row with MIME type application/vnd.geolicence+json
 //    holding the same JSON, referenced from the layer's table (or the whole file).
 struct DatasetLicence {

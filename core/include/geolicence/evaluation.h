@@ -3,6 +3,7 @@
 #include "geolicence/action.h"
 #include "geolicence/catalog.h"
 #include "geolicence/context.h"
+#include "geolicence/licence_binding.h"
 #include "geolicence/licence_profile.h"
 #include "geolicence/localized_text.h"
 #include "geolicence/option_values.h"
@@ -13,14 +14,6 @@
 #include <vector>
 
 namespace geolicence {
-
-// How a layer got its licence: the profile id, its options, and where the binding came from
-// (custom property, sidecar, GeoPackage metadata, layer metadata, source rule, command line).
-struct LicenceBinding {
-    std::string licence_id;
-    OptionValues options;
-    std::string from;
-};
 
 // Facts about the layer itself that some clauses depend on; unknown when not measured.
 struct LayerFacts {
@@ -89,6 +82,10 @@ struct EvaluationRequest {
 
 // Decides whether `request.action` may be taken with every layer: a prohibition wins over a
 // permission, an action no permission covers is prohibited, an unlicensed layer is a warning.
+// A layer under several licences is judged under each: permitted only when every licence
+// permits, prohibited when any prohibits, else conditional when any is conditional; its duties
+// are the union of theirs (one entry per distinct duty) and each finding names its licence.
+// Derived data with an input that had no licence gets a warning `unlicensed-source` naming it.
 // Pure and deterministic: the same inputs give the same decision, findings and duties in the
 // same order.
 Decision evaluate(const Catalog& catalog, const EvaluationRequest& request,

@@ -34,6 +34,8 @@ enum class Msg : std::uint16_t {
     BindingConflictLicences,
     BindingConflictOptions,
     BindingConflictLicensor,
+    // Derived data with an input nobody licensed (rules/evaluation.cpp).
+    UnlicensedSource,
     // Layers the reader could not see (check/reader_findings.cpp).
     UnreadableEmbeddedGroup,
     UnreadableLayerWithoutId,

@@ -53,9 +53,9 @@ AggregationJob::Validation AggregationJob::validate(const Catalog& catalog,
             return refuse(Kind::Usage,
                           "unknown licence \"" + licence_id + "\" (see: geolicence licences list)");
         }
-        LicenceBinding binding{licence_id, {}, "command line"};
+        LicenceBinding binding = singleLicence(licence_id, {}, "command line");
         try {
-            binding.options = parseOptionAssignments(*profile, licence_options);
+            binding.licences.front().options = parseOptionAssignments(*profile, licence_options);
         } catch (const InputError& e) {
             return refuse(Kind::Usage, std::string("--option: ") + e.what());
         }

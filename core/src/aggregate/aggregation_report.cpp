@@ -14,6 +14,18 @@ bool AggregationReport::conserved() const {
            counts.observations == counts.observations_written + counts.observations_suppressed;
 }
 
+namespace {
+
+std::vector<std::string> idsOf(const LicenceBinding& binding) {
+    std::vector<std::string> ids;
+    for (const BoundLicence& licence : binding.licences) {
+        ids.push_back(licence.licence_id);
+    }
+    return ids;
+}
+
+} // namespace
+
 std::string reportToJson(const AggregationReport& report) {
     using nlohmann::ordered_json;
     const AggregationCounts& c = report.counts;
@@ -57,14 +69,19 @@ std::string reportToJson(const AggregationReport& report) {
     ordered_json licence = ordered_json::object();
     licence["input"] = nullptr;
     if (report.input_licence) {
-        licence["input"] = {{"id", report.input_licence->licence_id},
+        // "id" names the first licence, for readers that know one; "licences" lists all.
+        licence["input"] = {{"id", report.input_licence->licences.front().licence_id},
+                            {"licences", idsOf(*report.input_licence)},
                             {"from", report.input_licence->from}};
     }
     licence["output"] = nullptr;
     if (report.output_licence) {
+        const LicenceBinding& output = report.output_licence->binding;
         licence["output"] = {
-            {"id", report.output_licence->binding.licence_id},
-            {"options", ordered_json::parse(optionsToJson(report.output_licence->binding.options))},
+            {"id", output.licences.front().licence_id},
+            {"options", ordered_json::parse(optionsToJson(output.licences.front().options))},
+            {"licences", ordered_json::parse(licencesToJson(output.licences))},
+            {"derived_from", ordered_json::parse(derivedFromToJson(output.derived_from))},
             {"attribution", report.output_licence->attribution}};
     }
     out["licence"] = licence;

@@ -2,6 +2,8 @@
 #include <geolicence/binding_source.h>
 #include <geolicence/messages.h>
 
+#include <algorithm>
+
 namespace geolicence {
 
 namespace {
@@ -20,9 +22,12 @@ std::string describe(const BindingSource& source) {
     if (!source.where.empty()) {
         text += " (" + source.where + ")";
     }
-    text += ": " + source.binding->licence_id;
-    if (carriesOptions(source) && !source.binding->options.empty()) {
-        text += " " + optionsToJson(source.binding->options);
+    const std::vector<BoundLicence>& licences = source.binding->licences;
+    for (std::size_t i = 0; i < licences.size(); ++i) {
+        text += (i == 0 ? ": " : " + ") + licences[i].licence_id;
+        if (carriesOptions(source) && !licences[i].options.empty()) {
+            text += " " + optionsToJson(licences[i].options);
+        }
     }
     return text;
 }
@@ -30,6 +35,17 @@ std::string describe(const BindingSource& source) {
 std::string licensorOf(const Catalog& catalog, const std::string& id) {
     const LicenceProfile* profile = catalog.find(id);
     return profile != nullptr ? profile->licensor : "";
+}
+
+std::vector<std::string> idsOf(const LicenceBinding& binding) {
+    std::vector<std::string> ids;
+    for (const BoundLicence& licence : binding.licences) {
+        if (std::find(ids.begin(), ids.end(), licence.licence_id) == ids.end()) {
+            ids.push_back(licence.licence_id);
+        }
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 } // namespace
@@ -52,7 +68,7 @@ std::vector<Finding> bindingConflicts(const std::vector<BindingSource>& sources,
     auto conflict = [&](Severity severity, const BindingSource& a, const BindingSource& b,
                         const std::string& what) {
         findings.push_back(Finding{
-            severity, layer_id, layer_name, a.binding->licence_id, "binding-conflict",
+            severity, layer_id, layer_name, a.binding->describeIds(), "binding-conflict",
             say(Msg::BindingConflict, language, {layer_name, what, describe(a), describe(b)}), ""});
     };
     const BindingSource* first_explicit = nullptr;
@@ -66,11 +82,13 @@ std::vector<Finding> bindingConflicts(const std::vector<BindingSource>& sources,
         }
         const LicenceBinding& a = *first_explicit->binding;
         const LicenceBinding& b = *source.binding;
-        if (a.licence_id != b.licence_id) {
+        // Carriers hold the same licences when they name the same set; the order is not
+        // part of what they say.
+        if (idsOf(a) != idsOf(b)) {
             conflict(Severity::Error, *first_explicit, source,
                      say(Msg::BindingConflictLicences, language));
         } else if (carriesOptions(*first_explicit) && carriesOptions(source) &&
-                   a.options != b.options) {
+                   !sameLicences(a.licences, b.licences)) {
             conflict(Severity::Error, *first_explicit, source,
                      say(Msg::BindingConflictOptions, language));
         }
@@ -82,9 +100,18 @@ std::vector<Finding> bindingConflicts(const std::vector<BindingSource>& sources,
         if (!source.binding || isExplicit(source)) {
             continue;
         }
-        const std::string rule_licensor = licensorOf(catalog, source.binding->licence_id);
-        const std::string bound_licensor = licensorOf(catalog, first_explicit->binding->licence_id);
-        if (rule_licensor != bound_licensor) {
+        // The rule names the licensor of the service; a binding that includes a licence of
+        // that licensor agrees with it (derived data may add others).
+        const std::string rule_licensor =
+            licensorOf(catalog, source.binding->licences.front().licence_id);
+        std::string bound_licensor;
+        bool agrees = false;
+        for (const BoundLicence& bound : first_explicit->binding->licences) {
+            const std::string licensor = licensorOf(catalog, bound.licence_id);
+            bound_licensor += (bound_licensor.empty() ? "" : ", ") + licensor;
+            agrees = agrees || licensor == rule_licensor;
+        }
+        if (!agrees) {
             conflict(Severity::Warning, *first_explicit, source,
                      say(Msg::BindingConflictLicensor, language, {rule_licensor, bound_licensor}));
         }

@@ -1,3 +1,5 @@
+#include "binding/json_depth.h"
+
 #include <geolicence/binding_json.h>
 #include <geolicence/dataset_binding.h>
 #include <geolicence/detail/ascii_case.h>
@@ -24,10 +26,22 @@ bool isGeoPackage(const std::filesystem::path& dataset) {
     return detail::lowerExtension(dataset) == ".gpkg";
 }
 
+// One licence is written in the form every version reads ({"licence", "options"}); several
+// only as "licences", so that a reader that knows one licence fails on the binding instead of
+// applying the first licence alone.
 std::string toJson(const DatasetLicence& licence) {
     nlohmann::ordered_json out;
-    out["licence"] = licence.binding.licence_id;
-    out["options"] = nlohmann::json::parse(optionsToJson(licence.binding.options));
+    const std::vector<BoundLicence>& licences = licence.binding.licences;
+    if (licences.size() == 1) {
+        out["licence"] = licences.front().licence_id;
+        out["options"] = nlohmann::json::parse(optionsToJson(licences.front().options));
+    } else {
+        out["licences"] = nlohmann::ordered_json::parse(licencesToJson(licences));
+    }
+    if (!licence.binding.derived_from.empty()) {
+        out["derived_from"] =
+            nlohmann::ordered_json::parse(derivedFromToJson(licence.binding.derived_from));
+    }
     if (!licence.attribution.empty()) {
         out["attribution"] = licence.attribution;
     }
@@ -36,25 +50,44 @@ std::string toJson(const DatasetLicence& licence) {
 
 DatasetLicence fromJson(const std::string& text, const Catalog& catalog, const std::string& where,
                         const std::string& from) {
+    detail::checkJsonDepth(text, where);
     nlohmann::json doc;
     try {
         doc = nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) { // parse errors, and numbers out of range
         throw InputError(where + ": licence binding is not valid JSON: " + e.what());
     }
-    if (!doc.is_object() || !doc.contains("licence") || !doc["licence"].is_string()) {
-        throw InputError(where + ": licence binding needs {\"licence\": \"<profile id>\"}");
+    const bool one = doc.is_object() && doc.contains("licence");
+    const bool several = doc.is_object() && doc.contains("licences");
+    if (one && several) {
+        // Which of the two applies cannot be guessed; applying either could drop a licence.
+        throw InputError(where + ": licence binding has both \"licence\" and \"licences\"; "
+                                 "write one of them");
+    }
+    if ((!one && !several) || (one && !doc["licence"].is_string())) {
+        throw InputError(where + ": licence binding needs {\"licence\": \"<profile id>\"} or "
+                                 "{\"licences\": [{\"licence\": \"<profile id>\", "
+                                 "\"options\": {...}}]}");
     }
     DatasetLicence licence;
-    licence.binding.licence_id = doc["licence"].get<std::string>();
     licence.binding.from = from;
-    const LicenceProfile* profile = catalog.find(licence.binding.licence_id);
-    if (profile == nullptr || profile->is_abstract) {
-        throw InputError(where + ": licence \"" + licence.binding.licence_id +
-                         "\" is not in the catalog (see: geolicence licences list)");
+    if (several) {
+        licence.binding.licences = licencesFromJson(catalog, doc["licences"].dump(), where);
+    } else {
+        BoundLicence only{doc["licence"].get<std::string>(), {}};
+        const LicenceProfile* profile = catalog.find(only.licence_id);
+        if (profile == nullptr || profile->is_abstract) {
+            throw InputError(where + ": licence \"" + only.licence_id +
+                             "\" is not in the catalog (see: geolicence licences list)");
+        }
+        if (doc.contains("options")) {
+            only.options = optionsFromJson(*profile, doc["options"].dump(), where);
+        }
+        licence.binding.licences.push_back(std::move(only));
     }
-    if (doc.contains("options")) {
-        licence.binding.options = optionsFromJson(*profile, doc["options"].dump(), where);
+    if (doc.contains("derived_from")) {
+        licence.binding.derived_from =
+            derivedFromFromJson(catalog, doc["derived_from"].dump(), where);
     }
     if (doc.contains("attribution")) {
         if (!doc["attribution"].is_array()) {
@@ -322,14 +355,19 @@ std::optional<DatasetLicence> readDatasetLicence(const std::filesystem::path& da
 
 void writeDatasetLicence(const std::filesystem::path& dataset, const DatasetLicence& licence,
                          const Catalog& catalog, const std::string& table) {
-    const LicenceProfile* profile = catalog.find(licence.binding.licence_id);
-    if (profile == nullptr || profile->is_abstract) {
-        throw InputError("licence \"" + licence.binding.licence_id +
-                         "\" is not in the catalog (see: geolicence licences list)");
+    if (licence.binding.licences.empty()) {
+        throw InputError(dataset.string() + ": a binding needs at least one licence");
     }
-    const std::vector<std::string> problems = checkOptionValues(*profile, licence.binding.options);
-    if (!problems.empty()) {
-        throw InputError(problems.front());
+    for (const BoundLicence& bound : licence.binding.licences) {
+        const LicenceProfile* profile = catalog.find(bound.licence_id);
+        if (profile == nullptr || profile->is_abstract) {
+            throw InputError("licence \"" + bound.licence_id +
+                             "\" is not in the catalog (see: geolicence licences list)");
+        }
+        const std::vector<std::string> problems = checkOptionValues(*profile, bound.options);
+        if (!problems.empty()) {
+            throw InputError(problems.front());
+        }
     }
     std::error_code error;
     if (!std::filesystem::exists(dataset, error)) {

@@ -14,31 +14,83 @@ LayerBinder::LayerBinder(const Catalog& catalog) : catalog_(catalog) {
     }
 }
 
+namespace {
+
+std::string propertyOf(const ProjectLayer& layer, const char* name) {
+    const auto it = layer.custom_properties.find(name);
+    return it != layer.custom_properties.end() ? it->second : std::string();
+}
+
+} // namespace
+
+// The custom properties: `geolicence/licences` (several licences, JSON) and the older
+// `geolicence/licence` with `geolicence/options` (one licence), and `geolicence/derived_from`.
+std::optional<BindingSource> LayerBinder::customPropertySource(const ProjectLayer& layer,
+                                                               const std::string& where) const {
+    const std::string one = propertyOf(layer, kLicenceProperty);
+    const std::string several = propertyOf(layer, kLicencesProperty);
+    if (one.empty() && several.empty()) {
+        return std::nullopt;
+    }
+    BindingSource source{"custom-property",
+                         one.empty() ? kLicencesProperty : kLicenceProperty,
+                         LicenceBinding{{}, "custom-property", {}},
+                         {},
+                         ""};
+    // The first problem is the one reported; the licences that could be read still apply,
+    // so that the layer is not taken for unlicensed.
+    const auto fail = [&](const InputError& e) {
+        if (source.error.empty()) {
+            source.error = e.what();
+        }
+    };
+    if (!several.empty()) {
+        try {
+            source.binding->licences = licencesFromJson(
+                catalog_, several, where + " (custom property " + kLicencesProperty + ")");
+        } catch (const InputError& e) {
+            fail(e);
+        }
+    }
+    if (!one.empty()) {
+        BoundLicence licence{one, {}};
+        const LicenceProfile* profile = catalog_.find(one);
+        const std::string options = propertyOf(layer, kOptionsProperty);
+        if (profile != nullptr && !options.empty()) {
+            try {
+                licence.options = optionsFromJson(
+                    *profile, options, where + " (custom property " + kOptionsProperty + ")");
+            } catch (const InputError& e) {
+                fail(e);
+            }
+        }
+        if (!several.empty() && !source.binding->hasLicence(one)) {
+            fail(InputError(where + ": custom properties " + kLicenceProperty + " (" + one +
+                            ") and " + kLicencesProperty + " (" + source.binding->describeIds() +
+                            ") disagree"));
+        }
+        addLicence(source.binding->licences, licence);
+    }
+    const std::string derived = propertyOf(layer, kDerivedFromProperty);
+    if (!derived.empty()) {
+        try {
+            source.binding->derived_from = derivedFromFromJson(
+                catalog_, derived, where + " (custom property " + kDerivedFromProperty + ")");
+        } catch (const InputError& e) {
+            fail(e);
+        }
+    }
+    if (source.binding->licences.empty()) {
+        source.binding.reset();
+    }
+    return source;
+}
+
 std::vector<BindingSource> LayerBinder::sources(const ProjectLayer& layer) const {
     std::vector<BindingSource> found;
     const std::string where = "layer \"" + layer.name + "\"";
-    const auto property = layer.custom_properties.find(kLicenceProperty);
-    if (property != layer.custom_properties.end() && !property->second.empty()) {
-        BindingSource source{"custom-property",
-                             kLicenceProperty,
-                             LicenceBinding{property->second, {}, "custom-property"},
-                             {},
-                             ""};
-        const LicenceProfile* profile = catalog_.find(property->second);
-        const auto options = layer.custom_properties.find(kOptionsProperty);
-        if (profile != nullptr && options != layer.custom_properties.end() &&
-            !options->second.empty()) {
-            try {
-                source.binding->options =
-                    optionsFromJson(*profile, options->second,
-                                    where + " (custom property " + kOptionsProperty + ")");
-            } catch (const InputError& e) {
-                // The licence stays known (the layer is not unlicensed); the broken options
-                // are an error of their own.
-                source.error = e.what();
-            }
-        }
-        found.push_back(std::move(source));
+    if (std::optional<BindingSource> source = customPropertySource(layer, where)) {
+        found.push_back(std::move(*source));
     }
     if (const auto file = dataSourceFile(layer.provider, layer.source)) {
         for (BindingSource& source :
@@ -52,7 +104,7 @@ std::vector<BindingSource> LayerBinder::sources(const ProjectLayer& layer) const
                 (!profile->licence_url.empty() && license == profile->licence_url)) {
                 found.push_back(BindingSource{"layer-metadata",
                                               license,
-                                              LicenceBinding{profile->id, {}, "layer-metadata"},
+                                              singleLicence(profile->id, {}, "layer-metadata"),
                                               {},
                                               ""});
                 break;
@@ -61,8 +113,8 @@ std::vector<BindingSource> LayerBinder::sources(const ProjectLayer& layer) const
     }
     for (const auto& [pattern, id] : source_patterns_) {
         if (std::regex_search(layer.source, pattern)) {
-            found.push_back(BindingSource{
-                kFromSourceRule, "", LicenceBinding{id, {}, kFromSourceRule}, {}, ""});
+            found.push_back(
+                BindingSource{kFromSourceRule, "", singleLicence(id, {}, kFromSourceRule), {}, ""});
             break;
         }
     }
@@ -87,10 +139,22 @@ std::vector<Finding> LayerBindingResult::problems(const std::string& layer_id,
     std::vector<Finding> found;
     if (!error.empty()) {
         found.push_back(Finding{Severity::Error, layer_id, layer_name,
-                                binding ? binding->licence_id : "", "invalid-binding", error, ""});
+                                binding ? binding->describeIds() : "", "invalid-binding", error,
+                                ""});
     }
     found.insert(found.end(), conflicts.begin(), conflicts.end());
     return found;
+}
+
+std::vector<std::pair<std::string, std::string>> bindingProperties(const LicenceBinding& binding) {
+    const bool single = binding.licences.size() == 1;
+    return {
+        {kLicenceProperty, single ? binding.licences.front().licence_id : ""},
+        {kOptionsProperty, single ? optionsToJson(binding.licences.front().options) : ""},
+        {kLicencesProperty, single ? "" : licencesToJson(binding.licences)},
+        {kDerivedFromProperty,
+         binding.derived_from.empty() ? "" : derivedFromToJson(binding.derived_from)},
+    };
 }
 
 } // namespace geolicence

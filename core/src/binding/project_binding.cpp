@@ -18,18 +18,24 @@ bool acceptsValue(const OptionSpec& spec, const std::string& value) {
 
 void applyBindingDefaults(LicenceBinding& binding, const Catalog& catalog,
                           const BindingDefaults& defaults) {
-    if (!defaults.role || defaults.role->empty() || binding.options.count("role") != 0) {
+    if (!defaults.role || defaults.role->empty()) {
         return;
     }
-    const LicenceProfile* profile = catalog.find(binding.licence_id);
-    if (profile == nullptr) {
-        return; // unknown-licence is reported by the evaluation
+    // Each licence of the binding on its own: a role belongs to the licences that declare it.
+    for (BoundLicence& licence : binding.licences) {
+        if (licence.options.count("role") != 0) {
+            continue;
+        }
+        const LicenceProfile* profile = catalog.find(licence.licence_id);
+        if (profile == nullptr) {
+            continue; // unknown-licence is reported by the evaluation
+        }
+        const OptionSpec* spec = profile->findOption("role");
+        if (spec == nullptr || !acceptsValue(*spec, *defaults.role)) {
+            continue;
+        }
+        licence.options["role"] = parseOptionValue(*profile, *spec, *defaults.role);
     }
-    const OptionSpec* spec = profile->findOption("role");
-    if (spec == nullptr || !acceptsValue(*spec, *defaults.role)) {
-        return;
-    }
-    binding.options["role"] = parseOptionValue(*profile, *spec, *defaults.role);
 }
 
 LayerInput bindProjectLayer(const LayerBinder& binder, const Catalog& catalog,

@@ -56,6 +56,13 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::Count)> kMessages = {{
      "the binding is right",
      "de gegevensbron is een dienst van {}, maar de laag is gekoppeld aan een licentie van {}; "
      "controleer of de koppeling klopt"},
+    {Msg::UnlicensedSource,
+     "Layer \"{}\" is derived from \"{}\", which had no licence: what may be done with that "
+     "part is unknown. Bind a licence to the source and derive again (geolicence bind "
+     "--derived-from).",
+     "Laag \"{}\" is afgeleid van \"{}\", dat geen licentie had: wat met dat deel mag is "
+     "onbekend. Koppel een licentie aan de bron en leid opnieuw af (geolicence bind "
+     "--derived-from)."},
 
     {Msg::UnreadableEmbeddedGroup, "Embedded group \"{}\"", "Ingebedde groep \"{}\""},
     {Msg::UnreadableLayerWithoutId, "Layer \"{}\" (without id)", "Laag \"{}\" (zonder id)"},

@@ -32,13 +32,15 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
     return out;
 }
 
-// Evaluates the rules of one licence for one layer.
+// Evaluates the rules of one licence of a layer (a layer under several licences is evaluated
+// once per licence).
 class LayerEvaluator {
 public:
     LayerEvaluator(const EvaluationRequest& request, const Context& context,
-                   const LayerInput& layer, const LicenceProfile& profile)
+                   const LayerInput& layer, const BoundLicence& licence,
+                   const LicenceProfile& profile)
         : request_(request), context_(context), layer_(layer), profile_(profile),
-          options_(layer.binding->options) {}
+          options_(licence.options) {}
 
     // Returns the verdict for this layer; appends findings and duties.
     Verdict run(std::vector<Finding>& findings, detail::DutyCollector& duties) {
@@ -543,7 +545,7 @@ Decision evaluate(const Catalog& catalog, const EvaluationRequest& request,
     decision.findings.reserve(layers.size() * 2);
     detail::DutyCollector owed;
     for (const LayerInput& layer : layers) {
-        if (!layer.binding) {
+        if (!layer.binding || layer.binding->licences.empty()) {
             decision.findings.push_back(layerFinding(
                 layer, "", "unlicensed", Severity::Warning,
                 builtIn("Laag \"" + layer.name +
@@ -555,26 +557,37 @@ Decision evaluate(const Catalog& catalog, const EvaluationRequest& request,
                     .in(request.language)));
             continue;
         }
-        const LicenceProfile* profile = catalog.find(layer.binding->licence_id);
-        if (profile == nullptr || profile->is_abstract) {
-            const std::string id = layer.binding->licence_id;
-            decision.restrict(Verdict::Prohibited);
+        // Part of derived data came from an input nobody licensed: what may be done with that
+        // part is unknown, as for an unlicensed layer, whatever the other inputs allow.
+        for (const DerivedInput* input : unlicensedInputs(layer.binding->derived_from)) {
             decision.findings.push_back(layerFinding(
-                layer, id, "unknown-licence", Severity::Error,
-                builtIn("Laag \"" + layer.name + "\" is gekoppeld aan licentie \"" + id +
-                            "\", die niet in de catalogus staat (geolicence licences list).",
-                        "Layer \"" + layer.name + "\" is bound to licence \"" + id +
-                            "\", which is not in the catalog (geolicence licences list).")
-                    .in(request.language)));
-            continue;
+                layer, "", "unlicensed-source", Severity::Warning,
+                say(Msg::UnlicensedSource, request.language, {layer.name, input->source})));
         }
         const auto own = request.layer_contexts.find(layer.id);
         std::optional<Context> own_context;
         if (own != request.layer_contexts.end()) {
             own_context = withDefaultsFor(request.action, own->second);
         }
-        LayerEvaluator evaluator(request, own_context ? *own_context : context, layer, *profile);
-        decision.restrict(evaluator.run(decision.findings, owed));
+        // Every licence applies: the strictest verdict of any of them is the layer's.
+        for (const BoundLicence& licence : layer.binding->licences) {
+            const LicenceProfile* profile = catalog.find(licence.licence_id);
+            if (profile == nullptr || profile->is_abstract) {
+                const std::string& id = licence.licence_id;
+                decision.restrict(Verdict::Prohibited);
+                decision.findings.push_back(layerFinding(
+                    layer, id, "unknown-licence", Severity::Error,
+                    builtIn("Laag \"" + layer.name + "\" is gekoppeld aan licentie \"" + id +
+                                "\", die niet in de catalogus staat (geolicence licences list).",
+                            "Layer \"" + layer.name + "\" is bound to licence \"" + id +
+                                "\", which is not in the catalog (geolicence licences list).")
+                        .in(request.language)));
+                continue;
+            }
+            LayerEvaluator evaluator(request, own_context ? *own_context : context, layer, licence,
+                                     *profile);
+            decision.restrict(evaluator.run(decision.findings, owed));
+        }
     }
     decision.duties = owed.finish();
     dropEndorsingAttributions(decision.duties, decision.findings, request.language);

@@ -61,11 +61,18 @@ std::optional<PrecisionRefusal> precisionRefusal(const Catalog& catalog,
         return std::nullopt;
     }
     PrecisionRefusal refusal;
-    refusal.licence = binding.licence_id;
     refusal.cell_size_m = cell_size_m;
     refusal.findings = std::move(findings);
-    const LicenceProfile* profile = catalog.find(binding.licence_id);
+    // Under several licences, the ones whose clauses refuse the size are named.
+    std::vector<std::string> refusing;
     for (const Finding& finding : refusal.findings) {
+        if (std::find(refusing.begin(), refusing.end(), finding.licence) == refusing.end()) {
+            refusing.push_back(finding.licence);
+            refusal.licence += (refusal.licence.empty() ? "" : " + ") + finding.licence;
+        }
+    }
+    for (const Finding& finding : refusal.findings) {
+        const LicenceProfile* profile = catalog.find(finding.licence);
         std::string clause;
         for (std::size_t r = 0; profile != nullptr && r < profile->rules.size(); ++r) {
             if (profile->rules[r].id == finding.rule) {

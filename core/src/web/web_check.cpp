@@ -15,6 +15,12 @@ namespace geolicence {
 
 namespace {
 
+// The organisation's own data only: nothing a licensor restricts.
+bool onlyOwnData(const LicenceBinding& binding) {
+    return std::all_of(binding.licences.begin(), binding.licences.end(),
+                       [](const BoundLicence& l) { return l.licence_id == kOwnDataLicence; });
+}
+
 std::string quoted(const std::string& text) {
     return "\"" + text + "\"";
 }
@@ -183,7 +189,7 @@ public:
         std::vector<Finding> problems = readerFindings(project_, ids, language_);
         inputs_ = projectLayerInputs(project_, catalog_, ids, problems, language_, defaults_);
         own_data_served_ = std::any_of(inputs_.begin(), inputs_.end(), [](const LayerInput& in) {
-            return in.binding && in.binding->licence_id == kOwnDataLicence;
+            return in.binding && in.binding->hasLicence(kOwnDataLicence);
         });
 
         EvaluationRequest evaluation;
@@ -236,11 +242,19 @@ private:
     // Finds the smallest change of how the layer is served that gives it the best verdict the
     // engine allows, and says what to change in the project.
     void addFix(const LayerInput& input, const LayerExposure& exposure, Decision& decision) const {
-        if (!input.binding || input.binding->licence_id == kOwnDataLicence) {
+        if (!input.binding || onlyOwnData(*input.binding)) {
             return;
         }
-        const LicenceProfile* profile = catalog_.find(input.binding->licence_id);
-        if (profile == nullptr || profile->is_abstract) {
+        // The licences that restrict the layer, by title (several for derived data).
+        std::string title;
+        for (const BoundLicence& licence : input.binding->licences) {
+            const LicenceProfile* profile = catalog_.find(licence.licence_id);
+            if (profile != nullptr && !profile->is_abstract &&
+                licence.licence_id != kOwnDataLicence) {
+                title += (title.empty() ? "" : " + ") + profile->title.in(language_);
+            }
+        }
+        if (title.empty()) {
             return;
         }
         const Context served = servedContext(exposure);
@@ -279,9 +293,8 @@ private:
                 best_decision = std::move(after);
             }
         }
-        const std::string& title = profile->title.in(language_);
         Finding finding{
-            Severity::Error, input.id, input.name, input.binding->licence_id, "", "", ""};
+            Severity::Error, input.id, input.name, input.binding->describeIds(), "", "", ""};
         const std::string served_by =
             say(Msg::WebServedThrough, language_,
                 {quoted(input.name), channelsText(exposure.channels, language_)});
@@ -347,10 +360,10 @@ private:
     // What a service does to licensed data besides publishing it.
     void reportServiceRisks(const LayerInput& input, const LayerExposure& exposure,
                             Decision& decision) const {
-        const bool licensed = input.binding && input.binding->licence_id != kOwnDataLicence;
+        const bool licensed = input.binding && !onlyOwnData(*input.binding);
         if (licensed && exposure.has(ServiceChannel::WfsTransaction)) {
             decision.findings.push_back(Finding{
-                Severity::Warning, input.id, input.name, input.binding->licence_id,
+                Severity::Warning, input.id, input.name, input.binding->describeIds(),
                 "web-transaction", say(Msg::WebTransaction, language_, {quoted(input.name)}), ""});
         }
         for (const std::string& note : exposure.lizmap_notes) {

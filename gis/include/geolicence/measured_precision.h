@@ -48,7 +48,7 @@ private:
     std::string why_not_; // set when the CRS rules out any measurement
 };
 
-// True when the licence of `binding` rules on aggregation (a profile option `cell_size_m`):
+// True when a licence of `binding` rules on aggregation (a profile option `cell_size_m`):
 // such layers are judged on the precision their data shows.
 bool rulesOnPrecision(const Catalog& catalog, const LicenceBinding& binding);
 

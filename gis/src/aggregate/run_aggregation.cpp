@@ -5,12 +5,14 @@
 #include <geolicence/binding_json.h>
 #include <geolicence/cell_stream.h>
 #include <geolicence/data_source.h>
+#include <geolicence/derivation.h>
 #include <geolicence/detail/ascii_case.h>
 #include <geolicence/errors.h>
 #include <geolicence/licence_precision.h>
 #include <geolicence/run_aggregation.h>
 
 #include <chrono>
+#include <ctime>
 #include <stdexcept>
 
 namespace geolicence {
@@ -37,6 +39,16 @@ ProgressCallback scaled(const ProgressCallback& progress, double from, double to
         [progress, from, to](double fraction) { return progress(from + (to - from) * fraction); };
 }
 
+// The day the output is made, for its provenance, when the caller did not say.
+std::string localDate() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
+    return buffer;
+}
+
 std::vector<std::string> aggregationWarnings(const Catalog& catalog, const LicenceBinding& binding,
                                              Language language) {
     EvaluationRequest request;
@@ -50,7 +62,7 @@ std::vector<std::string> aggregationWarnings(const Catalog& catalog, const Licen
     if (!decision.permitted()) {
         for (const Finding& finding : decision.findings) {
             if (finding.severity == Severity::Error) {
-                warnings.push_back("licence " + binding.licence_id + " does not permit " +
+                warnings.push_back("licence " + finding.licence + " does not permit " +
                                    "aggregating this data: " + finding.message +
                                    (finding.cite.empty() ? "" : " (" + finding.cite + ")"));
             }
@@ -157,16 +169,22 @@ AggregationReport runAggregation(const Catalog& catalog, const AggregationReques
         stream.cells.reset(); // the temporary folder goes now, before the output is committed
 
         if (report.input_licence) {
+            // The output is derived from the input: under each of its licences, now at the
+            // cell size, with the input recorded as its source.
             DatasetLicence licence;
-            licence.binding.licence_id = report.input_licence->licence_id;
-            licence.binding.options = report.input_licence->options;
-            const LicenceProfile* profile = catalog.find(licence.binding.licence_id);
-            if (profile != nullptr && profile->findOption("cell_size_m") != nullptr) {
-                licence.binding.options["cell_size_m"] = cell_size;
-            } else {
-                report.warnings.push_back(
-                    "licence " + licence.binding.licence_id + " has no " +
-                    "cell_size_m option, so the output's binding cannot record " + "its precision");
+            licence.binding =
+                derive({DerivationSource{report.input, report.input_licence}},
+                       request.date.empty() ? localDate() : request.date, "geolicence aggregate")
+                    .binding;
+            for (BoundLicence& bound : licence.binding.licences) {
+                const LicenceProfile* profile = catalog.find(bound.licence_id);
+                if (profile != nullptr && profile->findOption("cell_size_m") != nullptr) {
+                    bound.options["cell_size_m"] = cell_size;
+                } else {
+                    report.warnings.push_back("licence " + bound.licence_id + " has no " +
+                                              "cell_size_m option, so the output's binding "
+                                              "cannot record its precision");
+                }
             }
             licence.attribution =
                 attributionTexts(catalog, licence.binding, cell_size, request.language);

@@ -68,7 +68,7 @@ TEST_F(AggregationJobTest, ACleanJobBecomesTheRequestToRun) {
     EXPECT_EQ(request.options.memory_limit, std::uint64_t{512} << 20);
     EXPECT_EQ(request.format, "GPKG");
     ASSERT_TRUE(request.licence);
-    EXPECT_EQ(request.licence->licence_id, "cc-by-4.0");
+    EXPECT_EQ(request.licence->licences.front().licence_id, "cc-by-4.0");
     EXPECT_EQ(inspector_.input_reads, 0); // a stated licence is not looked for in the input
 }
 
@@ -124,7 +124,7 @@ TEST_F(AggregationJobTest, AnUnreadableInputIsAnInputProblem) {
 
 TEST_F(AggregationJobTest, TheLicenceRefusesBeforeTheGridComplains) {
     // 500 m is no size the RD grid takes, but NDFF's refusal is what the user needs to read.
-    inspector_.carried = LicenceBinding{"ndff-uitvoerportaal", {}, "sidecar"};
+    inspector_.carried = singleLicence("ndff-uitvoerportaal", {}, "sidecar");
     job_.cell_size_m = 500;
     auto validation = validate();
     ASSERT_EQ(validation.problems.size(), 1U);

@@ -26,8 +26,7 @@ std::string makeGeoPackage(const std::string& dir) {
 
 DatasetLicence licence(const std::string& id, OptionValues options = {}) {
     DatasetLicence bound;
-    bound.binding.licence_id = id;
-    bound.binding.options = std::move(options);
+    bound.binding = singleLicence(id, std::move(options), "");
     return bound;
 }
 
@@ -114,7 +113,8 @@ TEST(BindingConflicts, AProjectLayerWhoseFileSaysOtherwiseFailsTheCheck) {
     const LayerBindingResult bound = LayerBinder(bundledCatalog()).bind(layer);
     ASSERT_EQ(bound.sources.size(), 2U) << "both places are read";
     ASSERT_TRUE(bound.binding);
-    EXPECT_EQ(bound.binding->licence_id, "ndff-uitvoerportaal") << "the documented order";
+    EXPECT_EQ(bound.binding->licences.front().licence_id, "ndff-uitvoerportaal")
+        << "the documented order";
     ASSERT_EQ(bound.conflicts.size(), 1U);
 
     CheckRequest request;
@@ -131,7 +131,8 @@ TEST(BindingConflicts, AnExplicitBindingFromAnotherLicensorThanTheSourceRuleWarn
         layerOn("type=xyz&url=https://tile.openstreetmap.org/{z}/{x}/{y}.png", "vl-cc0");
     const LayerBindingResult bound = LayerBinder(bundledCatalog()).bind(osm);
     ASSERT_EQ(bound.sources.size(), 2U);
-    EXPECT_EQ(bound.binding->licence_id, "vl-cc0") << "a source rule is only a fallback";
+    EXPECT_EQ(bound.binding->licences.front().licence_id, "vl-cc0")
+        << "a source rule is only a fallback";
     ASSERT_EQ(bound.conflicts.size(), 1U);
     EXPECT_EQ(bound.conflicts[0].severity, Severity::Warning);
 

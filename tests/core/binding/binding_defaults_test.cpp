@@ -11,12 +11,13 @@ namespace geolicence::test {
 namespace {
 
 LicenceBinding bound(const std::string& licence, OptionValues options = {}) {
-    return LicenceBinding{licence, std::move(options), "custom-property"};
+    return singleLicence(licence, std::move(options), "custom-property");
 }
 
-std::optional<std::string> roleOf(const LicenceBinding& binding) {
-    const auto it = binding.options.find("role");
-    if (it == binding.options.end()) {
+std::optional<std::string> roleOf(const LicenceBinding& binding, std::size_t licence = 0) {
+    const OptionValues& options = binding.licences.at(licence).options;
+    const auto it = options.find("role");
+    if (it == options.end()) {
         return std::nullopt;
     }
     const auto* text = std::get_if<std::string>(&it->second);
@@ -54,10 +55,21 @@ TEST(BindingDefaults, ARoleTheLicenceDoesNotAcceptIsNotForcedOnIt) {
 TEST(BindingDefaults, LicencesWithoutRolesAndUnknownLicencesAreLeftAlone) {
     LicenceBinding ccby = bound("cc-by-4.0");
     applyBindingDefaults(ccby, bundledCatalog(), role("contractor"));
-    EXPECT_TRUE(ccby.options.empty());
+    EXPECT_TRUE(ccby.licences.front().options.empty());
     LicenceBinding unknown = bound("bestaat-niet");
     applyBindingDefaults(unknown, bundledCatalog(), role("contractor"));
-    EXPECT_TRUE(unknown.options.empty());
+    EXPECT_TRUE(unknown.licences.front().options.empty());
+}
+
+// A binding of several licences: each licence that knows the role gets it, the others not.
+TEST(BindingDefaults, EachLicenceOfSeveralGetsTheRoleItKnows) {
+    LicenceBinding both = bound("ndff-uitvoerportaal");
+    addLicence(both.licences, BoundLicence{"cc-by-4.0", {}});
+    addLicence(both.licences, BoundLicence{"gdi-vl-deelnemer", {}});
+    applyBindingDefaults(both, bundledCatalog(), role("contractor"));
+    EXPECT_EQ(roleOf(both, 0), "contractor");
+    EXPECT_TRUE(both.licences.at(1).options.empty());
+    EXPECT_EQ(roleOf(both, 2), "contractor");
 }
 
 // checkProject applies the defaults as it binds: the contractor's NDFF data needs a project

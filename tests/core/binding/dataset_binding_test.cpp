@@ -31,9 +31,9 @@ std::string makeGeoPackage(const std::string& dir) {
 
 DatasetLicence ndffBinding(double cell_size) {
     DatasetLicence licence;
-    licence.binding.licence_id = "ndff-uitvoerportaal";
-    licence.binding.options["cell_size_m"] = cell_size;
-    licence.binding.options["project_end"] = *Date::parse("2027-03-31");
+    licence.binding = singleLicence("ndff-uitvoerportaal", {}, "");
+    licence.binding.licences.front().options["cell_size_m"] = cell_size;
+    licence.binding.licences.front().options["project_end"] = *Date::parse("2027-03-31");
     licence.attribution = {"Bron: NDFF"};
     return licence;
 }
@@ -44,10 +44,12 @@ TEST(DatasetBinding, GeoPackageMetadataRoundTripsPerTable) {
 
     const auto read = readDatasetLicence(gpkg, bundledCatalog(), "waarnemingen");
     ASSERT_TRUE(read);
-    EXPECT_EQ(read->binding.licence_id, "ndff-uitvoerportaal");
+    EXPECT_EQ(read->binding.licences.front().licence_id, "ndff-uitvoerportaal");
     EXPECT_EQ(read->binding.from, "geopackage-metadata");
-    EXPECT_DOUBLE_EQ(std::get<double>(read->binding.options.at("cell_size_m")), 1000.0);
-    EXPECT_EQ(std::get<Date>(read->binding.options.at("project_end")).toString(), "2027-03-31");
+    EXPECT_DOUBLE_EQ(std::get<double>(read->binding.licences.front().options.at("cell_size_m")),
+                     1000.0);
+    EXPECT_EQ(std::get<Date>(read->binding.licences.front().options.at("project_end")).toString(),
+              "2027-03-31");
     EXPECT_EQ(read->attribution, std::vector<std::string>{"Bron: NDFF"});
     EXPECT_FALSE(readDatasetLicence(gpkg, bundledCatalog(), "gebouwen"))
         << "the binding belongs to one table";
@@ -60,7 +62,8 @@ TEST(DatasetBinding, RebindingReplacesTheEarlierBinding) {
     writeDatasetLicence(gpkg, ndffBinding(5000), bundledCatalog(), "waarnemingen");
     const auto read = readDatasetLicence(gpkg, bundledCatalog(), "waarnemingen");
     ASSERT_TRUE(read);
-    EXPECT_DOUBLE_EQ(std::get<double>(read->binding.options.at("cell_size_m")), 5000.0);
+    EXPECT_DOUBLE_EQ(std::get<double>(read->binding.licences.front().options.at("cell_size_m")),
+                     5000.0);
 
     GDALAllRegister();
     GDALDataset* dataset = static_cast<GDALDataset*>(
@@ -89,14 +92,14 @@ TEST(DatasetBinding, OtherFormatsGetASidecar) {
     const std::string geojson = dir + "/buildings.geojson";
     std::ofstream(geojson) << R"({"type": "FeatureCollection", "features": []})";
     DatasetLicence licence;
-    licence.binding.licence_id = "grb-art7-intern-gebruik";
-    licence.binding.options["publication_right"] = true;
+    licence.binding = singleLicence("grb-art7-intern-gebruik", {}, "");
+    licence.binding.licences.front().options["publication_right"] = true;
     writeDatasetLicence(geojson, licence, bundledCatalog());
     ASSERT_TRUE(std::filesystem::exists(dir + "/buildings.geojson.licence.json"));
     const auto read = readDatasetLicence(geojson, bundledCatalog());
     ASSERT_TRUE(read);
     EXPECT_EQ(read->binding.from, "sidecar");
-    EXPECT_TRUE(std::get<bool>(read->binding.options.at("publication_right")));
+    EXPECT_TRUE(std::get<bool>(read->binding.licences.front().options.at("publication_right")));
 }
 
 TEST(DatasetBinding, NoCarrierMeansNoBinding) {
@@ -166,7 +169,7 @@ TEST(DatasetBinding, WritingRefusesUnknownLicencesAndMissingFiles) {
                  InputError);
     std::ofstream(dir + "/a.csv") << "x,y\n";
     DatasetLicence unknown;
-    unknown.binding.licence_id = "made-up";
+    unknown.binding = singleLicence("made-up", {}, "");
     EXPECT_THROW(writeDatasetLicence(dir + "/a.csv", unknown, bundledCatalog()), InputError);
     EXPECT_FALSE(std::filesystem::exists(dir + "/a.csv.licence.json"));
 }

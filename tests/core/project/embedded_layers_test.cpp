@@ -113,7 +113,7 @@ TEST(EmbeddedLayers, LayerIsReadInItsProjectWithItsBindingAndTheEmbeddingVisibil
     const CheckResult result = checkPublish(embedding);
     ASSERT_EQ(result.layers.size(), 1U);
     ASSERT_TRUE(result.layers[0].binding);
-    EXPECT_EQ(result.layers[0].binding->licence_id, "grb-art7-intern-gebruik");
+    EXPECT_EQ(result.layers[0].binding->licences.front().licence_id, "grb-art7-intern-gebruik");
     EXPECT_EQ(result.layers[0].binding->from, "sidecar");
 }
 

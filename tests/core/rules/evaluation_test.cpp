@@ -61,7 +61,7 @@ const Catalog& testCatalog() {
 }
 
 LayerInput layer(const std::string& id, const std::string& licence, OptionValues options = {}) {
-    return LayerInput{id, "Layer " + id, LicenceBinding{licence, std::move(options), "test"}, {}};
+    return LayerInput{id, "Layer " + id, singleLicence(licence, std::move(options), "test"), {}};
 }
 
 EvaluationRequest request(Action action) {
