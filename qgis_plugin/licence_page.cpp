@@ -81,9 +81,9 @@ LicencePage::LicencePage(LicenceState* state, QgsMapLayer* layer, QgsMapCanvas* 
     });
     connect(attach_, &QPushButton::clicked, this, &LicencePage::attachToDataset);
     showBinding();
-    attach_->setEnabled(
-        dataSourceFile(layer->providerType().toStdString(), layer->source().toStdString())
-            .has_value());
+    attach_->setEnabled(!several_ && dataSourceFile(layer->providerType().toStdString(),
+                                                    layer->source().toStdString())
+                                         .has_value());
 }
 
 // The licence that applies, from whichever source, with its options, and where it comes from.
@@ -118,7 +118,13 @@ void LicencePage::showBinding() {
                          .arg(bindingOriginPhrase(source.from), title(*source.binding));
         }
     }
+    several_ = bound.binding && bound.binding->licences.size() > 1;
+    if (several_) {
+        lines << gtr("Several licences: this page cannot change them yet; bind the layer with "
+                     "all its licences where they were set.");
+    }
     source_->setText(lines.join(QLatin1Char('\n')));
+    licence_->setEnabled(!several_);
     if (bound.binding) {
         // The page edits one licence (the first); several are listed in the source text above.
         setLicence(fromString(bound.binding->licences.front().licence_id));
@@ -294,7 +300,7 @@ QString LicencePage::optionsJson() const {
 }
 
 void LicencePage::apply() {
-    if (!edited_) {
+    if (!edited_ || several_) {
         return; // what is shown came from the layer's sources: nothing to write
     }
     QgsMapLayer* target = mLayer;
@@ -321,7 +327,7 @@ void LicencePage::attachToDataset() {
     const auto file =
         dataSourceFile(mLayer->providerType().toStdString(), mLayer->source().toStdString());
     const QString id = licence_->currentData().toString();
-    if (!file || id.isEmpty()) {
+    if (!file || id.isEmpty() || several_) {
         return;
     }
     try {

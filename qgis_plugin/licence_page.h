@@ -54,6 +54,9 @@ private:
     QFormLayout* options_form_;
     QWidget* options_box_;
     QPushButton* attach_;
+    // The layer carries several licences: the page shows the first and writes nothing, since
+    // it edits one licence and writing one would drop the others.
+    bool several_ = false;
     QLabel* message_;
     QLabel* source_;
     QMap<QString, QWidget*> editors_;

@@ -280,6 +280,10 @@
         <translation>Schrijf de licentie in de GeoPackage of in een .licence.json-bestand naast de gegevens, zodat ze met het bestand meereist</translation>
     </message>
     <message>
+        <source>Several licences: this page cannot change them yet; bind the layer with all its licences where they were set.</source>
+        <translation>Meerdere licenties: deze pagina kan ze nog niet wijzigen; bind de laag met al haar licenties waar ze zijn ingesteld.</translation>
+    </message>
+    <message>
         <source>This layer has no licence yet.</source>
         <translation>Deze laag heeft nog geen licentie.</translation>
     </message>

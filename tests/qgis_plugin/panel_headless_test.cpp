@@ -13,10 +13,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDate>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTextBrowser>
@@ -308,4 +310,24 @@ TEST_F(PanelTest, ExpiryNoticeNamesLicencesThatEndedOrEndWithinThirtyDays) {
     EXPECT_EQ(notice, QStringLiteral("GRB Art. 10 was valid until 2026-02-26: stop using GRB oud. "
                                      "GRB Art. 7 is valid until 2026-03-13 only (GRB intern)."));
     EXPECT_TRUE(expiringLicences(*state_, {later, open}, today, 30).isEmpty());
+}
+
+// The page edits one licence: on a layer with several it writes nothing, so that neither OK nor
+// "Attach to dataset" can drop the licences it does not show.
+TEST_F(PanelTest, LicencePageNeverDropsTheOtherLicencesOfALayerWithSeveral) {
+    QgsVectorLayer* layer = addLayer(QStringLiteral("afgeleid"));
+    const QString both = QStringLiteral(
+        R"([{"licence": "ndff-uitvoerportaal", "options": {}}, {"licence": "cc-by-4.0", "options": {"attribution": "X"}}])");
+    layer->setCustomProperty(QStringLiteral("geolicence/licences"), both);
+    LicencePage page(state_.get(), layer, nullptr);
+    auto* combo = page.findChild<QComboBox*>();
+    ASSERT_NE(combo, nullptr);
+    EXPECT_FALSE(combo->isEnabled());
+    auto* attach = page.findChild<QPushButton*>(QStringLiteral("geolicenceAttach"));
+    ASSERT_NE(attach, nullptr);
+    EXPECT_FALSE(attach->isEnabled());
+    page.setLicence(QStringLiteral("cc-by-4.0"));
+    page.apply();
+    EXPECT_EQ(layer->customProperty(QStringLiteral("geolicence/licences")).toString(), both);
+    EXPECT_FALSE(layer->customProperty(QStringLiteral("geolicence/licence")).isValid());
 }
