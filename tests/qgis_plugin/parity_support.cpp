@@ -229,16 +229,3 @@ QString languageOf(const qgis::LicenceState& state) {
 }
 
 } // namespace geolicence::parity
-
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QTemporaryDir profile;
-    QgsApplication app(argc, argv, true, profile.path());
-    QgsApplication::initQgis();
-    initGeolicenceResources();
-    ::testing::InitGoogleTest(&argc, argv);
-    const int result = RUN_ALL_TESTS();
-    QgsProject::instance()->clear();
-    QgsApplication::exitQgis();
-    return result;
-}

@@ -669,19 +669,6 @@ TEST_F(PluginTest, CheckAlgorithmReturnsTheFindingsAsATable) {
 
 } // namespace
 
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QTemporaryDir profile;
-    QgsApplication app(argc, argv, true, profile.path());
-    QgsApplication::initQgis();
-    initGeolicenceResources();
-    ::testing::InitGoogleTest(&argc, argv);
-    const int result = RUN_ALL_TESTS();
-    QgsProject::instance()->clear();
-    QgsApplication::exitQgis();
-    return result;
-}
-
 // What the CLI reports about a layer's binding, the plugin reports too: a broken
 // `geolicence/options` must not pass in QGIS and fail in CI.
 TEST_F(PluginTest, ABrokenBindingFailsInQgisAsInTheCli) {
