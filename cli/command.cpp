@@ -60,7 +60,8 @@ LayerMeasurer layerMeasurer(const GlobalOptions& options) {
         return options.gis->layerMeasurer();
     }
     return [](const ProjectLayer& layer) -> MeasuredPrecision {
-        throw GisWingNeeded("layer \"" + layer.name + "\" claims a cell size; its data is measured");
+        throw GisWingNeeded("layer \"" + layer.name +
+                            "\" claims a cell size; its data is measured");
     };
 }
 

@@ -4,6 +4,7 @@
 #include <geolicence/pdf_check.h>
 #include <geolicence/project_layer_precision.h>
 #include <geolicence/run_aggregation.h>
+#include <geolicence/territory.h>
 
 namespace geolicence::cli {
 
@@ -20,6 +21,11 @@ public:
         return geolicence::checkPdf(pdf, project, catalog, request);
     }
     LayerMeasurer layerMeasurer() const override { return measureProjectLayer; }
+    std::function<std::optional<bool>(const ProjectLayer&)>
+    territoryTest(const std::filesystem::path& file) const override {
+        std::shared_ptr<const Territory> territory = Territory::load(file);
+        return [territory](const ProjectLayer& layer) { return territory->contains(layer); };
+    }
     const JobInspector& jobInspector() const override { return gdalJobInspector(); }
     AggregationReport aggregate(const Catalog& catalog, const AggregationRequest& request,
                                 const ProgressCallback& progress) const override {

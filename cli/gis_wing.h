@@ -26,6 +26,10 @@ public:
                                  const Catalog& catalog, const CheckRequest& request) const = 0;
     // Reads a project layer's data to verify a claimed cell size (CheckRequest::measure_layer).
     virtual LayerMeasurer layerMeasurer() const = 0;
+    // --territory FILE: whether a layer lies inside it (CheckRequest::within_territory).
+    // InputError when the file cannot be read.
+    virtual std::function<std::optional<bool>(const ProjectLayer&)>
+    territoryTest(const std::filesystem::path& file) const = 0;
     // What AggregationJob::validate learns from the files.
     virtual const JobInspector& jobInspector() const = 0;
     virtual AggregationReport aggregate(const Catalog& catalog, const AggregationRequest& request,

@@ -20,8 +20,8 @@ const char* const kClaim =
     R"(<Option name="geolicence/licence" value="ndff-uitvoerportaal" type="QString"/>)"
     R"(<Option name="geolicence/options" value="{&quot;cell_size_m&quot;: 1000}" type="QString"/>)";
 
-std::string layerXml(const std::string& id, const std::string& provider,
-                     const std::string& source, const std::string& properties) {
+std::string layerXml(const std::string& id, const std::string& provider, const std::string& source,
+                     const std::string& properties) {
     return "<maplayer type=\"vector\"><id>" + id + "</id><datasource>" + source +
            "</datasource><layername>" + id + "</layername><provider>" + provider +
            "</provider><srs><spatialrefsys><authid>EPSG:28992</authid></spatialrefsys></srs>"
@@ -74,10 +74,9 @@ class ProjectPrecisionTest : public ::testing::Test {
 protected:
     std::string dir_ = makeTempDir();
 
-    json check(const std::string& project, int expected_exit,
-               std::vector<std::string> extra = {}) {
-        std::vector<std::string> args = {"check", project, "--action", "publish", "--format",
-                                         "json"};
+    json check(const std::string& project, int expected_exit, std::vector<std::string> extra = {}) {
+        std::vector<std::string> args = {"check",   project,    "--action",
+                                         "publish", "--format", "json"};
         args.insert(args.end(), extra.begin(), extra.end());
         const CliResult result = runCli(args);
         EXPECT_EQ(result.exit_code, expected_exit) << result.out << result.err;
@@ -87,9 +86,9 @@ protected:
 
 TEST_F(ProjectPrecisionTest, ExactPointsClaimingOneKilometreAreProhibited) {
     writeExactPoints(dir_ + "/obs.gpkg");
-    const std::string project = writeProject(
-        dir_ + "/kaart.qgs",
-        layerXml("obs", "ogr", dir_ + "/obs.gpkg|layername=waarnemingen", kClaim));
+    const std::string project =
+        writeProject(dir_ + "/kaart.qgs",
+                     layerXml("obs", "ogr", dir_ + "/obs.gpkg|layername=waarnemingen", kClaim));
     const json decision = check(project, 1);
     EXPECT_EQ(decision["decision"], "prohibited");
     EXPECT_TRUE(hasRule(decision, "n4-no-exact-publish")) << decision.dump(2);
@@ -129,8 +128,7 @@ TEST_F(ProjectPrecisionTest, TheSubsetQgisShowsIsWhatIsMeasured) {
                    "mixed");
     const std::string subset = "./mixed.gpkg|layername=mixed|subset=\"kind\" = 'cel'";
     writeProject(dir_ + "/cells.qgs", layerXml("obs", "ogr", subset, kClaim));
-    writeProject(dir_ + "/all.qgs",
-                 layerXml("obs", "ogr", "./mixed.gpkg|layername=mixed", kClaim));
+    writeProject(dir_ + "/all.qgs", layerXml("obs", "ogr", "./mixed.gpkg|layername=mixed", kClaim));
     EXPECT_EQ(check(dir_ + "/cells.qgs", 0)["decision"], "permitted");
     EXPECT_EQ(check(dir_ + "/all.qgs", 1)["decision"], "prohibited");
 }

@@ -112,8 +112,8 @@ TEST(DatasetRole, TheRoleOptionAppliesToADatasetsBinding) {
     const std::string dir = makeTempDir();
     const std::string path = writeBound(dir, "obs", {"GPKG", "gpkg"}, exactObservations(), {});
     const auto decide = [&](const std::vector<std::string>& role) {
-        std::vector<std::string> args = {"check", path, "--action", "use-internal", "--format",
-                                         "json"};
+        std::vector<std::string> args = {"check",        path,       "--action",
+                                         "use-internal", "--format", "json"};
         args.insert(args.end(), role.begin(), role.end());
         const CliResult result = runCli(args);
         return json::parse(result.out)["decision"].get<std::string>();

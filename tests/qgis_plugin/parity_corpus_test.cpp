@@ -14,8 +14,6 @@
 
 #include <gtest/gtest.h>
 
-#include <set>
-
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -34,6 +32,7 @@
 #include <qgsproject.h>
 #include <qgsproperty.h>
 #include <qgsvectorlayer.h>
+#include <set>
 
 using namespace geolicence;
 using namespace geolicence::parity;
@@ -401,12 +400,12 @@ TEST_F(ParityOnSavedProjects, ClaimedCellSizesAreMeasuredOnBothSides) {
         }
         return found;
     };
-    const Judgement exact = cliCheck(path, QStringLiteral("Exact"), Action::Publish, {},
-                                     QStringLiteral("en"));
+    const Judgement exact =
+        cliCheck(path, QStringLiteral("Exact"), Action::Publish, {}, QStringLiteral("en"));
     EXPECT_EQ(exact.decision, "prohibited") << describe(exact);
     EXPECT_EQ(rules(exact).count("precision-claim-contradicted"), 1U) << describe(exact);
-    const Judgement cells = cliCheck(path, QStringLiteral("Hokken"), Action::Publish, {},
-                                     QStringLiteral("en"));
+    const Judgement cells =
+        cliCheck(path, QStringLiteral("Hokken"), Action::Publish, {}, QStringLiteral("en"));
     EXPECT_EQ(rules(cells).count("precision-measured"), 1U) << describe(cells);
     const Judgement gone =
         cliCheck(path, QStringLiteral("Weg"), Action::Publish, {}, QStringLiteral("en"));

@@ -28,6 +28,9 @@ struct CheckRequest {
     // measureProjectLayer). A claim is never simply believed: without a measurer it stays
     // unverified, with a warning (`precision-not-measured`).
     LayerMeasurer measure_layer;
+    // Whether a layer's extent lies inside the licensed territory (the GIS wing's Territory,
+    // the CLI's --territory; the plugin's territory setting). Unset: not known.
+    std::function<std::optional<bool>(const ProjectLayer& layer)> within_territory;
 };
 
 // One checked layer and how it is licensed, for reports that list every layer (JUnit).
@@ -78,6 +81,10 @@ CheckResult checkProject(const Project& project, const Catalog& catalog,
 void verifyPrecisionClaims(const Project& project, const Catalog& catalog,
                            const CheckRequest& request, std::vector<LayerInput>& inputs,
                            std::vector<Finding>& notes);
+
+// Sets each bound input's `within_territory` fact from `request.within_territory`, when given.
+void addTerritoryFacts(const Project& project, const CheckRequest& request,
+                       std::vector<LayerInput>& inputs);
 
 // The layers `checkProject` looks at, with their bindings (for `inspect` and `attribution`).
 // Each is bound with bindProjectLayer (the defaults applied); broken bindings (`invalid-binding`)

@@ -190,18 +190,32 @@ void verifyPrecisionClaims(const Project& project, const Catalog& catalog,
     }
 }
 
+void addTerritoryFacts(const Project& project, const CheckRequest& request,
+                       std::vector<LayerInput>& inputs) {
+    if (!request.within_territory) {
+        return;
+    }
+    for (LayerInput& input : inputs) {
+        const ProjectLayer* layer = project.findLayer(input.id);
+        if (layer != nullptr && input.binding) {
+            input.facts.within_territory = request.within_territory(*layer);
+        }
+    }
+}
+
 CheckResult checkProject(const Project& project, const Catalog& catalog,
                          const CheckRequest& request) {
     std::vector<Finding> notes;
-    CheckResult result = checkProject(
-        project, catalog, request,
-        [&](const std::vector<std::string>& ids, std::vector<Finding>& problems) {
-            std::vector<LayerInput> inputs =
-                projectLayerInputs(project, catalog, ids, problems, request.evaluation.language,
-                                   request.binding_defaults);
-            verifyPrecisionClaims(project, catalog, request, inputs, notes);
-            return inputs;
-        });
+    CheckResult result =
+        checkProject(project, catalog, request,
+                     [&](const std::vector<std::string>& ids, std::vector<Finding>& problems) {
+                         std::vector<LayerInput> inputs = projectLayerInputs(
+                             project, catalog, ids, problems, request.evaluation.language,
+                             request.binding_defaults);
+                         verifyPrecisionClaims(project, catalog, request, inputs, notes);
+                         addTerritoryFacts(project, request, inputs);
+                         return inputs;
+                     });
     // What the measurement found follows the engine's findings, as in the plugin.
     result.decision.findings.insert(result.decision.findings.end(), notes.begin(), notes.end());
     return result;

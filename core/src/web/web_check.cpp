@@ -192,6 +192,7 @@ public:
         // A served layer claiming a cell size is judged on what its data shows, as in a layout.
         std::vector<Finding> measured;
         verifyPrecisionClaims(project_, catalog_, request_, inputs_, measured);
+        addTerritoryFacts(project_, request_, inputs_);
         own_data_served_ = std::any_of(inputs_.begin(), inputs_.end(), [](const LayerInput& in) {
             return in.binding && in.binding->hasLicence(kOwnDataLicence);
         });
@@ -524,7 +525,7 @@ private:
     Context base_;
     BindingDefaults defaults_;
     const LizmapConfig* lizmap_;
-    const CheckRequest& request_; // its measurer, for layers claiming a cell size
+    const CheckRequest& request_;          // its measurer, for layers claiming a cell size
     std::vector<LayerExposure> exposures_; // the exposed layers, parallel to inputs_
     std::unordered_map<std::string, std::size_t> exposure_index_;
     std::vector<LayerInput> inputs_;

@@ -76,6 +76,13 @@ CheckResult checkDataset(const std::filesystem::path& dataset, const Catalog& ca
                                                   request.evaluation.language)) {
             problems.push_back(std::move(conflict));
         }
+        if (input.binding && request.within_territory) {
+            ProjectLayer as_layer;
+            as_layer.type = "vector";
+            as_layer.provider = "ogr";
+            as_layer.source = dataset.string() + "|layername=" + name;
+            input.facts.within_territory = request.within_territory(as_layer);
+        }
         if (const auto size =
                 measureAndApply(*layer, catalog, request.evaluation.language, input, notes)) {
             finest = std::min(finest.value_or(*size), *size);
