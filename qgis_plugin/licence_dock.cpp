@@ -220,8 +220,9 @@ void LicenceDock::fillRow(int row, const QString& layer_id, const Row& content) 
     layer->setIcon(content.icon);
     // A derived layer is found by its sources as well (typing a file name finds what was made
     // from it).
-    layer->setData((QStringList{content.name} + content.standing.derived_from).join(QLatin1Char('\n')),
-                   kFilterRole);
+    layer->setData(
+        (QStringList{content.name} + content.standing.derived_from).join(QLatin1Char('\n')),
+        kFilterRole);
     QString licence =
         content.standing.short_name.isEmpty() ? QStringLiteral("—") : content.standing.short_name;
     if (!content.standing.derived_from.isEmpty()) {

@@ -29,9 +29,10 @@ class LicenceState;
 // licence it is under, "Derived:" in front for data made from other data, standing for the
 // chosen intent), sortable and filterable (a derived layer also by its sources); the details
 // (reason, clause, duties, the sources a derived layer was made from, where the licence was
-// set) in each row's tooltip and in the detail area below for the current row. A click makes the layer current in the Layers panel, a double-click opens
-// its Licence page, the context menu also zooms to it or copies the details. Rows are worked
-// out again only for layers that changed, and only while the panel is shown.
+// set) in each row's tooltip and in the detail area below for the current row. A click makes the
+// layer current in the Layers panel, a double-click opens its Licence page, the context menu also
+// zooms to it or copies the details. Rows are worked out again only for layers that changed, and
+// only while the panel is shown.
 class LicenceDock : public QgsDockWidget {
     Q_OBJECT
 

@@ -86,8 +86,8 @@ LicencePage::LicencePage(LicenceState* state, QgsMapLayer* layer, QgsMapCanvas* 
     source_->setWordWrap(true);
     source_->setObjectName(QStringLiteral("geolicenceBindingSource"));
     layout->addWidget(source_);
-    layout->addWidget(new QLabel(gtr("Licences or use rights of this layer (each one applies)"),
-                                 content));
+    layout->addWidget(
+        new QLabel(gtr("Licences or use rights of this layer (each one applies)"), content));
     entries_layout_ = new QVBoxLayout();
     layout->addLayout(entries_layout_);
     add_ = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/symbologyAdd.svg")),
@@ -148,10 +148,9 @@ void LicencePage::showBinding(bool keep_entries) {
             lines << gtr("%1 cannot be read: %2")
                          .arg(bindingOriginPhrase(source.from), fromString(source.error));
         } else if (!chosen_shown && bound.binding && source.from == bound.binding->from) {
-            lines.prepend(
-                gtr("Licence from %1: %2")
-                    .arg(bindingOriginPhrase(source.from),
-                         licenceTitles(catalog, language, source.binding->licences)));
+            lines.prepend(gtr("Licence from %1: %2")
+                              .arg(bindingOriginPhrase(source.from),
+                                   licenceTitles(catalog, language, source.binding->licences)));
             chosen_shown = true;
         } else {
             lines << gtr("Also found in %1 (not used): %2")

@@ -42,9 +42,9 @@ QStringList provenanceLines(const Catalog& catalog, Language language,
     QStringList lines;
     for (const ProvenanceEntry& entry : provenanceEntries(catalog, language, inputs)) {
         // No-break spaces, so the indentation survives rich text.
-        QString line = entry.depth == 0 ? QString()
-                                        : QString(2 * entry.depth, QChar(0x00A0)) +
-                                              QStringLiteral("↳ ");
+        QString line = entry.depth == 0
+                           ? QString()
+                           : QString(2 * entry.depth, QChar(0x00A0)) + QStringLiteral("↳ ");
         line += entry.source + QStringLiteral(": ") + entry.licences;
         QStringList when;
         for (const QString& part : {entry.date, entry.tool}) {

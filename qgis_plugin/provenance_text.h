@@ -16,11 +16,11 @@ namespace geolicence::qgis {
 // data was made from it; an input's own inputs follow it, one level deeper. Read-only: the
 // provenance is recorded by whatever made the data (geolicence bind, aggregate, Processing).
 struct ProvenanceEntry {
-    int depth = 0;     // 0: an input of the layer itself; 1: an input of that input; ...
-    QString source;    // the path or data source (a password in it masked)
-    QString licences;  // the input's licences by short name, or "no licence"
-    QString date;      // YYYY-MM-DD, as recorded
-    QString tool;      // e.g. "geolicence bind"
+    int depth = 0;    // 0: an input of the layer itself; 1: an input of that input; ...
+    QString source;   // the path or data source (a password in it masked)
+    QString licences; // the input's licences by short name, or "no licence"
+    QString date;     // YYYY-MM-DD, as recorded
+    QString tool;     // e.g. "geolicence bind"
     bool unlicensed = false;
 };
 

@@ -415,7 +415,8 @@ TEST_F(PanelTest, LicencePageEditsEachOfSeveralLicencesAndKeepsTheProvenance) {
     auto* until = entries[1]->findChild<QgsDateEdit*>(QStringLiteral("valid_until"));
     ASSERT_NE(until, nullptr);
     EXPECT_EQ(until->date(), QDate(2027, 12, 31));
-    EXPECT_TRUE(entries[1]->findChild<QCheckBox*>(QStringLiteral("publication_right"))->isChecked());
+    EXPECT_TRUE(
+        entries[1]->findChild<QCheckBox*>(QStringLiteral("publication_right"))->isChecked());
 
     // The provenance, read-only: each input with its licences, date and tool; the input's own
     // inputs below it; an input without a licence named as such.
@@ -443,18 +444,19 @@ TEST_F(PanelTest, LicencePageEditsEachOfSeveralLicencesAndKeepsTheProvenance) {
     ASSERT_TRUE(bound.binding);
     EXPECT_TRUE(bound.problems("", "").empty());
     EXPECT_EQ(bound.binding->from, "custom-property");
-    EXPECT_EQ(bound.binding->licences,
-              licences(R"([{"licence": "ndff-uitvoerportaal"}, {"licence": "grb-art7-intern-gebruik",
+    EXPECT_EQ(
+        bound.binding->licences,
+        licences(R"([{"licence": "ndff-uitvoerportaal"}, {"licence": "grb-art7-intern-gebruik",
                    "options": {"valid_until": "2028-06-30", "publication_right": true}}])")
-                  .licences);
+            .licences);
     EXPECT_EQ(derivedFromToJson(bound.binding->derived_from),
               derivedFromToJson(join.binding.derived_from));
     EXPECT_EQ(property(*layer, "geolicence/derived_from"),
               QString::fromStdString(derivedFromToJson(join.binding.derived_from)));
 
     // A layer that was not derived shows no provenance.
-    QgsVectorLayer* plain = addLayer(QStringLiteral("gebouwen"),
-                                     QStringLiteral("grb-art7-intern-gebruik"));
+    QgsVectorLayer* plain =
+        addLayer(QStringLiteral("gebouwen"), QStringLiteral("grb-art7-intern-gebruik"));
     LicencePage plain_page(state_.get(), plain, nullptr);
     EXPECT_TRUE(
         plain_page.findChild<QTreeWidget*>(QStringLiteral("geolicenceProvenance"))->isHidden());
@@ -583,9 +585,8 @@ TEST_F(PanelTest, PanelRowsNameEveryLicenceAndShowDerivedLayersWithTheirSources)
     const QString join_details = dock.detailsText(join->id());
     EXPECT_TRUE(join_details.contains(QStringLiteral("Licences (each applies): ")))
         << join_details.toStdString();
-    EXPECT_TRUE(join_details.contains(
-        licenceTitles(state_->catalog(), Language::English,
-                      state_->bindingOf(*join).binding->licences)));
+    EXPECT_TRUE(join_details.contains(licenceTitles(state_->catalog(), Language::English,
+                                                    state_->bindingOf(*join).binding->licences)));
     EXPECT_FALSE(join_details.contains(QStringLiteral("Derived from")));
     const QString details = dock.detailsText(buffer->id());
     EXPECT_TRUE(details.contains(QStringLiteral(
@@ -622,5 +623,6 @@ TEST_F(PanelTest, PanelRowsNameEveryLicenceAndShowDerivedLayersWithTheirSources)
     LicenceIndicators indicators(state_.get(), &view);
     EXPECT_TRUE(indicators.toolTipOf(buffer->id()).contains(QStringLiteral("Derived from:")))
         << indicators.toolTipOf(buffer->id()).toStdString();
-    EXPECT_TRUE(indicators.toolTipOf(join->id()).contains(QStringLiteral("Licences (each applies)")));
+    EXPECT_TRUE(
+        indicators.toolTipOf(join->id()).contains(QStringLiteral("Licences (each applies)")));
 }

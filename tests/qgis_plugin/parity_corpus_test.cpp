@@ -5,8 +5,9 @@
 // owes is what `geolicence attribution` prints. The projects: ones written here by QGIS itself
 // (themes, locked and unlocked layer sets, missing themes, atlases, data-defined layer lists,
 // legends, broken options, conflicting bindings, a layer whose data went missing, the role
-// setting, layers derived from licensed layers), the repository's sample projects and the real projects from public repositories
-// (tests/data/real_projects), which QGIS reads without their data.
+// setting, layers derived from licensed layers), the repository's sample projects and the real
+// projects from public repositories (tests/data/real_projects), which QGIS reads without their
+// data.
 #include "attribution_keeper.h"
 #include "layout_licence_check.h"
 #include "licence_state.h"
@@ -286,9 +287,8 @@ public:
             {}};
         QgsVectorLayer* buffer =
             addFileLayer(buffer_data, QStringLiteral("NDFF buffer"), QString(), QString());
-        for (const auto& [key, value] :
-             bindingProperties(derive({{points.toStdString(), ndff}}, "2026-03-01", "native:buffer")
-                                   .binding)) {
+        for (const auto& [key, value] : bindingProperties(
+                 derive({{points.toStdString(), ndff}}, "2026-03-01", "native:buffer").binding)) {
             if (!value.empty()) {
                 buffer->setCustomProperty(QString::fromStdString(key),
                                           QString::fromStdString(value));
@@ -296,12 +296,12 @@ public:
         }
         DatasetLicence joined;
         // The sketch it was also made from carries no licence (a warning, in both).
-        joined.binding = derive({{points.toStdString(), ndff},
-                                 {buildings.toStdString(), grb},
-                                 {dir_.filePath(QStringLiteral("schets.geojson")).toStdString(),
-                                  std::nullopt}},
-                                "2026-03-01", "native:joinattributesbylocation")
-                             .binding;
+        joined.binding =
+            derive({{points.toStdString(), ndff},
+                    {buildings.toStdString(), grb},
+                    {dir_.filePath(QStringLiteral("schets.geojson")).toStdString(), std::nullopt}},
+                   "2026-03-01", "native:joinattributesbylocation")
+                .binding;
         writeDatasetLicence(join_data.toStdString(), joined, catalog);
         QgsVectorLayer* join =
             addFileLayer(join_data, QStringLiteral("NDFF met GRB"), QString(), QString());

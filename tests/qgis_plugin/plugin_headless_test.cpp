@@ -265,7 +265,8 @@ void bindAsDerived(const LicenceState& state, QgsMapLayer& output,
     for (QgsMapLayer* input : inputs) {
         sources.push_back({input->source().toStdString(), state.bindingOf(*input).binding});
     }
-    for (const auto& [key, value] : bindingProperties(derive(sources, "2026-03-01", tool).binding)) {
+    for (const auto& [key, value] :
+         bindingProperties(derive(sources, "2026-03-01", tool).binding)) {
         if (value.empty()) {
             output.removeCustomProperty(QString::fromStdString(key));
         } else {
@@ -282,8 +283,7 @@ void bindAsDerived(const LicenceState& state, QgsMapLayer& output,
 TEST_F(PluginTest, ALayoutOfDataDerivedFromNdffIsBlockedAsTheNdffPointsAre) {
     QgsVectorLayer* ndff = addLayer(QStringLiteral("NDFF"), QStringLiteral("ndff-uitvoerportaal"));
     QgsVectorLayer* buffer = addLayer(QStringLiteral("NDFF buffer"));
-    EXPECT_EQ(count(runLayoutCheck(makeLayout({buffer}, {})), QgsValidityCheckResult::Critical),
-              0);
+    EXPECT_EQ(count(runLayoutCheck(makeLayout({buffer}, {})), QgsValidityCheckResult::Critical), 0);
     bindAsDerived(*state_, *buffer, {ndff}, "native:buffer");
     ASSERT_TRUE(state_->bindingOf(*buffer).binding);
     ASSERT_EQ(state_->bindingOf(*buffer).binding->derived_from.size(), 1U);
