@@ -19,8 +19,10 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <qgsapplication.h>
 #include <qgsmaplayer.h>
 
@@ -205,8 +207,10 @@ void LicencePage::showBinding(bool keep_entries) {
 void LicencePage::showProvenance() {
     provenance_->clear();
     QList<QTreeWidgetItem*> parents; // the last item at each depth
-    for (const ProvenanceEntry& entry :
-         provenanceEntries(state_->catalog(), state_->language(), derived_from_)) {
+    const QList<ProvenanceEntry> entries =
+        provenanceEntries(state_->catalog(), state_->language(), derived_from_);
+    const int rows = static_cast<int>(entries.size());
+    for (const ProvenanceEntry& entry : entries) {
         const QStringList columns{entry.source, entry.licences, entry.date, entry.tool};
         QTreeWidgetItem* item = entry.depth == 0 || parents.size() < entry.depth
                                     ? new QTreeWidgetItem(provenance_, columns)
@@ -221,6 +225,12 @@ void LicencePage::showProvenance() {
         parents << item;
     }
     provenance_->expandAll();
+    // As tall as its rows (and a scroll bar for long paths), not a block of empty lines.
+    provenance_->setMaximumHeight(
+        provenance_->header()->sizeHint().height() +
+        rows * std::max(provenance_->sizeHintForRow(0), provenance_->fontMetrics().height()) +
+        provenance_->horizontalScrollBar()->sizeHint().height() + 2 * provenance_->frameWidth() +
+        4);
     const bool derived = !derived_from_.empty();
     provenance_title_->setVisible(derived);
     provenance_->setVisible(derived);
