@@ -157,6 +157,7 @@ int CheckCommand::run(const GlobalOptions& options) {
     request.evaluation.language = pickLanguage(language_);
     request.evaluation.context = context_.build();
     request.binding_defaults = context_.bindingDefaults();
+    request.measure_layer = layerMeasurer(options);
     const Catalog catalog = loadCatalog(options);
     std::error_code error;
     if (std::filesystem::is_directory(input_, error)) {

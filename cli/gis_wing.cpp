@@ -2,6 +2,7 @@
 
 #include <geolicence/dataset_check.h>
 #include <geolicence/pdf_check.h>
+#include <geolicence/project_layer_precision.h>
 #include <geolicence/run_aggregation.h>
 
 namespace geolicence::cli {
@@ -18,6 +19,7 @@ public:
                          const Catalog& catalog, const CheckRequest& request) const override {
         return geolicence::checkPdf(pdf, project, catalog, request);
     }
+    LayerMeasurer layerMeasurer() const override { return measureProjectLayer; }
     const JobInspector& jobInspector() const override { return gdalJobInspector(); }
     AggregationReport aggregate(const Catalog& catalog, const AggregationRequest& request,
                                 const ProgressCallback& progress) const override {

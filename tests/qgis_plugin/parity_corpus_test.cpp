@@ -21,6 +21,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -241,6 +243,41 @@ public:
         return path;
     }
 
+    // Layers claiming a 1 km cell size: exact points (contradicted), 1 km cells (borne out) and
+    // missing data (not verifiable). The plugin measures them through QGIS, the CLI with GDAL.
+    QString precisionClaims() {
+        QgsProject* project = QgsProject::instance();
+        project->clear();
+        const QString rd = R"("crs": {"type": "name", "properties": {"name": "EPSG:28992"}})";
+        const QString exact = dir_.filePath(QStringLiteral("exact.geojson"));
+        writeFile(exact, (R"({"type": "FeatureCollection", )" + rd + R"(, "features": [
+            {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [155123.45, 463456.78]}},
+            {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [155999.12, 463001.5]}},
+            {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [156500.3, 464200.9]}}]})")
+                             .toUtf8());
+        const QString cells = dir_.filePath(QStringLiteral("hokken.geojson"));
+        writeFile(cells, (R"({"type": "FeatureCollection", )" + rd + R"(, "features": [
+            {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[155000, 463000], [156000, 463000], [156000, 464000], [155000, 464000], [155000, 463000]]]}},
+            {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[156000, 464000], [157000, 464000], [157000, 465000], [156000, 465000], [156000, 464000]]]}}]})")
+                             .toUtf8());
+        const QString gone = dir_.filePath(QStringLiteral("claim_weg.geojson"));
+        QFile::copy(cells, gone); // there when QGIS saves the project, gone when it is checked
+        const QString claim = R"({"cell_size_m": 1000})";
+        const QString ndff = QStringLiteral("ndff-uitvoerportaal");
+        const std::vector<std::pair<QString, QgsVectorLayer*>> layers = {
+            {QStringLiteral("Exact"), addFileLayer(exact, QStringLiteral("exact"), ndff, claim)},
+            {QStringLiteral("Hokken"), addFileLayer(cells, QStringLiteral("hokken"), ndff, claim)},
+            {QStringLiteral("Weg"), addFileLayer(gone, QStringLiteral("weg"), ndff, claim)}};
+        for (const auto& [name, layer] : layers) {
+            QgsLayoutItemMap* map = addMap(addLayout(name, {QStringLiteral("NDFF")}));
+            map->setLayers({layer});
+            map->setKeepLayerSet(true);
+        }
+        const QString path = save(QStringLiteral("celclaims.qgs"));
+        QFile::remove(gone);
+        return path;
+    }
+
     QString roles() {
         QgsProject* project = QgsProject::instance();
         project->clear();
@@ -440,6 +477,32 @@ TEST_F(ParityOnSavedProjects, DerivedLayersAreJudgedAsTheirSources) {
     EXPECT_TRUE(std::any_of(join.findings.begin(), join.findings.end(), [](const FindingKey& f) {
         return std::get<1>(f) == "unlicensed-source";
     })) << describe(join);
+}
+
+// A claimed cell size is measured on both sides: exact points claiming 1 km are blocked by the
+// plugin and prohibited by `geolicence check`, 1 km cells pass both.
+TEST_F(ParityOnSavedProjects, ClaimedCellSizesAreMeasuredOnBothSides) {
+    QTemporaryDir dir;
+    WrittenProjects written{QDir(dir.path())};
+    const QString path = written.precisionClaims();
+    EXPECT_EQ(compare(path), 3);
+    const auto rules = [](const Judgement& judgement) {
+        std::set<std::string> found;
+        for (const auto& finding : judgement.findings) {
+            found.insert(std::get<1>(finding));
+        }
+        return found;
+    };
+    const Judgement exact = cliCheck(path, QStringLiteral("Exact"), Action::Publish, {},
+                                     QStringLiteral("en"));
+    EXPECT_EQ(exact.decision, "prohibited") << describe(exact);
+    EXPECT_EQ(rules(exact).count("precision-claim-contradicted"), 1U) << describe(exact);
+    const Judgement cells = cliCheck(path, QStringLiteral("Hokken"), Action::Publish, {},
+                                     QStringLiteral("en"));
+    EXPECT_EQ(rules(cells).count("precision-measured"), 1U) << describe(cells);
+    const Judgement gone =
+        cliCheck(path, QStringLiteral("Weg"), Action::Publish, {}, QStringLiteral("en"));
+    EXPECT_EQ(rules(gone).count("precision-not-measured"), 1U) << describe(gone);
 }
 
 // The role setting is applied as the CLI applies --role: only where the licence knows the role.

@@ -4,6 +4,7 @@
 #include <geolicence/dataset_binding.h>
 #include <geolicence/dataset_check.h>
 #include <geolicence/errors.h>
+#include <geolicence/project_binding.h>
 
 #include <algorithm>
 #include <gdal_priv.h>
@@ -61,6 +62,10 @@ CheckResult checkDataset(const std::filesystem::path& dataset, const Catalog& ca
         const std::vector<BindingSource> sources =
             readDatasetLicenceSources(dataset, catalog, name);
         input.binding = chosenBinding(sources);
+        if (input.binding) {
+            // --role, as for a project's layers (project_binding.h).
+            applyBindingDefaults(*input.binding, catalog, request.binding_defaults);
+        }
         for (const BindingSource& source : sources) {
             if (!source.error.empty()) {
                 problems.push_back(Finding{Severity::Error, input.id, input.name, "",
