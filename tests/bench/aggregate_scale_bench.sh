@@ -34,14 +34,16 @@ cd "$(dirname "$0")/../.."
 big=${1:-50000000}
 small=${2:-5000000}
 limit=${LIMIT:-256M}
+parts=${PARTS:-files postgis transform}
 geolicence=${GEOLICENCE:-build/release/cli/geolicence}
 read_bench=${GEOLICENCE_READ_BENCH:-build/release/tests/geolicence_read_bench}
-if [ ! -x "$geolicence" ] || [ ! -x "$read_bench" ]; then
+# The read bench is only needed for part 1.
+if [ ! -x "$geolicence" ] || { [[ " $parts " == *" files "* ]] && [ ! -x "$read_bench" ]; }; then
   cmake --preset release >/dev/null
   cmake --build --preset release --target geolicence geolicence-gis geolicence_read_bench
 fi
 geolicence=$(realpath "$geolicence")
-read_bench=$(realpath "$read_bench")
+[ -x "$read_bench" ] && read_bench=$(realpath "$read_bench")
 pg_bin=/usr/lib/postgresql/15/bin
 for tool in ogr2ogr /usr/bin/time awk /usr/bin/python3 "$pg_bin/initdb" psql; do
   command -v "$tool" >/dev/null ||
@@ -117,7 +119,6 @@ aggregate() { # aggregate INPUT [ARGS...]; prints "seconds peak_kb runs rows"
   echo "$t $kb $(json "$work/report.json" spill runs) $(json "$work/report.json" rows_written)"
 }
 
-parts=${PARTS:-files postgis transform}
 declare -A seconds peak runs rows
 if [[ " $parts " != *" files "* ]] && [[ " $parts " == *" postgis "* ]]; then
   generate "$small" "$work/obs-$small.gpkg"
