@@ -6,17 +6,23 @@
 #     of every feature (the floor), geolicence with the default memory limit (1 GiB) and with a
 #     limit that makes it spill (LIMIT, default 256M): time, peak memory, whether it spilled,
 #     the time per point of BIG against SMALL and the peak against limit + 100 MB;
-#  2. SMALL points in a throwaway PostgreSQL + PostGIS server (Unix socket, started here):
-#     grouped in the database (pushdown) against read and grouped here (--no-pushdown), the
-#     same rows side by side in one run; once by species and year (millions of rows come back)
-#     and once by year on 10 km cells (a few thousand);
+#  2. SMALL points in a throwaway PostgreSQL + PostGIS server (started here): grouped in the
+#     database (pushdown) against read and grouped here (--no-pushdown), the same rows side by
+#     side in one run; once by species and year (millions of rows come back) and once by year on
+#     10 km cells (a few thousand). First over the server's Unix socket (the best case for
+#     pulling: no network, and the server shares this machine's cores), then over TCP through
+#     tests/bench/throttle_proxy.py, a link limited to each of LINK_MBIT (default "1000 100")
+#     megabits per second, as to a database on another machine on a LAN;
 #  3. PostGIS's ST_Transform against our PROJ path on 200,000 WGS 84 points: how many
 #     coordinates and cells differ.
 #
 #   tests/bench/aggregate_scale_bench.sh [BIG] [SMALL]
 #
-# PARTS (default "files postgis") chooses: "postgis" alone generates only SMALL points and runs
-# parts 2 and 3.
+# PARTS (default "files postgis transform") chooses the parts: "files" is part 1, "postgis"
+# part 2 (it generates only SMALL points when "files" is not chosen), "transform" part 3. Only
+# the PostGIS part on 2,000,000 points, over the socket and a 1 Gbit/s link:
+#
+#   PARTS=postgis LINK_MBIT=1000 tests/bench/aggregate_scale_bench.sh 0 2000000
 #
 # Data goes to $BENCH_DIR (default build/scale-bench; 50 M points take ~6 GB there, the
 # PostGIS copy of 5 M ~1 GB) and is removed at the end. Binaries: $GEOLICENCE (default
@@ -28,14 +34,16 @@ cd "$(dirname "$0")/../.."
 big=${1:-50000000}
 small=${2:-5000000}
 limit=${LIMIT:-256M}
+parts=${PARTS:-files postgis transform}
 geolicence=${GEOLICENCE:-build/release/cli/geolicence}
 read_bench=${GEOLICENCE_READ_BENCH:-build/release/tests/geolicence_read_bench}
-if [ ! -x "$geolicence" ] || [ ! -x "$read_bench" ]; then
+# The read bench is only needed for part 1.
+if [ ! -x "$geolicence" ] || { [[ " $parts " == *" files "* ]] && [ ! -x "$read_bench" ]; }; then
   cmake --preset release >/dev/null
   cmake --build --preset release --target geolicence geolicence-gis geolicence_read_bench
 fi
 geolicence=$(realpath "$geolicence")
-read_bench=$(realpath "$read_bench")
+[ -x "$read_bench" ] && read_bench=$(realpath "$read_bench")
 pg_bin=/usr/lib/postgresql/15/bin
 for tool in ogr2ogr /usr/bin/time awk /usr/bin/python3 "$pg_bin/initdb" psql; do
   command -v "$tool" >/dev/null ||
@@ -48,7 +56,9 @@ work=$(realpath "$work")
 chmod 755 "$work"
 as_server=()
 [ "$(id -u)" -eq 0 ] && as_server=(runuser -u postgres --)
+proxy=""
 cleanup() {
+  [ -n "$proxy" ] && kill "$proxy" 2>/dev/null
   [ -d "$work/pg/data" ] &&
     "${as_server[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1
   [ -n "${KEEP_BENCH_DATA:-}" ] || rm -rf "$work"
@@ -109,9 +119,8 @@ aggregate() { # aggregate INPUT [ARGS...]; prints "seconds peak_kb runs rows"
   echo "$t $kb $(json "$work/report.json" spill runs) $(json "$work/report.json" rows_written)"
 }
 
-parts=${PARTS:-files postgis}
 declare -A seconds peak runs rows
-if [[ " $parts " != *" files "* ]]; then
+if [[ " $parts " != *" files "* ]] && [[ " $parts " == *" postgis "* ]]; then
   generate "$small" "$work/obs-$small.gpkg"
 fi
 for n in "$small" "$big"; do
@@ -158,11 +167,9 @@ awk -v small="$small" -v big="$big" -v limit="$limit" -v limit_mb="$limit_mb" \
 }'
 fi
 
-[[ " $parts " == *" postgis "* ]] || exit 0
+[[ " $parts " == *" postgis "* ]] || [[ " $parts " == *" transform "* ]] || exit 0
 
-# 2. PostGIS: the SMALL file in a throwaway server.
-echo >&2
-echo "loading $small points into PostGIS ..." >&2
+# A throwaway PostgreSQL + PostGIS server on this machine, reached over its Unix socket.
 mkdir -p "$work/pg"
 [ "$(id -u)" -eq 0 ] && chown postgres "$work/pg"
 port=$((20000 + RANDOM % 20000))
@@ -172,38 +179,70 @@ port=$((20000 + RANDOM % 20000))
 psql -q -h "$work/pg" -p "$port" -U geolicence -d postgres -c "CREATE DATABASE bench"
 psql -q -h "$work/pg" -p "$port" -U geolicence -d bench -c "CREATE EXTENSION postgis"
 pg="PG:host=$work/pg port=$port user=geolicence dbname=bench"
+
+if [[ " $parts " == *" postgis "* ]]; then
+# 2. PostGIS: the SMALL file in the server.
+echo >&2
+echo "loading $small points into PostGIS ..." >&2
 ogr2ogr -f PostgreSQL "$pg" "$work/obs-$small.gpkg" -nln waarnemingen -lco GEOMETRY_NAME=geom \
   -lco SPATIAL_INDEX=NONE -gt 500000
 psql -q -h "$work/pg" -p "$port" -U geolicence -d bench -c "VACUUM ANALYZE waarnemingen"
 # Warm the server's cache: both contenders read the table from memory.
 psql -q -h "$work/pg" -p "$port" -U geolicence -d bench -c "SELECT count(*) FROM waarnemingen" >/dev/null
 
-pg_run() { # pg_run NAME ARGS...: best of two; prints "seconds peak_kb pushed_down rows"
-  local name=$1 best="" kb t k
-  shift
+pg_run() { # pg_run SOURCE NAME ARGS...: best of two; prints "seconds peak_kb pushed_down rows"
+  local source=$1 name=$2 best="" kb t k
+  shift 2
   for _ in 1 2; do
     rm -f "$work/cells.gpkg"
     sync
-    read -r t k < <(measure "$geolicence" aggregate "$pg" "$work/cells.gpkg" --layer waarnemingen \
+    read -r t k < <(measure "$geolicence" aggregate "$source" "$work/cells.gpkg" --layer waarnemingen \
       --licence ndff-uitvoerportaal --report "$work/$name.json" "$@")
     if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; kb=$k; fi
   done
   echo "$best $kb $(json "$work/$name.json" pushed_down) $(json "$work/$name.json" rows_written)"
 }
-read -r tp kp pp rp < <(pg_run push1 --group-by soort --group-by jaar --sum aantal)
-read -r tl kl pl rl < <(pg_run pull1 --group-by soort --group-by jaar --sum aantal --no-pushdown)
-read -r tp2 kp2 pp2 rp2 < <(pg_run push2 --group-by jaar --sum aantal --cell-size 10000)
-read -r tl2 kl2 pl2 rl2 < <(pg_run pull2 --group-by jaar --sum aantal --cell-size 10000 --no-pushdown)
+# pg_compare SOURCE LABEL: both groupings pushed down and pulled through SOURCE, one line each.
+pg_compare() {
+  local source=$1 label=$2 tp kp pp rp tl kl pl rl
+  echo "  $label" >&2
+  read -r tp kp pp rp < <(pg_run "$source" push1 --group-by soort --group-by jaar --sum aantal)
+  read -r tl kl pl rl < <(pg_run "$source" pull1 --group-by soort --group-by jaar --sum aantal --no-pushdown)
+  read -r tp2 kp2 pp2 rp2 < <(pg_run "$source" push2 --group-by jaar --sum aantal --cell-size 10000)
+  read -r tl2 kl2 pl2 rl2 < <(pg_run "$source" pull2 --group-by jaar --sum aantal --cell-size 10000 --no-pushdown)
+  awk -v label="$label" -v tp="$tp" -v tl="$tl" -v kp="$kp" -v kl="$kl" -v pp="$pp" -v pl="$pl" \
+    -v rp="$rp" -v rl="$rl" -v tp2="$tp2" -v tl2="$tl2" -v kp2="$kp2" -v kl2="$kl2" -v rp2="$rp2" \
+    -v rl2="$rl2" -v pp2="$pp2" -v pl2="$pl2" 'BEGIN {
+    printf "%-16s species x year, 1 km  pushdown %6.1f s (%4.0f MB, %s rows)  pulled %6.1f s (%4.0f MB, %s rows)  pulled / pushdown %5.2fx (target >= 3)\n", label, tp, kp / 1024, rp, tl, kl / 1024, rl, tl / tp
+    printf "%-16s year, 10 km           pushdown %6.1f s (%4.0f MB, %s rows)  pulled %6.1f s (%4.0f MB, %s rows)  pulled / pushdown %5.2fx (target >= 3)\n", label, tp2, kp2 / 1024, rp2, tl2, kl2 / 1024, rl2, tl2 / tp2
+    if (pp != "True" || pl != "False" || pp2 != "True" || pl2 != "False")
+      print "  (check: pushed_down " pp " / " pl ", " pp2 " / " pl2 ")"
+  }'
+  [ "$rp" = "$rl" ] && [ "$rp2" = "$rl2" ] ||
+    { echo "aggregate_scale_bench: pushdown and pulling wrote different numbers of rows" >&2; exit 1; }
+}
+echo >&2
+echo "PostGIS: pushdown against pulling ..." >&2
+lines=$(pg_compare "$pg" "Unix socket")
+for mbit in ${LINK_MBIT:-1000 100}; do
+  proxy_port=$((port + 1))
+  /usr/bin/python3 tests/bench/throttle_proxy.py "$proxy_port" "$work/pg/.s.PGSQL.$port" "$mbit" \
+    > "$work/proxy.out" &
+  proxy=$!
+  for _ in $(seq 1 100); do grep -q ready "$work/proxy.out" && break; sleep 0.1; done
+  lines+=$'\n'$(pg_compare "PG:host=127.0.0.1 port=$proxy_port user=geolicence dbname=bench" \
+    "TCP $mbit Mbit/s")
+  kill "$proxy"
+  wait "$proxy" 2>/dev/null || true
+  proxy=""
+done
 echo
-echo "== 2. PostGIS, $small rows, same server (Unix socket), best of two"
-awk -v tp="$tp" -v tl="$tl" -v kp="$kp" -v kl="$kl" -v pp="$pp" -v pl="$pl" -v rp="$rp" -v rl="$rl" \
-  -v tp2="$tp2" -v tl2="$tl2" -v kp2="$kp2" -v kl2="$kl2" -v rp2="$rp2" -v rl2="$rl2" 'BEGIN {
-  printf "species x year, 1 km   pushdown %7.1f s (%4.0f MB, %s rows)  pulled %7.1f s (%4.0f MB, %s rows)  pulled / pushdown %5.2fx (target >= 3)\n", tp, kp / 1024, rp, tl, kl / 1024, rl, tl / tp
-  printf "year, 10 km            pushdown %7.1f s (%4.0f MB, %s rows)  pulled %7.1f s (%4.0f MB, %s rows)  pulled / pushdown %5.2fx (target >= 3)\n", tp2, kp2 / 1024, rp2, tl2, kl2 / 1024, rl2, tl2 / tp2
-  if (pp != "True" || pl != "False") print "  (check: pushed_down " pp " / " pl ")"
-}'
-[ "$rp" = "$rl" ] && [ "$rp2" = "$rl2" ] ||
-  { echo "aggregate_scale_bench: pushdown and pulling wrote different numbers of rows" >&2; exit 1; }
+echo "== 2. PostGIS, $small rows, same server: over its Unix socket, and over TCP through a link"
+echo "   limited to a LAN's bandwidth (tests/bench/throttle_proxy.py); best of two; load: $(uptime | sed 's/.*load average: //')"
+echo "$lines"
+fi
+
+[[ " $parts " == *" transform "* ]] || exit 0
 
 # 3. ST_Transform against GDAL's PROJ, WGS 84 to RD, over the Netherlands and the North Sea.
 psql -q -h "$work/pg" -p "$port" -U geolicence -d bench -c "SELECT setseed(0.5)" \

@@ -9,7 +9,8 @@
 #    infinite and out-of-range geometries, lines, polygons (one invalid, one exactly a cell
 #    wide), multipoints and collections, group-by text and boolean with nulls, integer and
 #    bigint sums, minima and maxima of reals (with NaN and -0) and dates, with and without a
-#    minimum count; also through a view and a table in another schema.
+#    minimum count; also through a view and a table in another schema; and on a point column
+#    (its own, lean query) with points on and beyond the edges of the 32-bit cell range.
 #  - What SQL cannot do the same way is read here instead, with the reason in the report:
 #    curves, a table in another CRS, sums of reals.
 #  - A missing table and an unreachable database are input errors (exit 3) that name the source
@@ -216,6 +217,56 @@ for layer in randen_veel natuur.randen; do
   check "$layer: pushdown and local give identical rows" same "$layer-db" "$layer-hier"
   check "$layer: the same accounting" same_accounting "$layer-db" "$layer-hier"
 done
+
+# 2b. A point column (typmod Point) has a lean query of its own (leanPointQuery): the same hard
+# points, with points on and just beyond the edges of the 32-bit cell range (2^31 cells of 1 km
+# and of 10 km), tiny coordinates of both signs and -0, pushed down and read here.
+sql <<'EOF'
+CREATE TABLE punten (id serial PRIMARY KEY, geom geometry(Point, 28992), soort text,
+  aantal integer, groot bigint, hoogte double precision, datum date, geteld boolean);
+INSERT INTO punten (geom, soort, aantal, groot, hoogte, datum, geteld)
+SELECT geom, soort, aantal, groot, hoogte, datum, geteld FROM randen
+WHERE geom IS NULL OR ST_GeometryType(geom) = 'ST_Point' ORDER BY id;
+INSERT INTO punten (geom, soort, aantal, groot, hoogte, datum, geteld) VALUES
+  ('SRID=28992;POINT(-2147483648000 5)', 'bereik', 1, 1, 1, NULL, true),
+  ('SRID=28992;POINT(-2147483648000.0005 5)', 'bereik', 2, 2, 2, NULL, true),
+  ('SRID=28992;POINT(2147483647999.9998 5)', 'bereik', 3, 3, 3, NULL, true),
+  ('SRID=28992;POINT(2147483648000 5)', 'bereik', 4, 4, 4, NULL, true),
+  ('SRID=28992;POINT(5 -21474836480000)', 'bereik', 5, 5, 5, NULL, true),
+  ('SRID=28992;POINT(5 21474836479999.996)', 'bereik', 6, 6, 6, NULL, true),
+  ('SRID=28992;POINT(5 21474836480000)', 'bereik', 7, 7, 7, NULL, true),
+  ('SRID=28992;POINT(5e-324 -5e-324)', 'klein', 1, 1, 1, NULL, false),
+  ('SRID=28992;POINT(-2.2250738585072014e-308 2.2250738585072014e-308)', 'klein', 2, 2, 2,
+   NULL, false),
+  ('SRID=28992;POINT(-1000 -10000)', 'klein', 3, 3, 3, NULL, false),
+  ('SRID=28992;POINT(-0.0 -999.9999999999999)', 'klein', 4, 4, 4, NULL, false),
+  (ST_SetSRID(ST_MakePoint(5, '-Infinity'::float8), 28992), 'oneindig', 1, 1, 1, NULL, NULL),
+  (ST_SetSRID(ST_MakePoint('NaN'::float8, 'Infinity'::float8), 28992), 'nan', 1, 1, 1, NULL,
+   NULL),
+  ('SRID=28992;POINT(5 -1e300)', 'ver', 1, 1, 1, NULL, NULL);
+EOF
+for cell in 1000 10000; do
+  points=(--layer punten --group-by soort --group-by geteld --sum aantal --sum groot --min hoogte
+    --max hoogte --min datum --max datum --licence cc0-1.0 --cell-size "$cell")
+  for min_count in 1 2; do
+    name="punten-$cell-$min_count"
+    aggregate "$name-db" "$pg" "${points[@]}" --min-count "$min_count"
+    aggregate "$name-hier" "$pg" "${points[@]}" --min-count "$min_count" --no-pushdown
+    check "$name: grouped in the database" pushed "$name-db" true
+    check "$name: pushdown and local give identical rows" same "$name-db" "$name-hier"
+    check "$name: the same accounting" same_accounting "$name-db" "$name-hier"
+  done
+done
+point_skipped() { grep -q "^    \"$2\": $3,\$" "$work/punten-$1-1-db.json"; }
+check "punten: null geometry skipped" point_skipped 1000 null_geometry 1
+check "punten: empty point skipped" point_skipped 1000 empty 1
+check "punten: NaN and infinite coordinates skipped" point_skipped 1000 non_finite 4
+# 1 km: beyond -2^31 and 2^31 cells (2 in x, 3 in y), 1e15 and -1e300; 10 km: only the last
+# point in y, 1e15 and -1e300.
+check "punten, 1 km: beyond 2^31 cells or 2^52 m skipped as out of range" \
+  point_skipped 1000 out_of_range 7
+check "punten, 10 km: beyond 2^31 cells or 2^52 m skipped as out of range" \
+  point_skipped 10000 out_of_range 3
 
 # 3. Where SQL would not give the same rows, the features are read here; the report says why.
 sql <<'EOF'
