@@ -1,6 +1,7 @@
 #include "derived_binding.h"
 
 #include "licence_state.h"
+#include "qgis_snapshot.h"
 #include "translate.h"
 
 #include <geolicence/data_source.h>
@@ -173,7 +174,9 @@ WrittenBinding writeDerivedBinding(LicenceState& state, QgsMapLayer& layer,
                                    const LicenceBinding& binding) {
     WrittenBinding written;
     written.target = layer.name();
-    const LayerBindingResult bound = state.bindingOf(layer);
+    // Read afresh, not from the plugin's cache: an output outside the project is not watched.
+    const LayerBinder binder(state.catalog());
+    const LayerBindingResult bound = binder.bind(snapshotLayer(layer), state.language());
     bool custom = false;
     bool dataset = false;
     for (const BindingSource& source : bound.sources) {

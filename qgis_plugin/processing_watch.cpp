@@ -135,7 +135,7 @@ QString ProcessingWatch::layoutRefusal(const QStringList& layout_names) const {
     QStringList lines;
     for (const QString& name : layout_names) {
         auto* layout =
-            qobject_cast<QgsPrintLayout*>(project_->layoutManager()->layoutByName(name));
+            dynamic_cast<QgsPrintLayout*>(project_->layoutManager()->layoutByName(name));
         if (layout == nullptr) {
             continue;
         }
