@@ -448,6 +448,16 @@ def publish_layout(layout):
     designer.close()
 
 
+def fresh(*paths):
+    """Removes what an earlier run left at `paths` (and its sidecars): what is checked must be
+    made by this run."""
+    for path in paths:
+        for leftover in (path, path + ".licence.json"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+    return paths[0] if len(paths) == 1 else paths
+
+
 def geolicence_properties(layer):
     return {key: layer.customProperty(key) for key in layer.customPropertyKeys()
             if key.startswith("geolicence/")} if layer is not None else None
@@ -533,7 +543,7 @@ def processing_carries_licences(ndff, grb):
     layout = map_layout("Buffer A4", [buffered])
     seen["buffer_layout_results"] = layout_results(layout)
     # Exported through Processing instead of the designer: refused as the designer refuses.
-    pdf = os.path.join(WORK, "buffer.pdf")
+    pdf = fresh(os.path.join(WORK, "buffer.pdf"))
     try:
         processing.run("native:printlayouttopdf", {"LAYOUT": "Buffer A4", "OUTPUT": pdf})
         seen["buffer_pdf_refusal"] = None
@@ -542,7 +552,7 @@ def processing_carries_licences(ndff, grb):
     seen["buffer_pdf_written"] = os.path.exists(pdf)
 
     # A join of NDFF points with GRB buildings, written to a file and loaded.
-    join_path = os.path.join(WORK, "ndff_grb_join.gpkg")
+    join_path = fresh(os.path.join(WORK, "ndff_grb_join.gpkg"))
     processing.runAndLoadResults("native:joinattributesbylocation", {
         "INPUT": ndff.id(), "JOIN": grb.id(), "PREDICATE": [0], "METHOD": 0,
         "DISCARD_NONMATCHING": False, "OUTPUT": join_path})
@@ -567,7 +577,7 @@ def processing_carries_licences(ndff, grb):
     seen["merge_messages"] = [m for m in licence_messages() if m not in before]
 
     # The toolbox dialog (the algorithm runs in the background), output to a file.
-    dialog_path = os.path.join(WORK, "buffer_dialog.gpkg")
+    dialog_path = fresh(os.path.join(WORK, "buffer_dialog.gpkg"))
     dialog_seen = {}
     seen["dialog"] = dialog_seen
 
@@ -581,8 +591,9 @@ def processing_carries_licences(ndff, grb):
     dialog_seen["path"] = dialog_path
     dialog_seen["dock_row"] = {row[0]: row for row in dock_rows()}.get(loaded.name()) if loaded else None
 
-    # A graphical model (its Run dialog, as the Model Designer opens it): a buffer of the
-    # model's input, to a temporary layer.
+    # A graphical model, saved in the project (Model Designer › Save Model in Project) and run
+    # from the toolbox's dialog: a buffer of the model's input, to a temporary layer. (QGIS 3.22
+    # crashes opening the dialog of a model no provider holds.)
     model = QgsProcessingModelAlgorithm("Buffer observations", "probe")
     model.addModelParameter(QgsProcessingParameterFeatureSource("observations", "Observations"),
                             QgsProcessingModelParameter("observations"))
@@ -608,11 +619,13 @@ def processing_carries_licences(ndff, grb):
         model_seen["properties"] = geolicence_properties(added[0])
         return True
 
-    run_in_dialog(model, {"observations": ndff.id(), "buffer:buffered": "TEMPORARY_OUTPUT"},
+    QgsApplication.processingRegistry().providerById("project").add_model(model)
+    model_seen["id"] = "project:" + model.name()
+    run_in_dialog(model_seen["id"], {"observations": ndff.id(), "buffer:buffered": "TEMPORARY_OUTPUT"},
                   model_seen, done=model_output_loaded)
 
     # Batch mode: two rows, NDFF and GRB, each to a file.
-    batch_seen = {"paths": [os.path.join(WORK, "batch_ndff.gpkg"), os.path.join(WORK, "batch_grb.gpkg")]}
+    batch_seen = {"paths": list(fresh(os.path.join(WORK, "batch_ndff.gpkg"), os.path.join(WORK, "batch_grb.gpkg")))}
     seen["batch"] = batch_seen
     dialog = BatchAlgorithmDialog(QgsApplication.processingRegistry().createAlgorithmById("native:buffer"),
                                   parent=iface.mainWindow())
@@ -642,7 +655,7 @@ def processing_carries_licences(ndff, grb):
     dialog.close()
 
     # Save vector features to file: the warning comes before the run; Cancel writes nothing.
-    save_path = os.path.join(WORK, "ndff_savefeatures.gpkg")
+    save_path = fresh(os.path.join(WORK, "ndff_savefeatures.gpkg"))
     cancel_seen = {}
     seen["savefeatures_cancel"] = cancel_seen
     run_in_dialog("native:savefeatures", {"INPUT": ndff.id(), "OUTPUT": save_path}, cancel_seen,
@@ -655,7 +668,7 @@ def processing_carries_licences(ndff, grb):
                   limit=60)
     pump(0.5)
     # processing.run: nobody to ask, so a warning in the message bar; the copy is licensed.
-    console_path = os.path.join(WORK, "ndff_savefeatures_console.gpkg")
+    console_path = fresh(os.path.join(WORK, "ndff_savefeatures_console.gpkg"))
     before = set(licence_messages())
     processing.run("native:savefeatures", {"INPUT": ndff, "OUTPUT": console_path})
     seen["savefeatures_console"] = {"path": console_path,
@@ -847,8 +860,10 @@ def probe():
         licence_pages(ndff, grb)
         exports(ndff)
         publish_layout(layout)
+        started = time.time()
         processing_carries_licences(ndff, grb)
         paste_carries_licences(ndff)
+        RESULT["derived_seconds"] = round(time.time() - started, 1)
     except Exception:  # noqa: BLE001 - the probe reports everything it meets
         RESULT["error"] = traceback.format_exc()
     finally:
