@@ -30,9 +30,8 @@ std::optional<DataSourceFile> existingFile(const QString& provider, const QStrin
     if (!file || !QFileInfo(QString::fromStdString(file->path.string())).isFile()) {
         return std::nullopt;
     }
-    file->path = QFileInfo(QString::fromStdString(file->path.string()))
-                     .absoluteFilePath()
-                     .toStdString();
+    file->path =
+        QFileInfo(QString::fromStdString(file->path.string())).absoluteFilePath().toStdString();
     return file;
 }
 
@@ -130,6 +129,16 @@ QString sourceName(const QgsMapLayer& layer) {
 
 QString sourceName(const QString& source) {
     return nameOf(QStringLiteral("ogr"), source);
+}
+
+QString licenceNames(const LicenceState& state, const LicenceBinding& binding) {
+    QStringList names;
+    for (const BoundLicence& licence : binding.licences) {
+        const LicenceProfile* profile = state.catalog().find(licence.licence_id);
+        names << QString::fromStdString(profile != nullptr ? profile->title.in(state.language())
+                                                           : licence.licence_id);
+    }
+    return names.join(QStringLiteral(" + "));
 }
 
 DerivationInput derivationInputOf(const LicenceState& state, const QgsMapLayer& layer) {

@@ -37,9 +37,12 @@ QString sourceName(const QgsMapLayer& layer);
 // The same for a source or destination no layer holds (a path, "path|layername=NAME").
 QString sourceName(const QString& source);
 
+// The licences of `binding` by their titles, in the plugin's language, joined with " + ".
+QString licenceNames(const LicenceState& state, const LicenceBinding& binding);
+
 // Where a derived binding was written.
 struct WrittenBinding {
-    QString target;    // the layer's name or the file
+    QString target;       // the layer's name or the file
     QStringList carriers; // custom-property, geopackage-metadata, sidecar
     QString error;        // why it could not be written: the data carries no licence
 };

@@ -136,12 +136,11 @@ void GeolicencePlugin::initGui() {
         iface_->mainWindow()->findChild<QAction*>(QStringLiteral("mActionPasteAsNewMemoryVector")),
         iface_->mainWindow()->findChild<QAction*>(QStringLiteral("mActionPasteAsNewVector")),
         iface_->actionCutFeatures(), iface_->mapCanvas(), iface_->mainWindow());
-    connect(export_guard_, &ExportGuard::featuresCopied, paste_watch_,
-            &PasteWatch::featuresCopied);
+    connect(export_guard_, &ExportGuard::featuresCopied, paste_watch_, &PasteWatch::featuresCopied);
 
     // A child of the application, so the Python hook finds it by name.
-    processing_watch_ =
-        new ProcessingWatch(state_, export_guard_, QgsProject::instance(), QCoreApplication::instance());
+    processing_watch_ = new ProcessingWatch(state_, export_guard_, QgsProject::instance(),
+                                            QCoreApplication::instance());
     processing_watch_->setNotify(notify);
     // Once QGIS has loaded its Python plugins (Processing among them).
     QTimer::singleShot(0, this, [] {

@@ -36,16 +36,16 @@ int addedFeatures(QgsMapLayer* layer) {
                : 0;
 }
 
-bool coversAll(const std::optional<LicenceBinding>& target, const std::optional<LicenceBinding>& pasted) {
+bool coversAll(const std::optional<LicenceBinding>& target,
+               const std::optional<LicenceBinding>& pasted) {
     if (!pasted) {
         return true;
     }
-    return std::all_of(pasted->licences.begin(), pasted->licences.end(),
-                       [&](const BoundLicence& licence) {
-                           return target && std::find(target->licences.begin(),
-                                                      target->licences.end(),
-                                                      licence) != target->licences.end();
-                       });
+    return std::all_of(
+        pasted->licences.begin(), pasted->licences.end(), [&](const BoundLicence& licence) {
+            return target && std::find(target->licences.begin(), target->licences.end(), licence) !=
+                                 target->licences.end();
+        });
 }
 
 } // namespace
@@ -84,8 +84,8 @@ PasteWatch::~PasteWatch() {
 }
 
 void PasteWatch::guardPasteActions(QAction* paste, QAction* paste_as_memory_layer,
-                                   QAction* paste_as_file_layer, QAction* cut,
-                                   QWidget* map_canvas, QObject* main_window) {
+                                   QAction* paste_as_file_layer, QAction* cut, QWidget* map_canvas,
+                                   QObject* main_window) {
     if (main_window == nullptr) {
         return;
     }
@@ -205,22 +205,21 @@ void PasteWatch::featuresPasted(QgsMapLayer* target, bool new_layer) {
         inputs.push_back(own.source);
     }
     inputs.push_back(copied.input.source);
-    const Derivation derivation =
-        derive(inputs, QDate::currentDate().toString(Qt::ISODate).toStdString(),
-               "QGIS Paste Features");
+    const Derivation derivation = derive(
+        inputs, QDate::currentDate().toString(Qt::ISODate).toStdString(), "QGIS Paste Features");
     const WrittenBinding written = writeDerivedBinding(*state_, *target, derivation.binding);
     QStringList lines;
     int level = 0;
     if (written.error.isEmpty()) {
         lines << gtr("“%1” now carries the licences of the features pasted into it from “%2”: %3.")
                      .arg(target->name(), copied.layer_name,
-                          QString::fromStdString(derivation.binding.describeIds()));
+                          licenceNames(*state_, derivation.binding));
     } else {
         level = 2;
         lines << gtr("“%1” could not be given the licences of the features pasted into it from "
                      "“%2” (%3): %4.")
                      .arg(target->name(), copied.layer_name,
-                          QString::fromStdString(derivation.binding.describeIds()), written.error);
+                          licenceNames(*state_, derivation.binding), written.error);
     }
     if (!new_layer && !derivation.unlicensed.empty()) {
         level = std::max(level, 1);

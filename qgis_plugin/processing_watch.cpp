@@ -134,8 +134,7 @@ bool ProcessingWatch::isExportAlgorithm(const QString& algorithm_id) {
 QString ProcessingWatch::layoutRefusal(const QStringList& layout_names) const {
     QStringList lines;
     for (const QString& name : layout_names) {
-        auto* layout =
-            dynamic_cast<QgsPrintLayout*>(project_->layoutManager()->layoutByName(name));
+        auto* layout = dynamic_cast<QgsPrintLayout*>(project_->layoutManager()->layoutByName(name));
         if (layout == nullptr) {
             continue;
         }
@@ -161,10 +160,9 @@ QVariantMap ProcessingWatch::confirmRun(const QVariantMap& run) {
 
     const QString refusal = layoutRefusal(run.value(QStringLiteral("layouts")).toStringList());
     if (!refusal.isEmpty()) {
-        const QString text =
-            gtr("The layout may not be exported as it is, so “%1” does not run:")
-                .arg(algorithmTitle(run)) +
-            QStringLiteral("\n\n") + refusal;
+        const QString text = gtr("The layout may not be exported as it is, so “%1” does not run:")
+                                 .arg(algorithmTitle(run)) +
+                             QStringLiteral("\n\n") + refusal;
         QgsMessageLog::logMessage(text, QString::fromLatin1(kLogTag), Qgis::Critical);
         if (interactive) {
             QMessageBox::critical(QApplication::activeWindow(), gtr("Licence"), text);
@@ -197,14 +195,15 @@ QVariantMap ProcessingWatch::confirmRun(const QVariantMap& run) {
     if (interactive) {
         if (!guard_->confirmWarning(warning, layers, true)) {
             answer.insert(QStringLiteral("go_on"), false);
-            answer.insert(QStringLiteral("reason"), gtr("Cancelled: the licence restricts this data."));
+            answer.insert(QStringLiteral("reason"),
+                          gtr("Cancelled: the licence restricts this data."));
         }
         return answer;
     }
     // processing.run and scripts: nobody to ask, so the run goes on and the user is told (the
     // output carries the licence all the same).
-    const QString text =
-        gtr("“%1” writes data out of QGIS.").arg(algorithmTitle(run)) + QStringLiteral(" ") + warning;
+    const QString text = gtr("“%1” writes data out of QGIS.").arg(algorithmTitle(run)) +
+                         QStringLiteral(" ") + warning;
     QgsMessageLog::logMessage(text, QString::fromLatin1(kLogTag), Qgis::Warning);
     notify_(1, text);
     return answer;
@@ -290,7 +289,7 @@ QVariantList ProcessingWatch::bindRun(const QVariantMap& run) {
         if (result.error.isEmpty()) {
             bound << result.target;
         } else {
-            failed << gtr("%1 (%2)").arg(result.target, result.error);
+            failed << QStringLiteral("%1 (%2)").arg(result.target, result.error);
         }
         written << QVariantMap{
             {QStringLiteral("output"), result.target},
@@ -302,8 +301,7 @@ QVariantList ProcessingWatch::bindRun(const QVariantMap& run) {
     QStringList lines;
     if (!bound.isEmpty()) {
         lines << gtr("The output of “%1” carries the licences of its inputs (%2): %3")
-                     .arg(algorithmTitle(run),
-                          QString::fromStdString(derivation.binding.describeIds()),
+                     .arg(algorithmTitle(run), licenceNames(*state_, derivation.binding),
                           bound.join(QStringLiteral(", ")));
     }
     for (const std::string& source : derivation.unlicensed) {
@@ -317,9 +315,9 @@ QVariantList ProcessingWatch::bindRun(const QVariantMap& run) {
                      .arg(failed.join(QStringLiteral(", ")));
     }
     if (!lines.isEmpty()) {
-        const int level = !failed.isEmpty() || !problems.isEmpty()      ? 2
-                          : !derivation.unlicensed.empty() ? 1
-                                                           : 0;
+        const int level = !failed.isEmpty() || !problems.isEmpty() ? 2
+                          : !derivation.unlicensed.empty()         ? 1
+                                                                   : 0;
         const QString text = lines.join(QLatin1Char('\n'));
         QgsMessageLog::logMessage(text, QString::fromLatin1(kLogTag),
                                   level == 2   ? Qgis::Critical

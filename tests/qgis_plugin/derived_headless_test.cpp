@@ -92,9 +92,10 @@ protected:
             asked_ << text;
             return answer_;
         });
-        watch_ = std::make_unique<ProcessingWatch>(state_.get(), guard_.get(),
-                                                   QgsProject::instance());
-        watch_->setNotify([this](int level, const QString& text) { told_ << qMakePair(level, text); });
+        watch_ =
+            std::make_unique<ProcessingWatch>(state_.get(), guard_.get(), QgsProject::instance());
+        watch_->setNotify(
+            [this](int level, const QString& text) { told_ << qMakePair(level, text); });
     }
     void TearDown() override {
         watch_.reset();
@@ -118,7 +119,8 @@ protected:
                 {QStringLiteral("outputs"), outputs}};
     }
 
-    static QVariantMap output(const QVariant& value, const QString& kind = QStringLiteral("outputVector")) {
+    static QVariantMap output(const QVariant& value,
+                              const QString& kind = QStringLiteral("outputVector")) {
         return {{QStringLiteral("name"), QStringLiteral("OUTPUT")},
                 {QStringLiteral("kind"), kind},
                 {QStringLiteral("value"), value}};
@@ -143,9 +145,9 @@ protected:
 };
 
 TEST_F(DerivedTest, ATemporaryOutputCarriesTheInputsLicenceWithProvenance) {
-    QgsVectorLayer* ndff = memoryLayer(QStringLiteral("NDFF waarnemingen"),
-                                       QStringLiteral("ndff-uitvoerportaal"),
-                                       QStringLiteral(R"({"role": "subscriber"})"));
+    QgsVectorLayer* ndff =
+        memoryLayer(QStringLiteral("NDFF waarnemingen"), QStringLiteral("ndff-uitvoerportaal"),
+                    QStringLiteral(R"({"role": "subscriber"})"));
     // processing.run returns the output layer outside the project.
     auto* buffered = new QgsVectorLayer(QStringLiteral("Polygon?crs=EPSG:28992"),
                                         QStringLiteral("Buffered"), QStringLiteral("memory"));
@@ -165,7 +167,7 @@ TEST_F(DerivedTest, ATemporaryOutputCarriesTheInputsLicenceWithProvenance) {
     EXPECT_EQ(binding->derived_from.front().tool, "QGIS Processing native:buffer");
     EXPECT_EQ(binding->derived_from.front().date,
               QDate::currentDate().toString(Qt::ISODate).toStdString());
-    EXPECT_TRUE(told(0).contains(QStringLiteral("ndff-uitvoerportaal"))) << told(0).toStdString();
+    EXPECT_TRUE(told(0).contains(QStringLiteral("NDFF export portal"))) << told(0).toStdString();
 
     // Loaded into the project, the buffer is judged as the points are.
     QgsProject::instance()->addMapLayer(buffered);
@@ -177,8 +179,8 @@ TEST_F(DerivedTest, ATemporaryOutputCarriesTheInputsLicenceWithProvenance) {
 
 TEST_F(DerivedTest, AJoinWrittenToAFileCarriesBothLicencesAndOwesTheGrbAttribution) {
     QTemporaryDir dir;
-    const QString grb_path =
-        writeGeoPackage(dir.filePath(QStringLiteral("grb_gebouwen.gpkg")), QStringLiteral("gebouwen"));
+    const QString grb_path = writeGeoPackage(dir.filePath(QStringLiteral("grb_gebouwen.gpkg")),
+                                             QStringLiteral("gebouwen"));
     DatasetLicence grb_licence;
     grb_licence.binding = singleLicence(
         "grb-art7-intern-gebruik",
@@ -240,8 +242,8 @@ TEST_F(DerivedTest, AnUnlicensedInputIsNamedAndRecordedNeverDropped) {
     QgsVectorLayer* sketch = memoryLayer(QStringLiteral("Schets"));
     auto* merged = new QgsVectorLayer(QStringLiteral("Point?crs=EPSG:28992"),
                                       QStringLiteral("Merged"), QStringLiteral("memory"));
-    watch_->bindRun(run(QStringLiteral("native:mergevectorlayers"),
-                        {object(ndff), object(sketch)}, {output(object(merged))}));
+    watch_->bindRun(run(QStringLiteral("native:mergevectorlayers"), {object(ndff), object(sketch)},
+                        {output(object(merged))}));
     const auto binding = bindingRead(*merged);
     ASSERT_TRUE(binding);
     EXPECT_EQ(binding->describeIds(), "ndff-uitvoerportaal");
@@ -267,8 +269,8 @@ TEST_F(DerivedTest, OutputsOfUnlicensedInputsAreLeftAsTheyAre) {
 TEST_F(DerivedTest, AnAlgorithmReturningItsInputLeavesTheInputAsItWas) {
     QgsVectorLayer* ndff =
         memoryLayer(QStringLiteral("NDFF waarnemingen"), QStringLiteral("ndff-uitvoerportaal"));
-    watch_->bindRun(run(QStringLiteral("native:createspatialindex"), {object(ndff)},
-                        {output(object(ndff))}));
+    watch_->bindRun(
+        run(QStringLiteral("native:createspatialindex"), {object(ndff)}, {output(object(ndff))}));
     EXPECT_EQ(ndff->customProperty(QStringLiteral("geolicence/licence")).toString(),
               QStringLiteral("ndff-uitvoerportaal"));
     EXPECT_FALSE(ndff->customPropertyKeys().contains(QStringLiteral("geolicence/derived_from")));
@@ -278,10 +280,10 @@ TEST_F(DerivedTest, AnOutputThatCannotCarryALicenceIsReported) {
     QTemporaryDir dir;
     QgsVectorLayer* ndff =
         memoryLayer(QStringLiteral("NDFF waarnemingen"), QStringLiteral("ndff-uitvoerportaal"));
-    const QVariantList written = watch_->bindRun(
-        run(QStringLiteral("native:tilesxyzdirectory"), {object(ndff)},
-            {output(dir.path(), QStringLiteral("outputFolder")),
-             output(QStringLiteral("postgres://dbname=gis table=uitvoer"))}));
+    const QVariantList written =
+        watch_->bindRun(run(QStringLiteral("native:tilesxyzdirectory"), {object(ndff)},
+                            {output(dir.path(), QStringLiteral("outputFolder")),
+                             output(QStringLiteral("postgres://dbname=gis table=uitvoer"))}));
     ASSERT_EQ(written.size(), 2);
     for (const QVariant& item : written) {
         EXPECT_FALSE(item.toMap().value(QStringLiteral("error")).toString().isEmpty());
@@ -381,14 +383,16 @@ TEST_F(DerivedTest, ALayoutExportedThroughProcessingPassesTheLayoutCheckFirst) {
     layoutOf(QStringLiteral("Waarnemingen"), ndff);
     layoutOf(QStringLiteral("Open"), open);
     const auto confirm = [&](const QString& layout) {
-        return watch_->confirmRun({{QStringLiteral("algorithm"), QStringLiteral("native:printlayouttopdf")},
-                                   {QStringLiteral("layouts"), QStringList{layout}},
-                                   {QStringLiteral("destinations"), QStringList{QStringLiteral("/tmp/k.pdf")}},
-                                   {QStringLiteral("interactive"), false}});
+        return watch_->confirmRun(
+            {{QStringLiteral("algorithm"), QStringLiteral("native:printlayouttopdf")},
+             {QStringLiteral("layouts"), QStringList{layout}},
+             {QStringLiteral("destinations"), QStringList{QStringLiteral("/tmp/k.pdf")}},
+             {QStringLiteral("interactive"), false}});
     };
     const QVariantMap refused = confirm(QStringLiteral("Waarnemingen"));
     EXPECT_FALSE(refused.value(QStringLiteral("go_on")).toBool());
-    EXPECT_TRUE(refused.value(QStringLiteral("reason")).toString().contains(QStringLiteral("1 x 1 km")))
+    EXPECT_TRUE(
+        refused.value(QStringLiteral("reason")).toString().contains(QStringLiteral("1 x 1 km")))
         << refused.value(QStringLiteral("reason")).toString().toStdString();
     EXPECT_TRUE(confirm(QStringLiteral("Open")).value(QStringLiteral("go_on")).toBool());
 }
@@ -401,7 +405,8 @@ protected:
         DerivedTest::SetUp();
         paste_ = std::make_unique<PasteWatch>(state_.get(), QgsProject::instance(),
                                               [this] { return active_; });
-        paste_->setNotify([this](int level, const QString& text) { told_ << qMakePair(level, text); });
+        paste_->setNotify(
+            [this](int level, const QString& text) { told_ << qMakePair(level, text); });
     }
     void TearDown() override {
         paste_.reset();
@@ -421,9 +426,9 @@ protected:
 TEST_F(PasteTest, PastedFeaturesBringTheirLicencesToTheTargetLayer) {
     QgsVectorLayer* ndff =
         memoryLayer(QStringLiteral("NDFF waarnemingen"), QStringLiteral("ndff-uitvoerportaal"));
-    QgsVectorLayer* plans = memoryLayer(
-        QStringLiteral("GRB plannen"), QStringLiteral("grb-art7-intern-gebruik"),
-        QStringLiteral(R"({"valid_until": "2099-12-31", "publication_right": true})"));
+    QgsVectorLayer* plans =
+        memoryLayer(QStringLiteral("GRB plannen"), QStringLiteral("grb-art7-intern-gebruik"),
+                    QStringLiteral(R"({"valid_until": "2099-12-31", "publication_right": true})"));
     copy(ndff);
     paste_->featuresPasted(plans, false);
     const auto binding = bindingRead(*plans);
@@ -438,10 +443,12 @@ TEST_F(PasteTest, PastedFeaturesBringTheirLicencesToTheTargetLayer) {
     EXPECT_FALSE(state_->evaluateLayers({plans}, Action::Publish).permitted());
 
     // Pasting more of the same brings nothing new: the binding stays as it is.
-    const QString properties = plans->customProperty(QStringLiteral("geolicence/derived_from")).toString();
+    const QString properties =
+        plans->customProperty(QStringLiteral("geolicence/derived_from")).toString();
     copy(ndff);
     paste_->featuresPasted(plans, false);
-    EXPECT_EQ(plans->customProperty(QStringLiteral("geolicence/derived_from")).toString(), properties);
+    EXPECT_EQ(plans->customProperty(QStringLiteral("geolicence/derived_from")).toString(),
+              properties);
 }
 
 TEST_F(PasteTest, PastingIntoAnUnlicensedLayerNamesItsEarlierDataAsUnlicensed) {
@@ -516,7 +523,8 @@ TEST_F(PasteTest, PasteFeaturesIsTakenOverAndBindsOnlyWhatQgisPasted) {
     window.active = sketch;
     active_ = sketch;
     QAction paste(QStringLiteral("Paste Features"));
-    QObject::connect(&paste, &QAction::triggered, &window, [&window] { window.pasteFromClipboard(); });
+    QObject::connect(&paste, &QAction::triggered, &window,
+                     [&window] { window.pasteFromClipboard(); });
     paste_->guardPasteActions(&paste, nullptr, nullptr, nullptr, nullptr, &window);
     copy(ndff);
 
