@@ -174,8 +174,11 @@ QVariantMap ProcessingWatch::confirmRun(const QVariantMap& run) {
         return answer;
     }
 
-    if (!isExportAlgorithm(algorithm) ||
-        run.value(QStringLiteral("destinations")).toStringList().isEmpty()) {
+    // Only temporary outputs: nothing leaves QGIS. An algorithm without destination parameters
+    // (an import into a database) writes where its other parameters say.
+    const bool temporary_only = run.value(QStringLiteral("declares_destinations"), true).toBool() &&
+                                run.value(QStringLiteral("destinations")).toStringList().isEmpty();
+    if (!isExportAlgorithm(algorithm) || temporary_only) {
         return answer;
     }
     QList<QgsMapLayer*> layers;
@@ -212,6 +215,11 @@ QVariantMap ProcessingWatch::confirmRun(const QVariantMap& run) {
 QVariantList ProcessingWatch::bindRun(const QVariantMap& run) {
     QVariantList written;
     const QString algorithm = run.value(QStringLiteral("algorithm")).toString();
+    if (algorithm.startsWith(QLatin1String("geolicence:"))) {
+        // The plugin's own algorithms bind their outputs with the core themselves, knowing more
+        // than the union of the inputs (the aggregate's cell size).
+        return written;
+    }
     std::vector<DerivationSource> sources;
     QStringList problems;
     QSet<QgsMapLayer*> input_layers;

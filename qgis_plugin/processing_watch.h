@@ -53,8 +53,10 @@ public:
 
     // Before a run. `run`: "algorithm" (id), "algorithm_name", "inputs" (the input layers,
     // or the source of an input QGIS could not load), "destinations" (where the run writes,
-    // temporary outputs left out), "layouts" (names of layouts it exports), "interactive"
-    // (true: a dialog, the user is asked). Returns "go_on" (bool) and, when the run is
+    // temporary outputs left out), "declares_destinations" (false for an algorithm without
+    // destination parameters, which writes where its other parameters say: a database
+    // import), "layouts" (names of layouts it exports), "interactive" (true: a dialog, the
+    // user is asked). Returns "go_on" (bool) and, when the run is
     // refused or cancelled, "reason"; "warning" is what the user was told.
     Q_INVOKABLE QVariantMap confirmRun(const QVariantMap& run);
 

@@ -31,7 +31,8 @@ from qgis.core import (Qgis, QgsMapLayer, QgsMessageLog, QgsProcessing, QgsProce
                        QgsProcessingUtils, QgsProperty)
 
 WATCH = "geolicenceProcessingWatch"
-LAYER_INPUTS = {"source", "vector", "raster", "layer", "multilayer", "mesh", "pointcloud"}
+LAYER_INPUTS = {"source", "vector", "raster", "layer", "multilayer", "mesh", "pointcloud",
+                "dxflayers", "vectortilewriterlayers"}
 # Outputs that are data: layers and files (an HTML report is not bound).
 DATA_OUTPUTS = {"outputVector", "outputRaster", "outputLayer", "outputMultilayer", "outputFile",
                 "outputFolder", "outputPointCloud", "outputVectorTile"}
@@ -67,6 +68,8 @@ def _text(value, context):
 def _layer_or_source(value, context):
     """An input as a layer (loaded into the context when it is a file), or its source when QGIS
     cannot load it: the plugin then reads the file's licence itself, or names it."""
+    if isinstance(value, dict):  # DXF export and vector tile layers: {"layer": ..., ...}
+        value = value.get("layer")
     if isinstance(value, QgsProcessingFeatureSourceDefinition):
         value = value.source
     if isinstance(value, QgsMapLayer):
@@ -143,7 +146,10 @@ def _confirm(alg, rows, interactive):
         return None
     context = _context()
     run = {"algorithm": alg.id(), "algorithm_name": alg.displayName(), "interactive": interactive,
-           "inputs": [], "destinations": [], "layouts": []}
+           "inputs": [], "destinations": [], "layouts": [],
+           # An algorithm without destination parameters (an import into a database) writes
+           # where its other parameters say.
+           "declares_destinations": bool(alg.destinationParameterDefinitions())}
     for parameters in rows:
         run["inputs"] += _inputs(alg, parameters, context)
         run["destinations"] += _destinations(alg, parameters, context)

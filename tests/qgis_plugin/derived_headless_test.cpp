@@ -266,6 +266,23 @@ TEST_F(DerivedTest, OutputsOfUnlicensedInputsAreLeftAsTheyAre) {
     delete buffered;
 }
 
+TEST_F(DerivedTest, ThePluginsOwnAlgorithmsBindTheirOutputsThemselves) {
+    QgsVectorLayer* ndff =
+        memoryLayer(QStringLiteral("NDFF waarnemingen"), QStringLiteral("ndff-uitvoerportaal"));
+    // The aggregate's output as it bound it: with the cell size, which the union of the
+    // inputs' licences would drop.
+    QgsVectorLayer* cells =
+        memoryLayer(QStringLiteral("cells"), QStringLiteral("ndff-uitvoerportaal"),
+                    QStringLiteral(R"({"cell_size_m": 1000})"), false);
+    EXPECT_TRUE(watch_
+                    ->bindRun(run(QStringLiteral("geolicence:aggregate"), {object(ndff)},
+                                  {output(object(cells))}))
+                    .isEmpty());
+    EXPECT_EQ(cells->customProperty(QStringLiteral("geolicence/options")).toString(),
+              QStringLiteral(R"({"cell_size_m": 1000})"));
+    delete cells;
+}
+
 TEST_F(DerivedTest, AnAlgorithmReturningItsInputLeavesTheInputAsItWas) {
     QgsVectorLayer* ndff =
         memoryLayer(QStringLiteral("NDFF waarnemingen"), QStringLiteral("ndff-uitvoerportaal"));
@@ -364,6 +381,17 @@ TEST_F(DerivedTest, ExportAlgorithmsWarnBeforeWritingAndADialogCanCancel) {
                     .value(QStringLiteral("go_on"))
                     .toBool());
     EXPECT_EQ(asked_.size(), 2);
+
+    // An import into PostGIS has no destination parameter: it writes all the same.
+    EXPECT_FALSE(
+        watch_
+            ->confirmRun({{QStringLiteral("algorithm"), QStringLiteral("qgis:importintopostgis")},
+                          {QStringLiteral("inputs"), QVariantList{object(ndff)}},
+                          {QStringLiteral("declares_destinations"), false},
+                          {QStringLiteral("interactive"), true}})
+            .value(QStringLiteral("go_on"))
+            .toBool());
+    EXPECT_EQ(asked_.size(), 3);
 }
 
 TEST_F(DerivedTest, ALayoutExportedThroughProcessingPassesTheLayoutCheckFirst) {

@@ -339,6 +339,10 @@ def check_processing(seen, binary, check):
           and code == 1 and licences == ["ndff-uitvoerportaal"],
           f"processing.run of Save vector features to file warns in the message bar and its file "
           f"carries the licence: {console.get('messages')} {code} {licences}")
+    dxf = seen.get("dxf", {})
+    check(any("NDFF waarnemingen" in m and "bullet 4" in m for m in dxf.get("messages", []))
+          and '"ndff-uitvoerportaal"' in (dxf.get("sidecar") or ""),
+          f"a DXF export of the NDFF layer warns and the DXF gets a licence sidecar: {dxf}")
 
 
 def check_paste(seen, check):

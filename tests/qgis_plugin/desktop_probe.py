@@ -673,6 +673,16 @@ def processing_carries_licences(ndff, grb):
     processing.run("native:savefeatures", {"INPUT": ndff, "OUTPUT": console_path})
     seen["savefeatures_console"] = {"path": console_path,
                                     "messages": [m for m in licence_messages() if m not in before]}
+    # DXF export takes its layers as {"layer": ...} maps.
+    dxf_path = fresh(os.path.join(WORK, "ndff.dxf"))
+    before = set(licence_messages())
+    processing.run("native:dxfexport", {"LAYERS": [{"layer": ndff.id(), "attributeIndex": -1}],
+                                        "SYMBOLOGY_MODE": 0, "SYMBOLOGY_SCALE": 5000, "ENCODING": "cp1252",
+                                        "CRS": "EPSG:28992",
+                                        "OUTPUT": dxf_path})
+    sidecar = dxf_path + ".licence.json"
+    seen["dxf"] = {"messages": [m for m in licence_messages() if m not in before],
+                   "sidecar": open(sidecar, encoding="utf-8").read() if os.path.exists(sidecar) else None}
 
 
 def paste_carries_licences(ndff):
