@@ -93,10 +93,20 @@ void PasteWatch::guardPasteActions(QAction* paste, QAction* paste_as_memory_laye
     takeOver(paste, kPasteSlot, false);
     takeOver(paste_as_memory_layer, kPasteAsMemoryLayerSlot, true);
     takeOver(paste_as_file_layer, kPasteAsFileLayerSlot, true);
-    if (map_canvas != nullptr && hasSlot(main_window, kPasteSlot)) {
+    const auto cutFeatures = [this] {
+        if (QgsMapLayer* layer = active_layer_()) {
+            featuresCopied(layer);
+        }
+    };
+    if (map_canvas != nullptr) {
         for (QShortcut* shortcut :
              map_canvas->findChildren<QShortcut*>(QString(), Qt::FindDirectChildrenOnly)) {
-            if (shortcut->key() == QKeySequence(QKeySequence::Paste)) {
+            if (shortcut->key() == QKeySequence(QKeySequence::Cut)) {
+                // The canvas's Ctrl+X: watched after QGIS's own cut, as the Cut action is.
+                connections_ << connect(shortcut, &QShortcut::activated, this, cutFeatures);
+            }
+            if (shortcut->key() == QKeySequence(QKeySequence::Paste) &&
+                hasSlot(main_window, kPasteSlot)) {
                 disconnect(shortcut, &QShortcut::activated, main_window, nullptr);
                 connections_ << connect(shortcut, &QShortcut::activated, this,
                                         [this] { this->paste(kPasteSlot, false); });
@@ -106,11 +116,7 @@ void PasteWatch::guardPasteActions(QAction* paste, QAction* paste_as_memory_laye
     }
     if (cut != nullptr) {
         // Connected after QGIS's own cut, so this runs once the features are on the clipboard.
-        connections_ << connect(cut, &QAction::triggered, this, [this] {
-            if (QgsMapLayer* layer = active_layer_()) {
-                featuresCopied(layer);
-            }
-        });
+        connections_ << connect(cut, &QAction::triggered, this, cutFeatures);
     }
 }
 

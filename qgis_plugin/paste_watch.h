@@ -42,7 +42,7 @@ public:
 
     // QGIS's actions and the main window whose slots they run (pasteFromClipboard,
     // pasteAsNewMemoryVector, pasteAsNewVector); the canvas's Ctrl+V shortcut too. Cut Features
-    // is only watched: it puts features on the clipboard.
+    // (the action and the canvas's Ctrl+X) is only watched: it puts features on the clipboard.
     void guardPasteActions(QAction* paste, QAction* paste_as_memory_layer,
                            QAction* paste_as_file_layer, QAction* cut, QWidget* map_canvas,
                            QObject* main_window);

@@ -356,6 +356,12 @@ def check_paste(seen, check):
     row = seen.get("target_dock_row") or []
     check(len(row) > 2 and row[2] == "Aggregate first",
           f"the target is judged as NDFF data now: {row}")
+    sketch = seen.get("shortcut_target")
+    check(seen.get("shortcut_pasted_features") == 3 and licence_ids(sketch) == ["ndff-uitvoerportaal"]
+          and ("memory:Schets om in te plakken", [], "QGIS Paste Features") in derived_from(sketch)
+          and any("Schets om in te plakken" in m and "no licence" in m for m in seen.get("shortcut_messages", [])),
+          f"Ctrl+V on the map into an unlicensed layer: it carries NDFF, and its earlier data is named "
+          f"as unlicensed: {seen.get('shortcut_pasted_features')} {sketch} {seen.get('shortcut_messages')}")
     scratch = seen.get("scratch", {})
     check(licence_ids(scratch.get("properties")) == ["ndff-uitvoerportaal"],
           f"Paste Features as a new scratch layer: the new layer carries NDFF: {scratch}")

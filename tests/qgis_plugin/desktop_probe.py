@@ -711,6 +711,23 @@ def paste_carries_licences(ndff):
     seen["target"] = geolicence_properties(target)
     seen["target_dock_row"] = {row[0]: row for row in dock_rows()}.get(target.name())
 
+    # Ctrl+V on the map, into a layer without a licence.
+    sketch = QgsVectorLayer("Point?crs=EPSG:28992&field=soort:string", "Schets om in te plakken", "memory")
+    QgsProject.instance().addMapLayer(sketch)
+    sketch.startEditing()
+    iface.setActiveLayer(sketch)
+    before = set(licence_messages())
+    window.activateWindow()
+    QApplication.setActiveWindow(window)  # no window manager under Xvfb to do it
+    canvas = iface.mapCanvas()
+    canvas.setFocus()
+    QTest.keyClick(canvas, Qt.Key_V, Qt.ControlModifier)
+    pump(0.3)
+    seen["shortcut_pasted_features"] = sketch.featureCount()
+    sketch.commitChanges()
+    seen["shortcut_target"] = geolicence_properties(sketch)
+    seen["shortcut_messages"] = [m for m in licence_messages() if m not in before]
+
     scratch = {}
     seen["scratch"] = scratch
     before_ids = set(QgsProject.instance().mapLayers())
