@@ -324,6 +324,9 @@ def check_processing(seen, binary, check):
           and grb_row[1] == ["grb-art7-intern-gebruik"] and GRB in grb_row[3],
           f"each batch row's output carries its own input's licence: {ndff_row[:4]} {grb_row[:4]}")
 
+    batch_export = seen.get("batch_export_cancel", {})
+    check("NDFF waarnemingen" in (batch_export.get("warning") or "") and batch_export.get("written") is False,
+          f"a batch of Save vector features to file warns before any row runs, and Cancel runs none: {batch_export}")
     cancelled = seen.get("savefeatures_cancel", {})
     check("NDFF waarnemingen" in (cancelled.get("warning") or "")
           and "000_b5f211ad1171a64c.txt bullet 4" in cancelled.get("warning", "")

@@ -654,6 +654,29 @@ def processing_carries_licences(ndff, grb):
     batch_seen["drive"] = drive(dialog.show, [click_batch_run, batch_ran], 90)
     dialog.close()
 
+    # Batch mode of an export: one warning for all rows, before any runs; Cancel runs none.
+    export_seen = {"path": fresh(os.path.join(WORK, "batch_savefeatures.gpkg"))}
+    seen["batch_export_cancel"] = export_seen
+    dialog = BatchAlgorithmDialog(QgsApplication.processingRegistry().createAlgorithmById("native:savefeatures"),
+                                  parent=iface.mainWindow())
+    RESULT.setdefault("dialogs", []).append(dialog)
+    panel = dialog.mainWidget()
+    columns = panel.parameter_to_column
+    panel.wrappers[0][columns["INPUT"]].setParameterValue(ndff.id(), context)
+    panel.tblParameters.cellWidget(1, columns["OUTPUT"]).setValue(export_seen["path"])
+
+    def batch_run_clicked():
+        button = run_button(dialog)
+        if button is None:
+            return False
+        QTimer.singleShot(0, button.click)
+        return True
+
+    export_seen["drive"] = drive(dialog.show, [batch_run_clicked, answer_warning("cancel", export_seen)], 40)
+    pump(0.3)
+    export_seen["written"] = os.path.exists(export_seen["path"])
+    dialog.close()
+
     # Save vector features to file: the warning comes before the run; Cancel writes nothing.
     save_path = fresh(os.path.join(WORK, "ndff_savefeatures.gpkg"))
     cancel_seen = {}
