@@ -24,6 +24,7 @@ int AttributionCommand::run(const GlobalOptions& options) {
     request.evaluation.language = pickLanguage(language_);
     request.evaluation.context = context_.build();
     request.binding_defaults = context_.bindingDefaults();
+    request.measure_layer = layerMeasurer(options);
     const Project project = readProject(project_);
     if (!layout_.empty()) {
         request.layout = layout_;

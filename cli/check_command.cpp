@@ -44,6 +44,10 @@ void CheckCommand::setup(CLI::App& app) {
                      "(what the project's QGIS Server and Lizmap services put out, judged as "
                      "published)")
         ->check(CLI::IsMember({"layout", "web"}));
+    app_->add_option("--territory", territory_,
+                     "Polygon file (any GDAL vector format) of the territory your licences cover "
+                     "(NDFF: the licensed area): a layer reaching outside it gets a warning; the "
+                     "QGIS plugin's territory setting");
     app_->add_flag("--recursive,-r", recursive_,
                    "INPUT is a folder: check every project and dataset under it, in one report "
                    "(exit 3 when a file cannot be read)");
@@ -59,6 +63,9 @@ int CheckCommand::exitCode(const std::vector<CheckResult>& results) const {
 }
 
 bool CheckCommand::needsGis() const {
+    if (!territory_.empty()) {
+        return true;
+    }
     if (web()) {
         return false;
     }
@@ -157,6 +164,10 @@ int CheckCommand::run(const GlobalOptions& options) {
     request.evaluation.language = pickLanguage(language_);
     request.evaluation.context = context_.build();
     request.binding_defaults = context_.bindingDefaults();
+    request.measure_layer = layerMeasurer(options);
+    if (!territory_.empty()) {
+        request.within_territory = gisWing(options).territoryTest(territory_);
+    }
     const Catalog catalog = loadCatalog(options);
     std::error_code error;
     if (std::filesystem::is_directory(input_, error)) {

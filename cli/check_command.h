@@ -19,7 +19,8 @@ class CheckCommand : public Command {
 public:
     void setup(CLI::App& app) override;
     int run(const GlobalOptions& options) override;
-    // A dataset, a PDF, or a folder (--recursive) that holds datasets; never --target web.
+    // A dataset, a PDF, a folder (--recursive) that holds datasets, or --territory (layer
+    // extents are read). A project layer claiming a cell size asks later (GisWingNeeded).
     bool needsGis() const override;
 
 private:
@@ -43,6 +44,7 @@ private:
     bool strict_ = false;
     bool recursive_ = false;
     std::string target_ = "layout";
+    std::string territory_;
 };
 
 } // namespace geolicence::cli

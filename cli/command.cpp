@@ -34,6 +34,8 @@ std::string oneLine(const std::string& message) {
 int runGuarded(Command& command, const GlobalOptions& options) {
     try {
         return command.run(options);
+    } catch (const GisWingNeeded&) {
+        throw; // for the door (runCommandLine)
     } catch (const UsageError& e) {
         std::cerr << "geolicence: " << oneLine(e.what()) << "\n";
         return kExitUsage;
@@ -51,6 +53,16 @@ const GisWing& gisWing(const GlobalOptions& options) {
         throw std::logic_error("a command that needs the GIS wing ran without it");
     }
     return *options.gis;
+}
+
+LayerMeasurer layerMeasurer(const GlobalOptions& options) {
+    if (options.gis != nullptr) {
+        return options.gis->layerMeasurer();
+    }
+    return [](const ProjectLayer& layer) -> MeasuredPrecision {
+        throw GisWingNeeded("layer \"" + layer.name +
+                            "\" claims a cell size; its data is measured");
+    };
 }
 
 Catalog loadCatalog(const GlobalOptions& options) {

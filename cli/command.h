@@ -4,6 +4,7 @@
 
 #include <geolicence/catalog.h>
 #include <geolicence/localized_text.h>
+#include <geolicence/precision_claim.h>
 
 #include <CLI/CLI.hpp>
 
@@ -20,6 +21,15 @@ public:
 };
 
 class GisWing;
+
+// Thrown by a command running in `geolicence`, without the GIS wing, that finds once it has read
+// its input that it needs the wing after all: a project layer claims a cell size, which only
+// its data can confirm. The door in runCommandLine then hands the command over to
+// `geolicence-gis`, which runs it again from the start; nothing has been written by then.
+class GisWingNeeded : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
 
 // Options every subcommand shares, and the GIS wing when this process has it.
 struct GlobalOptions {
@@ -41,6 +51,7 @@ public:
     // True when running this command, as parsed, needs the GIS wing (GDAL, poppler): then
     // `geolicence` hands it over to `geolicence-gis` before anything else happens. Asked
     // before the catalog is loaded, so it looks at the arguments and the file system only.
+    // What only the input can tell (a layer claiming a cell size) comes later, as GisWingNeeded.
     virtual bool needsGis() const { return false; }
     virtual int run(const GlobalOptions& options) = 0;
 
@@ -54,6 +65,10 @@ int runGuarded(Command& command, const GlobalOptions& options);
 // `message` fit for one line: messages quote file names, zip entries and values from hostile
 // files, which may hold line breaks; control characters are written as \n, \r, \xHH.
 std::string oneLine(const std::string& message);
+
+// Measures a project layer's data (CheckRequest::measure_layer): through the GIS wing, or,
+// in `geolicence`, by asking the door for it (GisWingNeeded).
+LayerMeasurer layerMeasurer(const GlobalOptions& options);
 
 // Bundled profiles, then GEOLICENCE_CATALOG_PATH, then --catalog directories, later ones
 // overriding earlier ones by id.

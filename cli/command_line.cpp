@@ -14,6 +14,7 @@
 
 #include <iostream>
 #include <memory>
+#include <stdexcept>
 
 namespace geolicence::cli {
 
@@ -64,18 +65,24 @@ int runCommandLine(int argc, char** argv, const GisWing* gis) {
         if (!command->chosen()) {
             continue;
         }
-        // The one door to the GIS wing: decided here, before the catalog is loaded.
-        if (gis == nullptr) {
-            try {
-                if (command->needsGis()) {
-                    handOverToGis(argv);
-                }
-            } catch (const std::exception& e) {
-                std::cerr << "geolicence: internal error: " << oneLine(e.what()) << "\n";
-                return kExitInternal;
+        // The one door to the GIS wing: decided here, before the catalog is loaded, or when
+        // the command finds in its input that it needs the wing (GisWingNeeded).
+        try {
+            if (gis == nullptr && command->needsGis()) {
+                handOverToGis(argv);
             }
+            try {
+                return runGuarded(*command, options);
+            } catch (const GisWingNeeded&) {
+                if (gis != nullptr) {
+                    throw std::logic_error("the GIS wing asked for itself");
+                }
+                handOverToGis(argv);
+            }
+        } catch (const std::exception& e) {
+            std::cerr << "geolicence: internal error: " << oneLine(e.what()) << "\n";
+            return kExitInternal;
         }
-        return runGuarded(*command, options);
     }
     std::cerr << "geolicence: no command given (see --help)\n";
     return kExitUsage;

@@ -3,6 +3,7 @@
 #include <geolicence/aggregation_job.h>
 #include <geolicence/aggregation_report.h>
 #include <geolicence/catalog.h>
+#include <geolicence/precision_claim.h>
 #include <geolicence/progress.h>
 #include <geolicence/project.h>
 #include <geolicence/project_check.h>
@@ -23,6 +24,12 @@ public:
     // `check MAP.pdf --project P --layout L`.
     virtual CheckResult checkPdf(const std::filesystem::path& pdf, const Project& project,
                                  const Catalog& catalog, const CheckRequest& request) const = 0;
+    // Reads a project layer's data to verify a claimed cell size (CheckRequest::measure_layer).
+    virtual LayerMeasurer layerMeasurer() const = 0;
+    // --territory FILE: whether a layer lies inside it (CheckRequest::within_territory).
+    // InputError when the file cannot be read.
+    virtual std::function<std::optional<bool>(const ProjectLayer&)>
+    territoryTest(const std::filesystem::path& file) const = 0;
     // What AggregationJob::validate learns from the files.
     virtual const JobInspector& jobInspector() const = 0;
     virtual AggregationReport aggregate(const Catalog& catalog, const AggregationRequest& request,

@@ -1,6 +1,7 @@
 #include "layer_standing.h"
 
 #include "licence_state.h"
+#include "provenance_text.h"
 #include "readable_names.h"
 #include "status_text.h"
 #include "translate.h"
@@ -84,14 +85,11 @@ LayerStanding standingOf(const LicenceState& state, QgsMapLayer& layer, Action i
     const Language language = state.language();
     const LayerBindingResult bound = state.bindingOf(layer);
     if (bound.binding) {
-        const LicenceProfile* profile =
-            bound.binding->licences.size() == 1
-                ? catalog.find(bound.binding->licences.front().licence_id)
-                : nullptr;
-        result.short_name = profile != nullptr ? licenceShortName(*profile, language)
-                                               : fromString(bound.binding->describeIds());
-        result.title = profile != nullptr ? fromString(profile->title.in(language))
-                                          : fromString(bound.binding->describeIds());
+        // Every licence applies, so the row names every one.
+        result.short_name = licenceShortNames(catalog, language, bound.binding->licences);
+        result.title = licenceTitles(catalog, language, bound.binding->licences);
+        result.licence_count = static_cast<int>(bound.binding->licences.size());
+        result.derived_from = provenanceLines(catalog, language, bound.binding->derived_from);
         result.origin = bindingOriginShort(bound.binding->from);
     }
     const Decision decision = state.evaluateLayers({&layer}, intent);
@@ -200,6 +198,9 @@ QString standingDetails(const QString& layer_name, const LayerStanding& standing
     QString html = QStringLiteral("<b>%1</b><br>").arg(escaped(layer_name));
     if (standing.title.isEmpty()) {
         html += escaped(gtr("No licence")) + QStringLiteral("<br>");
+    } else if (standing.licence_count > 1) {
+        html += escaped(gtr("Licences (each applies): %1").arg(standing.title)) +
+                QStringLiteral("<br>");
     } else {
         html += escaped(gtr("Licence: %1").arg(standing.title)) + QStringLiteral("<br>");
     }
@@ -217,6 +218,14 @@ QString standingDetails(const QString& layer_name, const LayerStanding& standing
         html += QStringLiteral("<ul style=\"margin: 0\">");
         for (const QString& duty : standing.duties) {
             html += QStringLiteral("<li>%1</li>").arg(escaped(duty));
+        }
+        html += QStringLiteral("</ul>");
+    }
+    if (!standing.derived_from.isEmpty()) {
+        html += QStringLiteral("<br>") + escaped(gtr("Derived from:"));
+        html += QStringLiteral("<ul style=\"margin: 0\">");
+        for (const QString& source : standing.derived_from) {
+            html += QStringLiteral("<li>%1</li>").arg(escaped(source));
         }
         html += QStringLiteral("</ul>");
     }

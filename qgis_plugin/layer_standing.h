@@ -26,8 +26,13 @@ enum class Standing {
 
 struct LayerStanding {
     Standing standing = Standing::Unlicensed;
-    QString short_name; // "GRB Art. 7"; empty without a licence
-    QString title;      // the licence's full title
+    QString short_name; // "GRB Art. 7", several joined ("NDFF export portal + GRB Art. 7");
+                        // empty without a licence
+    QString title;      // the licences' full titles, joined the same way
+    int licence_count = 0;
+    // Derived data (a buffer, a join, an aggregate): its inputs, one line each with their
+    // licences, date and tool (provenance_text.h); empty for data that was not derived.
+    QStringList derived_from;
     QString origin;     // where the binding came from, in words
     QString reason;     // why it is not (simply) permitted: the key finding's message
     QString citation;   // the key finding's clause and place in the licence, readable

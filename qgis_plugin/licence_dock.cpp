@@ -56,6 +56,7 @@ LicenceDock::LicenceDock(LicenceState* state, QWidget* parent)
     proxy_->setSourceModel(model_);
     proxy_->setSortRole(kSortRole);
     proxy_->setFilterKeyColumn(-1);
+    proxy_->setFilterRole(kFilterRole);
     proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
     auto* splitter = new QSplitter(Qt::Vertical, content);
@@ -203,6 +204,7 @@ void LicenceDock::fillRow(int row, const QString& layer_id, const Row& content) 
         cell->setEditable(false);
         cell->setData(layer_id, kLayerIdRole);
         cell->setData(sort_key, kSortRole);
+        cell->setData(text, kFilterRole);
         cell->setData(static_cast<int>(standing), kStandingRole);
         cell->setToolTip(content.details);
         if (standing == Standing::Unlicensed) {
@@ -216,8 +218,16 @@ void LicenceDock::fillRow(int row, const QString& layer_id, const Row& content) 
     };
     QStandardItem* layer = item(content.name, content.name.toLower());
     layer->setIcon(content.icon);
-    const QString licence =
+    // A derived layer is found by its sources as well (typing a file name finds what was made
+    // from it).
+    layer->setData(
+        (QStringList{content.name} + content.standing.derived_from).join(QLatin1Char('\n')),
+        kFilterRole);
+    QString licence =
         content.standing.short_name.isEmpty() ? QStringLiteral("—") : content.standing.short_name;
+    if (!content.standing.derived_from.isEmpty()) {
+        licence = gtr("Derived: %1").arg(licence);
+    }
     QStandardItem* status =
         item(standingLabel(standing),
              QStringLiteral("%1 %2").arg(static_cast<int>(standing)).arg(content.name.toLower()));

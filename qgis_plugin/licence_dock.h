@@ -25,12 +25,14 @@ namespace geolicence::qgis {
 
 class LicenceState;
 
-// The Licences panel: one compact row per layer (layer with its icon, licence short name,
-// standing for the chosen intent), sortable and filterable; the details (reason, clause,
-// duties, where the licence was set) in each row's tooltip and in the detail area below for
-// the current row. A click makes the layer current in the Layers panel, a double-click opens
-// its Licence page, the context menu also zooms to it or copies the details. Rows are worked
-// out again only for layers that changed, and only while the panel is shown.
+// The Licences panel: one compact row per layer (layer with its icon, the short name of every
+// licence it is under, "Derived:" in front for data made from other data, standing for the
+// chosen intent), sortable and filterable (a derived layer also by its sources); the details
+// (reason, clause, duties, the sources a derived layer was made from, where the licence was
+// set) in each row's tooltip and in the detail area below for the current row. A click makes the
+// layer current in the Layers panel, a double-click opens its Licence page, the context menu also
+// zooms to it or copies the details. Rows are worked out again only for layers that changed, and
+// only while the panel is shown.
 class LicenceDock : public QgsDockWidget {
     Q_OBJECT
 
@@ -40,6 +42,8 @@ public:
     static constexpr int kLayerIdRole = Qt::UserRole + 1;
     static constexpr int kSortRole = Qt::UserRole + 2;
     static constexpr int kStandingRole = Qt::UserRole + 3;
+    // What the filter matches: the text shown, and for a derived layer its sources too.
+    static constexpr int kFilterRole = Qt::UserRole + 4;
 
     LicenceDock(LicenceState* state, QWidget* parent = nullptr);
 

@@ -59,12 +59,8 @@ QList<ExpiringLicence> expiringLicences(const LicenceState& state,
         if (!until) {
             continue;
         }
-        const LicenceProfile* profile =
-            bound.binding->licences.size() == 1
-                ? state.catalog().find(bound.binding->licences.front().licence_id)
-                : nullptr;
-        const QString name = profile != nullptr ? licenceShortName(*profile, state.language())
-                                                : fromString(bound.binding->describeIds());
+        const QString name =
+            licenceShortNames(state.catalog(), state.language(), bound.binding->licences);
         auto same = std::find_if(found.begin(), found.end(), [&](const ExpiringLicence& known) {
             return known.licence == name && known.until == *until && known.expired == expired;
         });

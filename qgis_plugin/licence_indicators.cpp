@@ -135,8 +135,14 @@ void LicenceIndicators::show(QgsLayerTreeLayer* node) {
         tip << gtr("Publishing: %1").arg(standingLabel(standing.standing));
         break;
     }
-    if (!standing.title.isEmpty()) {
+    if (standing.licence_count > 1) {
+        tip << gtr("Licences (each applies): %1").arg(standing.title);
+    } else if (!standing.title.isEmpty()) {
         tip << gtr("Licence: %1").arg(standing.title);
+    }
+    if (!standing.derived_from.isEmpty()) {
+        tip << gtr("Derived from:") + QStringLiteral("\n") +
+                   standing.derived_from.join(QLatin1Char('\n'));
     }
     if (!standing.reason.isEmpty() && standing.standing != Standing::Unlicensed) {
         tip << standing.reason;

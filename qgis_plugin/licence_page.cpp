@@ -1,6 +1,8 @@
 #include "licence_page.h"
 
+#include "licence_entry.h"
 #include "licence_state.h"
+#include "provenance_text.h"
 #include "readable_names.h"
 #include "status_text.h"
 #include "translate.h"
@@ -10,19 +12,18 @@
 #include <geolicence/dataset_binding.h>
 #include <geolicence/errors.h>
 #include <geolicence/layer_binding.h>
-#include <geolicence/option_values.h>
-#include <geolicence/value.h>
 
-#include <QCheckBox>
-#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QFormLayout>
+#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTreeWidget>
 #include <QVBoxLayout>
-#include <qgsdatetimeedit.h>
+#include <algorithm>
+#include <qgsapplication.h>
 #include <qgsmaplayer.h>
 
 namespace geolicence::qgis {
@@ -31,12 +32,38 @@ const QString LicencePage::kObjectName = QStringLiteral("geolicenceLicencePage")
 
 namespace {
 
-const QString kLicenceKey = QString::fromLatin1(kLicenceProperty);
-const QString kOptionsKey = QString::fromLatin1(kOptionsProperty);
+QString property(const QgsMapLayer& layer, const char* key) {
+    return layer.customProperty(QString::fromLatin1(key)).toString();
+}
 
-// The date an editor holds as the core writes it, or empty when it is left unset.
-QString isoDate(const QgsDateEdit& edit) {
-    return edit.date().isValid() ? edit.date().toString(Qt::ISODate) : QString();
+// Why the layer's own setting (its custom properties) cannot be shown completely, or empty.
+// Writing over it would then drop what the page cannot show: a licence the catalog does not
+// know (a profile folder missing from the settings), a list or provenance that is not valid.
+// Broken options of one licence are not such a case: the licence is shown, and saving it with
+// the options entered on the page repairs the setting.
+QString unshownOwnSetting(const Catalog& catalog, const QgsMapLayer& layer) {
+    const std::string where = "layer \"" + layer.name().toStdString() + "\"";
+    try {
+        const QString several = property(layer, kLicencesProperty);
+        if (!several.isEmpty()) {
+            licencesFromJson(catalog, several.toStdString(),
+                             where + " (custom property " + kLicencesProperty + ")");
+        }
+        const QString derived = property(layer, kDerivedFromProperty);
+        if (!derived.isEmpty()) {
+            derivedFromFromJson(catalog, derived.toStdString(),
+                                where + " (custom property " + kDerivedFromProperty + ")");
+        }
+    } catch (const InputError& e) {
+        return fromString(e.what());
+    }
+    const QString one = property(layer, kLicenceProperty);
+    const LicenceProfile* profile = catalog.find(one.toStdString());
+    if (!one.isEmpty() && (profile == nullptr || profile->is_abstract)) {
+        return gtr("%1: licence \"%2\" is not in the catalog")
+            .arg(fromString(where + " (custom property " + kLicenceProperty + ")"), one);
+    }
+    return QString();
 }
 
 } // namespace
@@ -46,63 +73,76 @@ LicencePage::LicencePage(LicenceState* state, QgsMapLayer* layer, QgsMapCanvas* 
     : QgsMapLayerConfigWidget(layer, canvas, parent), state_(state) {
     setObjectName(kObjectName);
     setPanelTitle(gtr("Licence"));
-    auto* layout = new QVBoxLayout(this);
-    source_ = new QLabel(this);
+    // Several licences with their options may be taller than the dialog.
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    outer->addWidget(scroll);
+    auto* content = new QWidget(scroll);
+    scroll->setWidget(content);
+    auto* layout = new QVBoxLayout(content);
+
+    source_ = new QLabel(content);
     source_->setWordWrap(true);
     source_->setObjectName(QStringLiteral("geolicenceBindingSource"));
     layout->addWidget(source_);
-    licence_ = new QComboBox(this);
-    licence_->setObjectName(QStringLiteral("geolicenceLicence"));
-    licence_->addItem(gtr("(no licence)"), QString());
-    for (const LicenceProfile* profile : state_->catalog().bindable()) {
-        licence_->addItem(fromString(profile->title.in(state_->language())) +
-                              QStringLiteral("  [%1]").arg(fromString(profile->id)),
-                          fromString(profile->id));
-    }
-    layout->addWidget(new QLabel(gtr("Licence or use right of this layer"), this));
-    layout->addWidget(licence_);
-    options_box_ = new QWidget(this);
-    options_form_ = new QFormLayout(options_box_);
-    layout->addWidget(options_box_);
-    attach_ = new QPushButton(gtr("Attach to dataset"), this);
+    layout->addWidget(
+        new QLabel(gtr("Licences or use rights of this layer (each one applies)"), content));
+    entries_layout_ = new QVBoxLayout();
+    layout->addLayout(entries_layout_);
+    add_ = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/symbologyAdd.svg")),
+                           gtr("Add licence"), content);
+    add_->setObjectName(QStringLiteral("geolicenceAddLicence"));
+    add_->setToolTip(gtr("The layer is under every licence listed: add one when its data is "
+                         "also under another licence (for example a join of two sources)"));
+    layout->addWidget(add_, 0, Qt::AlignLeft);
+
+    provenance_title_ = new QLabel(gtr("Derived from (as recorded when the data was made; kept "
+                                       "when the licences are saved):"),
+                                   content);
+    provenance_title_->setWordWrap(true);
+    layout->addWidget(provenance_title_);
+    provenance_ = new QTreeWidget(content);
+    provenance_->setObjectName(QStringLiteral("geolicenceProvenance"));
+    provenance_->setColumnCount(4);
+    provenance_->setHeaderLabels({gtr("Source"), gtr("Licences"), gtr("Date"), gtr("Made with")});
+    provenance_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    provenance_->setSelectionMode(QAbstractItemView::NoSelection);
+    provenance_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(provenance_);
+
+    attach_ = new QPushButton(gtr("Attach to dataset"), content);
     attach_->setObjectName(QStringLiteral("geolicenceAttach"));
-    attach_->setToolTip(gtr("Write the licence into the GeoPackage or a .licence.json file "
-                            "beside the data, so it travels with the file"));
+    attach_->setToolTip(gtr("Write the licences into the GeoPackage or a .licence.json file "
+                            "beside the data, so they travel with the file"));
     layout->addWidget(attach_);
-    message_ = new QLabel(this);
+    message_ = new QLabel(content);
     message_->setWordWrap(true);
     message_->setObjectName(QStringLiteral("geolicenceMessage"));
     layout->addWidget(message_);
     layout->addStretch();
 
-    connect(licence_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-        rebuildOptions();
-        edited();
-    });
+    connect(add_, &QPushButton::clicked, this, [this] { addLicence(); });
     connect(attach_, &QPushButton::clicked, this, &LicencePage::attachToDataset);
+    file_backed_ =
+        dataSourceFile(layer->providerType().toStdString(), layer->source().toStdString())
+            .has_value();
     showBinding();
-    attach_->setEnabled(!several_ && dataSourceFile(layer->providerType().toStdString(),
-                                                    layer->source().toStdString())
-                                         .has_value());
 }
 
-// The licence that applies, from whichever source, with its options, and where it comes from.
-void LicencePage::showBinding() {
+// The licences that apply, from whichever source, with their options, where they come from,
+// and the provenance of derived data.
+void LicencePage::showBinding(bool keep_entries) {
     filling_ = true;
     const LayerBindingResult bound = state_->bindingOf(*mLayer);
+    const Catalog& catalog = state_->catalog();
+    const Language language = state_->language();
     QStringList lines;
     if (bound.sources.empty()) {
         lines << gtr("This layer has no licence yet.");
     }
-    const auto title = [this](const LicenceBinding& binding) {
-        QStringList titles;
-        for (const BoundLicence& licence : binding.licences) {
-            const LicenceProfile* profile = state_->catalog().find(licence.licence_id);
-            titles << (profile != nullptr ? fromString(profile->title.in(state_->language()))
-                                          : fromString(licence.licence_id));
-        }
-        return titles.join(QStringLiteral(" + "));
-    };
     // Every source the core read, the one that applies first (as `geolicence inspect`).
     bool chosen_shown = false;
     for (const BindingSource& source : bound.sources) {
@@ -111,128 +151,165 @@ void LicencePage::showBinding() {
                          .arg(bindingOriginPhrase(source.from), fromString(source.error));
         } else if (!chosen_shown && bound.binding && source.from == bound.binding->from) {
             lines.prepend(gtr("Licence from %1: %2")
-                              .arg(bindingOriginPhrase(source.from), title(*source.binding)));
+                              .arg(bindingOriginPhrase(source.from),
+                                   licenceTitles(catalog, language, source.binding->licences)));
             chosen_shown = true;
         } else {
             lines << gtr("Also found in %1 (not used): %2")
-                         .arg(bindingOriginPhrase(source.from), title(*source.binding));
+                         .arg(bindingOriginPhrase(source.from),
+                              licenceTitles(catalog, language, source.binding->licences));
         }
     }
-    several_ = bound.binding && bound.binding->licences.size() > 1;
-    if (several_) {
-        lines << gtr("Several licences: this page cannot change them yet; bind the layer with "
-                     "all its licences where they were set.");
+    read_only_ = unshownOwnSetting(catalog, *mLayer);
+    if (!read_only_.isEmpty()) {
+        lines << gtr("The layer's own licence setting cannot be read completely (%1), so this "
+                     "page changes nothing: saving would drop what it cannot show. Add the "
+                     "missing licence folder in the geolicence settings, or correct the setting "
+                     "where it was made.")
+                     .arg(read_only_);
     }
     source_->setText(lines.join(QLatin1Char('\n')));
-    licence_->setEnabled(!several_);
-    if (bound.binding) {
-        // The page edits one licence (the first); several are listed in the source text above.
-        setLicence(fromString(bound.binding->licences.front().licence_id));
-        for (const auto& [name, value] : bound.binding->licences.front().options) {
-            setOptionText(fromString(name), fromString(toDisplayString(value)));
+
+    if (!keep_entries) {
+        clearEntries();
+        derived_from_.clear();
+        if (bound.binding) {
+            for (const BoundLicence& licence : bound.binding->licences) {
+                LicenceEntry* entry = appendEntry();
+                entry->setLicence(fromString(licence.licence_id));
+                entry->setOptions(licence.options);
+            }
+            derived_from_ = bound.binding->derived_from;
         }
-    } else {
-        setLicence(QString());
     }
+    showProvenance();
+    const bool writable = read_only_.isEmpty();
+    for (LicenceEntry* entry : entries_) {
+        entry->setEnabled(writable);
+    }
+    add_->setEnabled(writable);
+    attach_->setEnabled(writable && file_backed_);
+
     // A binding that cannot be read, or carriers that disagree, are said so (as errors in the
-    // Licences panel and the layout check); the licence that applies still shows.
+    // Licences panel and the layout check); the licences that apply still show.
     QStringList problems;
     for (const Finding& problem :
          bound.problems(mLayer->id().toStdString(), mLayer->name().toStdString())) {
         problems << fromString(problem.message);
     }
     message_->setText(problems.join(QLatin1Char('\n')));
+    error_.clear();
     filling_ = false;
     edited_ = false;
 }
 
-void LicencePage::setLicence(const QString& id) {
-    const int index = licence_->findData(id);
-    licence_->setCurrentIndex(index < 0 ? 0 : index);
-    rebuildOptions();
+// The inputs a derived layer was made from, their own inputs below them.
+void LicencePage::showProvenance() {
+    provenance_->clear();
+    QList<QTreeWidgetItem*> parents; // the last item at each depth
+    const QList<ProvenanceEntry> entries =
+        provenanceEntries(state_->catalog(), state_->language(), derived_from_);
+    const int rows = static_cast<int>(entries.size());
+    for (const ProvenanceEntry& entry : entries) {
+        const QStringList columns{entry.source, entry.licences, entry.date, entry.tool};
+        QTreeWidgetItem* item = entry.depth == 0 || parents.size() < entry.depth
+                                    ? new QTreeWidgetItem(provenance_, columns)
+                                    : new QTreeWidgetItem(parents.at(entry.depth - 1), columns);
+        item->setToolTip(0, entry.source);
+        if (entry.unlicensed) {
+            item->setForeground(1, QColor(229, 57, 53));
+        }
+        while (parents.size() > entry.depth) {
+            parents.removeLast();
+        }
+        parents << item;
+    }
+    provenance_->expandAll();
+    // As tall as its rows (and a scroll bar for long paths), not a block of empty lines.
+    provenance_->setMaximumHeight(
+        provenance_->header()->sizeHint().height() +
+        rows * std::max(provenance_->sizeHintForRow(0), provenance_->fontMetrics().height()) +
+        provenance_->horizontalScrollBar()->sizeHint().height() + 2 * provenance_->frameWidth() +
+        4);
+    const bool derived = !derived_from_.empty();
+    provenance_title_->setVisible(derived);
+    provenance_->setVisible(derived);
 }
 
-void LicencePage::rebuildOptions() {
-    while (options_form_->rowCount() > 0) {
-        options_form_->removeRow(0);
+LicenceEntry* LicencePage::appendEntry() {
+    auto* entry = new LicenceEntry(state_->catalog(), state_->language(), this);
+    entries_layout_->addWidget(entry);
+    entries_ << entry;
+    connect(entry, &LicenceEntry::edited, this, &LicencePage::edited);
+    connect(entry, &LicenceEntry::removeRequested, this,
+            [this, entry] { removeLicence(static_cast<int>(entries_.indexOf(entry))); });
+    return entry;
+}
+
+void LicencePage::clearEntries() {
+    while (!entries_.isEmpty()) {
+        delete entries_.takeLast();
     }
-    editors_.clear();
-    const LicenceProfile* profile =
-        state_->catalog().find(licence_->currentData().toString().toStdString());
-    if (profile == nullptr) {
+}
+
+QString LicencePage::licenceIdAt(int index) const {
+    return index >= 0 && index < entries_.size() ? entries_.at(index)->licenceId() : QString();
+}
+
+int LicencePage::addLicence(const QString& id) {
+    if (!read_only_.isEmpty()) {
+        return -1;
+    }
+    LicenceEntry* entry = appendEntry();
+    entry->setLicence(id);
+    edited();
+    return static_cast<int>(entries_.size()) - 1;
+}
+
+void LicencePage::removeLicence(int index) {
+    if (!read_only_.isEmpty() || index < 0 || index >= entries_.size()) {
         return;
     }
-    for (const OptionSpec& option : profile->options) {
-        QWidget* editor = nullptr;
-        switch (option.type) {
-        case OptionType::Bool: {
-            auto* box = new QCheckBox(options_box_);
-            connect(box, &QCheckBox::toggled, this, &LicencePage::edited);
-            editor = box;
-            break;
-        }
-        case OptionType::Enum: {
-            auto* combo = new QComboBox(options_box_);
-            combo->addItem(QString(), QString());
-            for (const std::string& value : option.values) {
-                combo->addItem(optionValueLabel(option.name, value), fromString(value));
-            }
-            connect(combo, qOverload<int>(&QComboBox::currentIndexChanged), this,
-                    &LicencePage::edited);
-            editor = combo;
-            break;
-        }
-        case OptionType::Date: {
-            // QGIS's own date editor: a calendar popup, and the clear button leaves it unset.
-            auto* date = new QgsDateEdit(options_box_);
-            date->setAllowNull(true);
-            date->setCalendarPopup(true);
-            date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-            date->setNullRepresentation(gtr("(no date)"));
-            date->clear();
-            connect(date, &QgsDateEdit::dateValueChanged, this, &LicencePage::edited);
-            editor = date;
-            break;
-        }
-        case OptionType::String:
-        case OptionType::Number: {
-            auto* line = new QLineEdit(options_box_);
-            connect(line, &QLineEdit::textChanged, this, &LicencePage::edited);
-            editor = line;
-            break;
-        }
-        }
-        const QString meaning = fromString(option.meaning.in(state_->language()));
-        editor->setToolTip(meaning);
-        editor->setObjectName(fromString(option.name));
-        auto* label = new QLabel(optionLabel(option.name) +
-                                     (option.required ? QStringLiteral(" *") : QString()),
-                                 options_box_);
-        label->setObjectName(QStringLiteral("label_") + fromString(option.name));
-        label->setToolTip(meaning + QStringLiteral(" (%1)").arg(fromString(option.name)));
-        label->setBuddy(editor);
-        options_form_->addRow(label, editor);
-        editors_.insert(fromString(option.name), editor);
+    LicenceEntry* entry = entries_.takeAt(index);
+    entry->hide();
+    entries_layout_->removeWidget(entry);
+    // Called from the entry's own button: deleted once the click has been handled, and out of
+    // the page's children at once.
+    entry->setParent(nullptr);
+    entry->deleteLater();
+    edited();
+}
+
+void LicencePage::setLicenceAt(int index, const QString& id) {
+    if (index >= 0 && index < entries_.size()) {
+        entries_.at(index)->setLicence(id);
+    }
+}
+
+void LicencePage::setOptionText(int index, const QString& name, const QString& value) {
+    if (index >= 0 && index < entries_.size()) {
+        entries_.at(index)->setOptionText(name, value);
+    }
+}
+
+void LicencePage::setLicence(const QString& id) {
+    if (!read_only_.isEmpty()) {
+        return;
+    }
+    while (entries_.size() > 1) {
+        removeLicence(static_cast<int>(entries_.size()) - 1);
+    }
+    if (id.isEmpty()) {
+        removeLicence(0);
+    } else if (entries_.isEmpty()) {
+        addLicence(id);
+    } else {
+        setLicenceAt(0, id);
     }
 }
 
 void LicencePage::setOptionText(const QString& name, const QString& value) {
-    QWidget* editor = editors_.value(name);
-    if (auto* box = qobject_cast<QCheckBox*>(editor)) {
-        box->setChecked(value == QLatin1String("true"));
-    } else if (auto* combo = qobject_cast<QComboBox*>(editor)) {
-        combo->setCurrentIndex(combo->findData(value));
-    } else if (auto* date = qobject_cast<QgsDateEdit*>(editor)) {
-        // Text that is no date leaves the editor unset (the core refuses such a date anyway).
-        const QDate parsed = QDate::fromString(value.trimmed(), Qt::ISODate);
-        if (parsed.isValid()) {
-            date->setDate(parsed);
-        } else {
-            date->clear();
-        }
-    } else if (auto* line = qobject_cast<QLineEdit*>(editor)) {
-        line->setText(value);
-    }
+    setOptionText(0, name, value);
 }
 
 void LicencePage::edited() {
@@ -245,7 +322,7 @@ void LicencePage::edited() {
 
 void LicencePage::validate() {
     try {
-        optionsJson();
+        editedBinding();
         error_.clear();
     } catch (const InputError& e) {
         error_ = fromString(e.what());
@@ -269,54 +346,48 @@ void LicencePage::setDialogAcceptable(bool acceptable) {
     }
 }
 
-// The options as the JSON object of the `geolicence/options` property, typed by the core so a
-// wrong date or number is refused with the core's message.
-QString LicencePage::optionsJson() const {
-    const LicenceProfile* profile =
-        state_->catalog().find(licence_->currentData().toString().toStdString());
-    if (profile == nullptr) {
-        return QString();
+LicenceBinding LicencePage::editedBinding() const {
+    LicenceBinding binding;
+    binding.from = "custom-property";
+    for (const LicenceEntry* entry : entries_) {
+        // The same licence with the same options listed twice is one grant.
+        geolicence::addLicence(binding.licences, entry->licence());
     }
-    std::vector<std::string> assignments;
-    for (auto it = editors_.begin(); it != editors_.end(); ++it) {
-        QString value;
-        if (auto* box = qobject_cast<QCheckBox*>(it.value())) {
-            if (!box->isChecked()) {
-                continue;
-            }
-            value = QStringLiteral("true");
-        } else if (auto* combo = qobject_cast<QComboBox*>(it.value())) {
-            value = combo->currentData().toString();
-        } else if (auto* date = qobject_cast<QgsDateEdit*>(it.value())) {
-            value = isoDate(*date);
-        } else if (auto* line = qobject_cast<QLineEdit*>(it.value())) {
-            value = line->text().trimmed();
-        }
-        if (!value.isEmpty()) {
-            assignments.push_back((it.key() + QLatin1Char('=') + value).toStdString());
-        }
-    }
-    return fromString(optionsToJson(parseOptionAssignments(*profile, assignments)));
+    binding.derived_from = derived_from_;
+    return binding;
 }
 
 void LicencePage::apply() {
-    if (!edited_ || several_) {
-        return; // what is shown came from the layer's sources: nothing to write
+    if (!edited_ || !read_only_.isEmpty()) {
+        return; // what is shown came from the layer's sources, or cannot be written back whole
     }
-    QgsMapLayer* target = mLayer;
-    const QString id = licence_->currentData().toString();
     try {
-        const QString options = optionsJson();
-        if (id.isEmpty()) {
-            target->removeCustomProperty(kLicenceKey);
-            target->removeCustomProperty(kOptionsKey);
+        const LicenceBinding binding = editedBinding();
+        QgsMapLayer* target = mLayer;
+        if (binding.licences.empty()) {
+            // No licence left: the layer's own setting goes, provenance included (it explained
+            // licences the layer no longer claims); a licence from its dataset still applies.
+            for (const char* key :
+                 {kLicenceProperty, kOptionsProperty, kLicencesProperty, kDerivedFromProperty}) {
+                target->removeCustomProperty(QString::fromLatin1(key));
+            }
         } else {
-            target->setCustomProperty(kOptionsKey, options);
-            target->setCustomProperty(kLicenceKey, id);
+            // The core says which keys bind the layer; keys set first and stale ones removed
+            // after, so the layer never reads as unlicensed in between.
+            const auto properties = bindingProperties(binding);
+            for (const auto& [key, value] : properties) {
+                if (!value.empty()) {
+                    target->setCustomProperty(fromString(key), fromString(value));
+                }
+            }
+            for (const auto& [key, value] : properties) {
+                if (value.empty()) {
+                    target->removeCustomProperty(fromString(key));
+                }
+            }
         }
-        error_.clear();
-        message_->clear();
-        showBinding();
+        // The layer's own setting comes first, so what was written is what applies now.
+        showBinding(!binding.licences.empty());
     } catch (const InputError& e) {
         error_ = fromString(e.what());
         message_->setText(error_);
@@ -326,20 +397,27 @@ void LicencePage::apply() {
 void LicencePage::attachToDataset() {
     const auto file =
         dataSourceFile(mLayer->providerType().toStdString(), mLayer->source().toStdString());
-    const QString id = licence_->currentData().toString();
-    if (!file || id.isEmpty() || several_) {
+    if (!file || !read_only_.isEmpty()) {
         return;
     }
     try {
         DatasetLicence licence;
-        const LicenceProfile* profile = state_->catalog().find(id.toStdString());
-        licence.binding = singleLicence(
-            id.toStdString(),
-            optionsFromJson(*profile, optionsJson().toStdString(), mLayer->name().toStdString()),
-            "");
+        licence.binding = editedBinding();
+        if (licence.binding.licences.empty()) {
+            message_->setText(gtr("Choose a licence first."));
+            return;
+        }
+        // The attribution texts recorded with the dataset's binding are not shown here; they
+        // are kept, not dropped.
+        for (const BindingSource& source : state_->bindingOf(*mLayer).sources) {
+            if ((source.from == "sidecar" || source.from == "geopackage-metadata") &&
+                licence.attribution.empty()) {
+                licence.attribution = source.attribution;
+            }
+        }
         writeDatasetLicence(file->path, licence, state_->catalog(), file->layer_name);
         state_->refreshLayersOnFile(QString::fromStdString(file->path.string()));
-        message_->setText(gtr("The licence is now stored with %1.")
+        message_->setText(gtr("The licences are now stored with %1.")
                               .arg(QString::fromStdString(file->path.string())));
     } catch (const InputError& e) {
         message_->setText(fromString(e.what()));

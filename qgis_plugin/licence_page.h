@@ -1,26 +1,33 @@
 #pragma once
 
-#include <geolicence/licence_profile.h>
+#include <geolicence/licence_binding.h>
 
-#include <QMap>
+#include <QList>
 #include <qgsmaplayerconfigwidget.h>
 #include <qgsmaplayerconfigwidgetfactory.h>
+#include <vector>
 
-class QComboBox;
-class QFormLayout;
 class QLabel;
 class QPushButton;
+class QTreeWidget;
+class QVBoxLayout;
 
 namespace geolicence::qgis {
 
+class LicenceEntry;
 class LicenceState;
 
-// The "Licence" page of Layer Properties: the layer's licence wherever it comes from (the
+// The "Licence" page of Layer Properties: the layer's licences wherever they come from (the
 // layer's own setting, a sidecar, GeoPackage metadata, layer metadata, a source rule) and
-// which source that is; a profile from the catalog and its options, saved in the project as
-// the custom properties the CLI reads; "Attach to dataset" writes the sidecar or GeoPackage
-// metadata so the licence travels with the file. Options are checked as they are typed: while
-// one is invalid the error is shown and the dialog's OK is disabled, so OK never drops a value.
+// which source that is. The layer is under every licence listed: each is chosen from the
+// catalog with its options (LicenceEntry); licences can be added and removed. OK saves them
+// in the project as the custom properties the CLI reads (the core's bindingProperties), and
+// "Attach to dataset" writes them into the sidecar or GeoPackage metadata (the core's
+// writeDatasetLicence), so they travel with the file. Derived data shows where it came from
+// (`derived_from`), read-only, and keeps it when saved. Options are checked as they are typed:
+// while one is invalid the error is shown and the dialog's OK is disabled, so OK never drops a
+// value. When the layer's own setting cannot be read completely (a licence the catalog does
+// not know, unreadable JSON), the page writes nothing: it would drop what it cannot show.
 class LicencePage : public QgsMapLayerConfigWidget {
     Q_OBJECT
 
@@ -30,38 +37,58 @@ public:
     LicencePage(LicenceState* state, QgsMapLayer* layer, QgsMapCanvas* canvas,
                 QWidget* parent = nullptr);
 
-    // For tests and for the "Attach" button: choose a licence and set option values as text.
+    // The licences as the page shows them, and what the buttons and editors do (also for
+    // tests): the number of licences listed, the id of one, adding (empty: none chosen yet)
+    // and removing one, choosing the licence of one, setting an option of one as text.
+    int licenceCount() const { return static_cast<int>(entries_.size()); }
+    QString licenceIdAt(int index) const;
+    int addLicence(const QString& id = QString());
+    void removeLicence(int index);
+    void setLicenceAt(int index, const QString& id);
+    void setOptionText(int index, const QString& name, const QString& value);
+
+    // The layer's only licence (empty: none), replacing the list; an option of the first one.
     void setLicence(const QString& id);
     void setOptionText(const QString& name, const QString& value);
 
-    // The error shown for the options as they are, or empty.
+    // The error shown for the licences as they are, or empty.
     QString validationError() const { return error_; }
+    // Empty when the page may write; otherwise why it writes nothing.
+    QString readOnlyReason() const { return read_only_; }
 
 public slots:
     void apply() override;
     void attachToDataset();
 
 private:
-    void showBinding();
-    void rebuildOptions();
+    // Shows the layer's binding; `keep_entries`: the licences just written stay in their
+    // editors (the binding read back is the one they hold), so an Apply keeps the focus.
+    void showBinding(bool keep_entries = false);
+    void showProvenance();
+    LicenceEntry* appendEntry();
+    void clearEntries();
     void edited();
     void validate();
     void setDialogAcceptable(bool acceptable);
-    QString optionsJson() const;
+    // The licences as edited, with the provenance the layer had. InputError when one is
+    // invalid or has no licence chosen.
+    LicenceBinding editedBinding() const;
 
     LicenceState* state_;
-    QComboBox* licence_;
-    QFormLayout* options_form_;
-    QWidget* options_box_;
-    QPushButton* attach_;
-    // The layer carries several licences: the page shows the first and writes nothing, since
-    // it edits one licence and writing one would drop the others.
-    bool several_ = false;
-    QLabel* message_;
     QLabel* source_;
-    QMap<QString, QWidget*> editors_;
+    QVBoxLayout* entries_layout_;
+    QList<LicenceEntry*> entries_;
+    QPushButton* add_;
+    QLabel* provenance_title_;
+    QTreeWidget* provenance_;
+    QPushButton* attach_;
+    QLabel* message_;
+    // The provenance of the binding shown: written back unchanged with the licences.
+    std::vector<DerivedInput> derived_from_;
+    QString read_only_;
+    bool file_backed_ = false; // the layer's data is a file "Attach to dataset" can write to
     QString error_;
-    bool edited_ = false;  // the user changed the licence or an option
+    bool edited_ = false;  // the user changed a licence or an option
     bool filling_ = false; // the page is filled from the binding, not by the user
 };
 

@@ -243,6 +243,12 @@ MeasuredPrecision LicenceState::measure(const QgsMapLayer& layer) const {
         none.why_not = vector == nullptr ? "it is not a vector layer" : "the layer has no geometry";
         return none;
     }
+    if (!vector->isValid()) {
+        // Its data is missing: no features to measure, which must not pass for "none to leak".
+        MeasuredPrecision none;
+        none.why_not = "its data cannot be read";
+        return none;
+    }
     const QgsCoordinateReferenceSystem crs = vector->crs();
     PrecisionMeter meter(crs.isValid()
                              ? crs.toWkt(QgsCoordinateReferenceSystem::WKT2_2019).toStdString()
@@ -315,9 +321,7 @@ LayerInput LicenceState::inputOf(const QgsMapLayer& layer, std::vector<Finding>&
     // claim the layer counts as exact, which a measurement could only loosen; so only claims
     // are measured, and opening a project does not read every layer's features.
     std::vector<Finding> measured;
-    if (input.binding && rulesOnPrecision(*catalog_, *input.binding) &&
-        std::any_of(input.binding->licences.begin(), input.binding->licences.end(),
-                    [](const BoundLicence& l) { return l.options.count("cell_size_m") != 0; })) {
+    if (input.binding && claimsCellSize(*catalog_, *input.binding)) {
         if (!entry.precision) {
             entry.precision = measure(layer);
         }

@@ -79,6 +79,28 @@ QString licenceShortName(const LicenceProfile& profile, Language language) {
     return fromStd(profile.title.in(language));
 }
 
+QString licenceShortNames(const Catalog& catalog, Language language,
+                          const std::vector<BoundLicence>& licences) {
+    QStringList names;
+    for (const BoundLicence& licence : licences) {
+        const LicenceProfile* profile = catalog.find(licence.licence_id);
+        names << (profile != nullptr ? licenceShortName(*profile, language)
+                                     : fromStd(licence.licence_id));
+    }
+    return names.join(QStringLiteral(" + "));
+}
+
+QString licenceTitles(const Catalog& catalog, Language language,
+                      const std::vector<BoundLicence>& licences) {
+    QStringList titles;
+    for (const BoundLicence& licence : licences) {
+        const LicenceProfile* profile = catalog.find(licence.licence_id);
+        titles << (profile != nullptr ? fromStd(profile->title.in(language))
+                                      : fromStd(licence.licence_id));
+    }
+    return titles.join(QStringLiteral(" + "));
+}
+
 QString optionLabel(const std::string& name) {
     // One branch per option the bundled profiles declare (resources/licences/*.json).
     if (name == "valid_until") {

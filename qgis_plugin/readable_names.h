@@ -1,10 +1,12 @@
 #pragma once
 
 #include <geolicence/catalog.h>
+#include <geolicence/licence_binding.h>
 #include <geolicence/localized_text.h>
 
 #include <QString>
 #include <string>
+#include <vector>
 
 namespace geolicence::qgis {
 
@@ -15,6 +17,14 @@ namespace geolicence::qgis {
 // A few words for a licence ("GRB art. 7", "CC BY 4.0"); for a profile the plugin does not
 // know, its title.
 QString licenceShortName(const LicenceProfile& profile, Language language);
+
+// Several licences by their short names, or by their titles, joined with " + " ("NDFF export
+// portal + GRB Art. 7"): every licence of a binding applies, so every one is named. A licence
+// the catalog does not know is named by its id.
+QString licenceShortNames(const Catalog& catalog, Language language,
+                          const std::vector<BoundLicence>& licences);
+QString licenceTitles(const Catalog& catalog, Language language,
+                      const std::vector<BoundLicence>& licences);
 
 // "Valid until" for `valid_until`; options the plugin does not know read as their name with
 // spaces ("fee class").

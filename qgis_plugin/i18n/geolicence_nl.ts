@@ -264,24 +264,72 @@
         <translation>de regel van de catalogus voor deze gegevensbron</translation>
     </message>
     <message>
-        <source>(no licence)</source>
-        <translation>(geen licentie)</translation>
+        <source>(choose a licence)</source>
+        <translation>(kies een licentie)</translation>
     </message>
     <message>
-        <source>Licence or use right of this layer</source>
-        <translation>Licentie of gebruiksrecht van deze laag</translation>
+        <source>Licences or use rights of this layer (each one applies)</source>
+        <translation>Licenties of gebruiksrechten van deze laag (elk ervan geldt)</translation>
     </message>
     <message>
         <source>Attach to dataset</source>
         <translation>Aan de dataset koppelen</translation>
     </message>
     <message>
-        <source>Write the licence into the GeoPackage or a .licence.json file beside the data, so it travels with the file</source>
-        <translation>Schrijf de licentie in de GeoPackage of in een .licence.json-bestand naast de gegevens, zodat ze met het bestand meereist</translation>
+        <source>Write the licences into the GeoPackage or a .licence.json file beside the data, so they travel with the file</source>
+        <translation>Schrijf de licenties in de GeoPackage of in een .licence.json-bestand naast de gegevens, zodat ze met het bestand meereizen</translation>
     </message>
     <message>
-        <source>Several licences: this page cannot change them yet; bind the layer with all its licences where they were set.</source>
-        <translation>Meerdere licenties: deze pagina kan ze nog niet wijzigen; bind de laag met al haar licenties waar ze zijn ingesteld.</translation>
+        <source>The layer's own licence setting cannot be read completely (%1), so this page changes nothing: saving would drop what it cannot show. Add the missing licence folder in the geolicence settings, or correct the setting where it was made.</source>
+        <translation>De eigen licentie-instelling van de laag kan niet volledig gelezen worden (%1), dus deze pagina verandert niets: opslaan zou weglaten wat ze niet kan tonen. Voeg de ontbrekende licentiemap toe in de instellingen van geolicence, of verbeter de instelling waar ze gemaakt werd.</translation>
+    </message>
+    <message>
+        <source>Add licence</source>
+        <translation>Licentie toevoegen</translation>
+    </message>
+    <message>
+        <source>The layer is under every licence listed: add one when its data is also under another licence (for example a join of two sources)</source>
+        <translation>Voor de laag geldt elke vermelde licentie: voeg er een toe wanneer haar gegevens ook onder een andere licentie vallen (bijvoorbeeld een join van twee bronnen)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove this licence from the layer</source>
+        <translation>Deze licentie van de laag verwijderen</translation>
+    </message>
+    <message>
+        <source>Choose a licence for every entry, or remove the entry</source>
+        <translation>Kies een licentie voor elk item, of verwijder het item</translation>
+    </message>
+    <message>
+        <source>%1: licence "%2" is not in the catalog</source>
+        <translation>%1: licentie "%2" staat niet in de catalogus</translation>
+    </message>
+    <message>
+        <source>Derived from (as recorded when the data was made; kept when the licences are saved):</source>
+        <translation>Afgeleid van (zoals vastgelegd toen de gegevens gemaakt werden; blijft bewaard wanneer de licenties worden opgeslagen):</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Made with</source>
+        <translation>Gemaakt met</translation>
+    </message>
+    <message>
+        <source>no licence</source>
+        <translation>geen licentie</translation>
+    </message>
+    <message>
+        <source>Choose a licence first.</source>
+        <translation>Kies eerst een licentie.</translation>
     </message>
     <message>
         <source>This layer has no licence yet.</source>
@@ -296,8 +344,8 @@
         <translation>Ook gevonden in %1 (niet gebruikt): %2</translation>
     </message>
     <message>
-        <source>The licence is now stored with %1.</source>
-        <translation>De licentie is nu bij %1 opgeslagen.</translation>
+        <source>The licences are now stored with %1.</source>
+        <translation>De licenties zijn nu bij %1 opgeslagen.</translation>
     </message>
     <message>
         <source>Territory file %1 cannot be read</source>
@@ -514,6 +562,18 @@
     <message>
         <source>Duties:</source>
         <translation>Plichten:</translation>
+    </message>
+    <message>
+        <source>Licences (each applies): %1</source>
+        <translation>Licenties (elk ervan geldt): %1</translation>
+    </message>
+    <message>
+        <source>Derived from:</source>
+        <translation>Afgeleid van:</translation>
+    </message>
+    <message>
+        <source>Derived: %1</source>
+        <translation>Afgeleid: %1</translation>
     </message>
     <message>
         <source>Licence set in: %1</source>

@@ -615,6 +615,29 @@ const HostileCase kCases[] = {
      "--cell-size -1000"},
     {"CellSizeNaN", aggregateObservationsWith({"--cell-size", "nan"}), 2, "--cell-size"},
 
+    // Nesting deep enough to overflow a recursive walker, in a context file and in a profile:
+    // refused with the file named, never a crash.
+    {"DeeplyNestedContextFile",
+     [](const std::string& dir) {
+         const std::string path = project(dir);
+         const std::string context =
+             writeFile(dir, "context.json",
+                       R"({"purpose": "x", "extra": )" + std::string(200000, '[') +
+                           std::string(200000, ']') + "}");
+         return Command{{"check", path, "--action", "publish", "--context", context}, context};
+     },
+     3, "context.json"},
+    {"DeeplyNestedProfile",
+     [](const std::string& dir) {
+         fs::create_directory(dir + "/profielen");
+         writeFile(dir + "/profielen", "diep.json",
+                   R"({"id": "diep", "rules": )" + std::string(200000, '[') +
+                       std::string(200000, ']') + "}");
+         return Command{{"licences", "list", "--catalog", dir + "/profielen"},
+                        dir + "/profielen/diep.json"};
+     },
+     3, "diep.json"},
+
     // Licence profiles.
     {"ProfileExtendsCycle",
      [](const std::string& dir) {

@@ -106,6 +106,23 @@ TEST_P(MeasuredPrecisionTest, ExactPointsClaimedAsAggregatedAreStillProhibited) 
     EXPECT_TRUE(hasRule(decision, "precision-claim-contradicted")) << decision.dump(2);
 }
 
+// --role applies to a dataset's binding as to a project layer's: a contractor's NDFF data needs
+// its project's end date (N2), a subscriber's does not.
+TEST(DatasetRole, TheRoleOptionAppliesToADatasetsBinding) {
+    const std::string dir = makeTempDir();
+    const std::string path = writeBound(dir, "obs", {"GPKG", "gpkg"}, exactObservations(), {});
+    const auto decide = [&](const std::vector<std::string>& role) {
+        std::vector<std::string> args = {"check",        path,       "--action",
+                                         "use-internal", "--format", "json"};
+        args.insert(args.end(), role.begin(), role.end());
+        const CliResult result = runCli(args);
+        return json::parse(result.out)["decision"].get<std::string>();
+    };
+    EXPECT_EQ(decide({}), "permitted");
+    EXPECT_EQ(decide({"--role", "subscriber"}), "permitted");
+    EXPECT_EQ(decide({"--role", "contractor"}), "conditional");
+}
+
 class MeasuredCellsTest : public MeasuredPrecisionTest {};
 
 TEST_P(MeasuredCellsTest, CellsOfAtLeastOneKilometreMayBePublishedWithoutAClaim) {

@@ -2,28 +2,38 @@
 // widgets, headless: what an analyst reads at a glance and what a click does.
 #include "layer_standing.h"
 #include "licence_dock.h"
+#include "licence_entry.h"
 #include "licence_expiry.h"
 #include "licence_indicators.h"
 #include "licence_page.h"
 #include "licence_state.h"
 #include "readable_names.h"
 
+#include <geolicence/binding_json.h>
+#include <geolicence/dataset_binding.h>
+#include <geolicence/derivation.h>
+#include <geolicence/layer_binding.h>
+
 #include <gtest/gtest.h>
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDate>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
+#include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTranslator>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <qgsdatetimeedit.h>
 #include <qgsfilterlineedit.h>
 #include <qgslayertree.h>
@@ -61,6 +71,25 @@ protected:
         }
         QgsProject::instance()->addMapLayer(layer);
         return layer;
+    }
+
+    // Binds `layer` as the plugin binds a layer Processing made: the core's custom properties.
+    static void bindLayer(QgsMapLayer& layer, const LicenceBinding& binding) {
+        for (const auto& [key, value] : bindingProperties(binding)) {
+            if (value.empty()) {
+                layer.removeCustomProperty(QString::fromStdString(key));
+            } else {
+                layer.setCustomProperty(QString::fromStdString(key), QString::fromStdString(value));
+            }
+        }
+    }
+
+    LicenceBinding licences(const char* json) const {
+        return LicenceBinding{licencesFromJson(state_->catalog(), json, "test"), "test", {}};
+    }
+
+    static QString property(const QgsMapLayer& layer, const char* key) {
+        return layer.customProperty(QString::fromLatin1(key)).toString();
     }
 
     static QString grbUntil(int days_from_today) {
@@ -312,22 +341,288 @@ TEST_F(PanelTest, ExpiryNoticeNamesLicencesThatEndedOrEndWithinThirtyDays) {
     EXPECT_TRUE(expiringLicences(*state_, {later, open}, today, 30).isEmpty());
 }
 
-// The page edits one licence: on a layer with several it writes nothing, so that neither OK nor
-// "Attach to dataset" can drop the licences it does not show.
+// The page edits every licence of a layer with several: changing one writes all of them back,
+// and "Attach to dataset" stores all of them with the data. Neither OK nor Attach drops one.
 TEST_F(PanelTest, LicencePageNeverDropsTheOtherLicencesOfALayerWithSeveral) {
-    QgsVectorLayer* layer = addLayer(QStringLiteral("afgeleid"));
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("afgeleid.geojson"));
+    QFile file(data);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+        "properties": {}, "geometry": {"type": "Point", "coordinates": [5.1, 52.1]}}]})");
+    file.close();
+    auto* layer = new QgsVectorLayer(data, QStringLiteral("afgeleid"), QStringLiteral("ogr"));
+    ASSERT_TRUE(layer->isValid());
+    QgsProject::instance()->addMapLayer(layer);
     const QString both = QStringLiteral(
         R"([{"licence": "ndff-uitvoerportaal", "options": {}}, {"licence": "cc-by-4.0", "options": {"attribution": "X"}}])");
     layer->setCustomProperty(QStringLiteral("geolicence/licences"), both);
     LicencePage page(state_.get(), layer, nullptr);
-    auto* combo = page.findChild<QComboBox*>();
-    ASSERT_NE(combo, nullptr);
-    EXPECT_FALSE(combo->isEnabled());
+    ASSERT_EQ(page.licenceCount(), 2);
+    EXPECT_EQ(page.licenceIdAt(0), QStringLiteral("ndff-uitvoerportaal"));
+    EXPECT_EQ(page.licenceIdAt(1), QStringLiteral("cc-by-4.0"));
+    EXPECT_TRUE(page.readOnlyReason().isEmpty()) << page.readOnlyReason().toStdString();
+    for (QComboBox* combo : page.findChildren<QComboBox*>(QStringLiteral("geolicenceLicence"))) {
+        EXPECT_TRUE(combo->isEnabled());
+    }
     auto* attach = page.findChild<QPushButton*>(QStringLiteral("geolicenceAttach"));
     ASSERT_NE(attach, nullptr);
-    EXPECT_FALSE(attach->isEnabled());
-    page.setLicence(QStringLiteral("cc-by-4.0"));
+    EXPECT_TRUE(attach->isEnabled());
+
+    // One licence's option changed: both are written back.
+    page.setOptionText(1, QStringLiteral("attribution"), QStringLiteral("Y"));
     page.apply();
-    EXPECT_EQ(layer->customProperty(QStringLiteral("geolicence/licences")).toString(), both);
+    const LayerBindingResult bound = state_->bindingOf(*layer);
+    ASSERT_TRUE(bound.binding);
+    EXPECT_EQ(bound.binding->licences, licences(R"([{"licence": "ndff-uitvoerportaal"},
+        {"licence": "cc-by-4.0", "options": {"attribution": "Y"}}])")
+                                           .licences);
     EXPECT_FALSE(layer->customProperty(QStringLiteral("geolicence/licence")).isValid());
+
+    // Attached to the data: the sidecar carries both, and agrees with the project.
+    ASSERT_EQ(page.licenceCount(), 2);
+    page.attachToDataset();
+    const std::optional<DatasetLicence> stored =
+        readDatasetLicence(data.toStdString(), state_->catalog());
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->binding.licences, bound.binding->licences);
+    EXPECT_TRUE(state_->bindingOf(*layer).conflicts.empty());
+}
+
+// The page shows each licence with its own options and the provenance of derived data; OK
+// writes every licence back as the core (and so the CLI) reads it, the provenance unchanged.
+TEST_F(PanelTest, LicencePageEditsEachOfSeveralLicencesAndKeepsTheProvenance) {
+    const LicenceBinding grb = licences(
+        R"([{"licence": "grb-art7-intern-gebruik", "options": {"valid_until": "2027-12-31", "publication_right": true}}])");
+    const LicenceBinding ndff = licences(R"([{"licence": "ndff-uitvoerportaal"}])");
+    const LicenceBinding earlier_join =
+        derive({{"/data/oud.gpkg", ndff}}, "2025-01-10", "geolicence bind").binding;
+    const Derivation join = derive({{"/data/waarnemingen.gpkg", earlier_join},
+                                    {"/data/gebouwen.gpkg", grb},
+                                    {"/data/schets.geojson", std::nullopt}},
+                                   "2026-03-01", "native:joinattributesbylocation");
+    QgsVectorLayer* layer = addLayer(QStringLiteral("join"));
+    bindLayer(*layer, join.binding);
+
+    LicencePage page(state_.get(), layer, nullptr);
+    ASSERT_EQ(page.licenceCount(), 2);
+    EXPECT_EQ(page.licenceIdAt(0), QStringLiteral("ndff-uitvoerportaal"));
+    EXPECT_EQ(page.licenceIdAt(1), QStringLiteral("grb-art7-intern-gebruik"));
+    // Each licence with its own options form.
+    const QList<LicenceEntry*> entries = page.findChildren<LicenceEntry*>();
+    ASSERT_EQ(entries.size(), 2);
+    EXPECT_EQ(entries[0]->findChild<QgsDateEdit*>(QStringLiteral("valid_until")), nullptr);
+    auto* until = entries[1]->findChild<QgsDateEdit*>(QStringLiteral("valid_until"));
+    ASSERT_NE(until, nullptr);
+    EXPECT_EQ(until->date(), QDate(2027, 12, 31));
+    EXPECT_TRUE(
+        entries[1]->findChild<QCheckBox*>(QStringLiteral("publication_right"))->isChecked());
+
+    // The provenance, read-only: each input with its licences, date and tool; the input's own
+    // inputs below it; an input without a licence named as such.
+    auto* tree = page.findChild<QTreeWidget*>(QStringLiteral("geolicenceProvenance"));
+    ASSERT_NE(tree, nullptr);
+    EXPECT_FALSE(tree->isHidden());
+    EXPECT_EQ(tree->editTriggers(), QAbstractItemView::NoEditTriggers);
+    ASSERT_EQ(tree->topLevelItemCount(), 3);
+    const QTreeWidgetItem* first = tree->topLevelItem(0);
+    EXPECT_EQ(first->text(0), QStringLiteral("/data/waarnemingen.gpkg"));
+    EXPECT_EQ(first->text(1), QStringLiteral("NDFF export portal"));
+    EXPECT_EQ(first->text(2), QStringLiteral("2026-03-01"));
+    EXPECT_EQ(first->text(3), QStringLiteral("native:joinattributesbylocation"));
+    ASSERT_EQ(first->childCount(), 1);
+    EXPECT_EQ(first->child(0)->text(0), QStringLiteral("/data/oud.gpkg"));
+    EXPECT_EQ(first->child(0)->text(3), QStringLiteral("geolicence bind"));
+    EXPECT_EQ(tree->topLevelItem(1)->text(1), QStringLiteral("GRB Art. 7"));
+    EXPECT_EQ(tree->topLevelItem(2)->text(1), QStringLiteral("no licence"));
+
+    // The GRB licence's date changed: both licences written, the provenance kept as it was.
+    page.setOptionText(1, QStringLiteral("valid_until"), QStringLiteral("2028-06-30"));
+    EXPECT_TRUE(page.validationError().isEmpty()) << page.validationError().toStdString();
+    page.apply();
+    const LayerBindingResult bound = state_->bindingOf(*layer);
+    ASSERT_TRUE(bound.binding);
+    EXPECT_TRUE(bound.problems("", "").empty());
+    EXPECT_EQ(bound.binding->from, "custom-property");
+    EXPECT_EQ(
+        bound.binding->licences,
+        licences(R"([{"licence": "ndff-uitvoerportaal"}, {"licence": "grb-art7-intern-gebruik",
+                   "options": {"valid_until": "2028-06-30", "publication_right": true}}])")
+            .licences);
+    EXPECT_EQ(derivedFromToJson(bound.binding->derived_from),
+              derivedFromToJson(join.binding.derived_from));
+    EXPECT_EQ(property(*layer, "geolicence/derived_from"),
+              QString::fromStdString(derivedFromToJson(join.binding.derived_from)));
+
+    // A layer that was not derived shows no provenance.
+    QgsVectorLayer* plain =
+        addLayer(QStringLiteral("gebouwen"), QStringLiteral("grb-art7-intern-gebruik"));
+    LicencePage plain_page(state_.get(), plain, nullptr);
+    EXPECT_TRUE(
+        plain_page.findChild<QTreeWidget*>(QStringLiteral("geolicenceProvenance"))->isHidden());
+}
+
+// Licences are added and removed on the page: one licence is written in the single form every
+// version reads, several as geolicence/licences, no stale key left; an entry without a licence
+// chosen is refused, never written.
+TEST_F(PanelTest, LicencePageAddsAndRemovesLicences) {
+    QgsVectorLayer* layer =
+        addLayer(QStringLiteral("gebouwen"), QStringLiteral("grb-art7-intern-gebruik"),
+                 QStringLiteral(R"({"valid_until": "2027-12-31"})"));
+    {
+        LicencePage page(state_.get(), layer, nullptr);
+        ASSERT_EQ(page.licenceCount(), 1);
+        page.findChild<QPushButton*>(QStringLiteral("geolicenceAddLicence"))->click();
+        ASSERT_EQ(page.licenceCount(), 2);
+        EXPECT_FALSE(page.validationError().isEmpty()) << "no licence chosen in the new entry";
+        page.apply();
+        EXPECT_EQ(property(*layer, "geolicence/licence"),
+                  QStringLiteral("grb-art7-intern-gebruik"));
+        EXPECT_FALSE(layer->customProperty(QStringLiteral("geolicence/licences")).isValid());
+        page.setLicenceAt(1, QStringLiteral("cc-by-4.0"));
+        page.setOptionText(1, QStringLiteral("attribution"), QStringLiteral("© Gemeente X"));
+        EXPECT_TRUE(page.validationError().isEmpty()) << page.validationError().toStdString();
+        page.apply();
+    }
+    const LicenceBinding two = licences(
+        R"([{"licence": "grb-art7-intern-gebruik", "options": {"valid_until": "2027-12-31"}},
+            {"licence": "cc-by-4.0", "options": {"attribution": "© Gemeente X"}}])");
+    ASSERT_TRUE(state_->bindingOf(*layer).binding);
+    EXPECT_EQ(state_->bindingOf(*layer).binding->licences, two.licences);
+    EXPECT_FALSE(layer->customProperty(QStringLiteral("geolicence/licence")).isValid());
+    EXPECT_FALSE(layer->customProperty(QStringLiteral("geolicence/options")).isValid());
+
+    {
+        // The Remove button of the CC BY entry: back to one licence, in the single form.
+        LicencePage page(state_.get(), layer, nullptr);
+        ASSERT_EQ(page.licenceCount(), 2);
+        for (LicenceEntry* entry : page.findChildren<LicenceEntry*>()) {
+            if (entry->licenceId() == QLatin1String("cc-by-4.0")) {
+                entry->findChild<QPushButton*>(QStringLiteral("geolicenceRemoveLicence"))->click();
+            }
+        }
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        ASSERT_EQ(page.licenceCount(), 1);
+        EXPECT_EQ(page.findChildren<LicenceEntry*>().size(), 1);
+        page.apply();
+    }
+    EXPECT_EQ(property(*layer, "geolicence/licence"), QStringLiteral("grb-art7-intern-gebruik"));
+    EXPECT_EQ(property(*layer, "geolicence/options"),
+              QStringLiteral(R"({"valid_until":"2027-12-31"})"));
+    EXPECT_FALSE(layer->customProperty(QStringLiteral("geolicence/licences")).isValid());
+
+    {
+        // The last one removed: the layer's own setting is gone.
+        LicencePage page(state_.get(), layer, nullptr);
+        page.removeLicence(0);
+        page.apply();
+    }
+    EXPECT_FALSE(state_->bindingOf(*layer).binding);
+    EXPECT_TRUE(layer->customPropertyKeys().filter(QStringLiteral("geolicence/")).isEmpty());
+}
+
+// A licence the catalog does not know (a profile folder missing from the settings) cannot be
+// shown, so the page writes nothing rather than drop it, and says why.
+TEST_F(PanelTest, LicencePageWritesNothingWhenItCannotShowEveryLicence) {
+    QgsVectorLayer* layer = addLayer(QStringLiteral("afgeleid"));
+    const QString unknown = QStringLiteral(
+        R"([{"licence": "ndff-uitvoerportaal"}, {"licence": "licentie-van-de-organisatie"}])");
+    layer->setCustomProperty(QStringLiteral("geolicence/licences"), unknown);
+    LicencePage page(state_.get(), layer, nullptr);
+    EXPECT_TRUE(page.readOnlyReason().contains(QStringLiteral("licentie-van-de-organisatie")))
+        << page.readOnlyReason().toStdString();
+    EXPECT_TRUE(page.findChild<QLabel*>(QStringLiteral("geolicenceBindingSource"))
+                    ->text()
+                    .contains(QStringLiteral("changes nothing")));
+    EXPECT_FALSE(page.findChild<QPushButton*>(QStringLiteral("geolicenceAddLicence"))->isEnabled());
+    EXPECT_EQ(page.addLicence(QStringLiteral("cc0-1.0")), -1);
+    page.setLicence(QStringLiteral("cc0-1.0"));
+    page.apply();
+    page.attachToDataset();
+    EXPECT_EQ(property(*layer, "geolicence/licences"), unknown);
+    EXPECT_FALSE(layer->customProperty(QStringLiteral("geolicence/licence")).isValid());
+
+    // The same for one licence the catalog does not know.
+    QgsVectorLayer* single =
+        addLayer(QStringLiteral("eigen"), QStringLiteral("licentie-van-de-organisatie"));
+    LicencePage single_page(state_.get(), single, nullptr);
+    EXPECT_FALSE(single_page.readOnlyReason().isEmpty());
+    single_page.setLicence(QString());
+    single_page.apply();
+    EXPECT_EQ(property(*single, "geolicence/licence"),
+              QStringLiteral("licentie-van-de-organisatie"));
+}
+
+// A row names every licence of its layer; a derived layer says so and lists its sources (with
+// their licences, date and tool) in the tooltip and the details, and is found by them.
+TEST_F(PanelTest, PanelRowsNameEveryLicenceAndShowDerivedLayersWithTheirSources) {
+    QgsVectorLayer* join = addLayer(QStringLiteral("join"));
+    bindLayer(*join, licences(R"([{"licence": "ndff-uitvoerportaal"},
+        {"licence": "grb-art7-intern-gebruik", "options": {"valid_until": "2030-12-31"}}])"));
+    QgsVectorLayer* points =
+        addLayer(QStringLiteral("waarnemingen"), QStringLiteral("ndff-uitvoerportaal"));
+    const LicenceBinding buffered =
+        derive({{"/data/waarnemingen.gpkg", state_->bindingOf(*points).binding}}, "2026-03-01",
+               "native:buffer")
+            .binding;
+    QgsVectorLayer* buffer = addLayer(QStringLiteral("buffer"));
+    bindLayer(*buffer, buffered);
+    QgsVectorLayer* twice = addLayer(QStringLiteral("buffer van buffer"));
+    bindLayer(*twice, derive({{"memory:buffer", buffered}}, "2026-03-02", "native:buffer").binding);
+
+    LicenceDock dock(state_.get());
+    ASSERT_EQ(dock.rows()->rowCount(), 4);
+    EXPECT_EQ(cell(dock, QStringLiteral("join"), LicenceDock::LicenceColumn),
+              QStringLiteral("NDFF export portal + GRB Art. 7"));
+    EXPECT_EQ(cell(dock, QStringLiteral("waarnemingen"), LicenceDock::LicenceColumn),
+              QStringLiteral("NDFF export portal"));
+    EXPECT_EQ(cell(dock, QStringLiteral("buffer"), LicenceDock::LicenceColumn),
+              QStringLiteral("Derived: NDFF export portal"));
+    // The derived layer stands as its source does.
+    EXPECT_EQ(cell(dock, QStringLiteral("buffer"), LicenceDock::StatusColumn),
+              cell(dock, QStringLiteral("waarnemingen"), LicenceDock::StatusColumn));
+
+    const QString join_details = dock.detailsText(join->id());
+    EXPECT_TRUE(join_details.contains(QStringLiteral("Licences (each applies): ")))
+        << join_details.toStdString();
+    EXPECT_TRUE(join_details.contains(licenceTitles(state_->catalog(), Language::English,
+                                                    state_->bindingOf(*join).binding->licences)));
+    EXPECT_FALSE(join_details.contains(QStringLiteral("Derived from")));
+    const QString details = dock.detailsText(buffer->id());
+    EXPECT_TRUE(details.contains(QStringLiteral(
+        "Derived from:\n/data/waarnemingen.gpkg: NDFF export portal (2026-03-01, native:buffer)")))
+        << details.toStdString();
+    const QString chain = dock.detailsText(twice->id());
+    EXPECT_TRUE(chain.contains(QStringLiteral("memory:buffer: NDFF export portal (2026-03-02")))
+        << chain.toStdString();
+    EXPECT_TRUE(chain.contains(QStringLiteral("↳ /data/waarnemingen.gpkg: NDFF export portal")))
+        << chain.toStdString();
+    const int row = rowOf(dock, QStringLiteral("buffer"));
+    EXPECT_TRUE(dock.rows()
+                    ->index(row, LicenceDock::LicenceColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("/data/waarnemingen.gpkg")));
+
+    // Found by a source's name, and by being derived.
+    dock.filter()->setText(QStringLiteral("waarnemingen.gpkg"));
+    ASSERT_EQ(dock.rows()->rowCount(), 2);
+    EXPECT_NE(rowOf(dock, QStringLiteral("buffer")), -1);
+    EXPECT_NE(rowOf(dock, QStringLiteral("buffer van buffer")), -1);
+    dock.filter()->setText(QStringLiteral("derived"));
+    EXPECT_EQ(dock.rows()->rowCount(), 2);
+    dock.filter()->setText(QStringLiteral("GRB Art. 7"));
+    ASSERT_EQ(dock.rows()->rowCount(), 1);
+    EXPECT_EQ(dock.rows()->index(0, 0).data().toString(), QStringLiteral("join"));
+    dock.filter()->clear();
+
+    // The layer tree's indicator tells it too.
+    QgsLayerTreeModel model(QgsProject::instance()->layerTreeRoot());
+    QgsLayerTreeView view;
+    view.setModel(&model);
+    LicenceIndicators indicators(state_.get(), &view);
+    EXPECT_TRUE(indicators.toolTipOf(buffer->id()).contains(QStringLiteral("Derived from:")))
+        << indicators.toolTipOf(buffer->id()).toStdString();
+    EXPECT_TRUE(
+        indicators.toolTipOf(join->id()).contains(QStringLiteral("Licences (each applies)")));
 }

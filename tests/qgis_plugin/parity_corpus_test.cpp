@@ -5,12 +5,19 @@
 // owes is what `geolicence attribution` prints. The projects: ones written here by QGIS itself
 // (themes, locked and unlocked layer sets, missing themes, atlases, data-defined layer lists,
 // legends, broken options, conflicting bindings, a layer whose data went missing, the role
-// setting), the repository's sample projects and the real projects from public repositories
-// (tests/data/real_projects), which QGIS reads without their data.
+// setting, layers derived from licensed layers), the repository's sample projects and the real
+// projects from public repositories (tests/data/real_projects), which QGIS reads without their
+// data.
 #include "attribution_keeper.h"
 #include "layout_licence_check.h"
 #include "licence_state.h"
 #include "parity_support.h"
+
+#include <geolicence/binding_json.h>
+#include <geolicence/catalog.h>
+#include <geolicence/dataset_binding.h>
+#include <geolicence/derivation.h>
+#include <geolicence/layer_binding.h>
 
 #include <gtest/gtest.h>
 
@@ -19,6 +26,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <iostream>
 #include <qgslayertree.h>
 #include <qgslayertreemodel.h>
@@ -32,6 +40,7 @@
 #include <qgsproject.h>
 #include <qgsproperty.h>
 #include <qgsvectorlayer.h>
+#include <set>
 
 using namespace geolicence;
 using namespace geolicence::parity;
@@ -233,6 +242,41 @@ public:
         return path;
     }
 
+    // Layers claiming a 1 km cell size: exact points (contradicted), 1 km cells (borne out) and
+    // missing data (not verifiable). The plugin measures them through QGIS, the CLI with GDAL.
+    QString precisionClaims() {
+        QgsProject* project = QgsProject::instance();
+        project->clear();
+        const QString rd = R"("crs": {"type": "name", "properties": {"name": "EPSG:28992"}})";
+        const QString exact = dir_.filePath(QStringLiteral("exact.geojson"));
+        writeFile(exact, (R"({"type": "FeatureCollection", )" + rd + R"(, "features": [
+            {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [155123.45, 463456.78]}},
+            {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [155999.12, 463001.5]}},
+            {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [156500.3, 464200.9]}}]})")
+                             .toUtf8());
+        const QString cells = dir_.filePath(QStringLiteral("hokken.geojson"));
+        writeFile(cells, (R"({"type": "FeatureCollection", )" + rd + R"(, "features": [
+            {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[155000, 463000], [156000, 463000], [156000, 464000], [155000, 464000], [155000, 463000]]]}},
+            {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[156000, 464000], [157000, 464000], [157000, 465000], [156000, 465000], [156000, 464000]]]}}]})")
+                             .toUtf8());
+        const QString gone = dir_.filePath(QStringLiteral("claim_weg.geojson"));
+        QFile::copy(cells, gone); // there when QGIS saves the project, gone when it is checked
+        const QString claim = R"({"cell_size_m": 1000})";
+        const QString ndff = QStringLiteral("ndff-uitvoerportaal");
+        const std::vector<std::pair<QString, QgsVectorLayer*>> layers = {
+            {QStringLiteral("Exact"), addFileLayer(exact, QStringLiteral("exact"), ndff, claim)},
+            {QStringLiteral("Hokken"), addFileLayer(cells, QStringLiteral("hokken"), ndff, claim)},
+            {QStringLiteral("Weg"), addFileLayer(gone, QStringLiteral("weg"), ndff, claim)}};
+        for (const auto& [name, layer] : layers) {
+            QgsLayoutItemMap* map = addMap(addLayout(name, {QStringLiteral("NDFF")}));
+            map->setLayers({layer});
+            map->setKeepLayerSet(true);
+        }
+        const QString path = save(QStringLiteral("celclaims.qgs"));
+        QFile::remove(gone);
+        return path;
+    }
+
     QString roles() {
         QgsProject* project = QgsProject::instance();
         project->clear();
@@ -247,6 +291,67 @@ public:
                      QString());
         addMap(addLayout(QStringLiteral("Alles"), {QStringLiteral("NDFF")}));
         return save(QStringLiteral("rollen.qgs"));
+    }
+
+    // Layers made from licensed layers, bound as Processing outputs are bound: a buffer of NDFF
+    // points in the project (custom properties), a join of NDFF points with GRB buildings (and
+    // an unlicensed sketch) in a file (its sidecar), each with its provenance.
+    QString derivedLayers() {
+        QgsProject* project = QgsProject::instance();
+        project->clear();
+        const Catalog catalog = CatalogBuilder().addBundled().build();
+        const QString points = dir_.filePath(QStringLiteral("waarnemingen.geojson"));
+        const QString buildings = dir_.filePath(QStringLiteral("gebouwen.geojson"));
+        const QString buffer_data = dir_.filePath(QStringLiteral("buffer.geojson"));
+        const QString join_data = dir_.filePath(QStringLiteral("join.geojson"));
+        for (const QString& path : {points, buildings, buffer_data, join_data}) {
+            writePoints(path);
+        }
+        const char* grb_options = R"({"valid_until": "2030-12-31", "publication_right": true})";
+        addFileLayer(points, QStringLiteral("NDFF"), QStringLiteral("ndff-uitvoerportaal"),
+                     QString());
+        addFileLayer(buildings, QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
+                     QString::fromLatin1(grb_options));
+        const LicenceBinding ndff{
+            licencesFromJson(catalog, R"([{"licence": "ndff-uitvoerportaal"}])", "test"), "", {}};
+        const LicenceBinding grb{
+            licencesFromJson(catalog,
+                             std::string(R"([{"licence": "grb-art7-intern-gebruik", "options": )") +
+                                 grb_options + "}]",
+                             "test"),
+            "",
+            {}};
+        QgsVectorLayer* buffer =
+            addFileLayer(buffer_data, QStringLiteral("NDFF buffer"), QString(), QString());
+        for (const auto& [key, value] : bindingProperties(
+                 derive({{points.toStdString(), ndff}}, "2026-03-01", "native:buffer").binding)) {
+            if (!value.empty()) {
+                buffer->setCustomProperty(QString::fromStdString(key),
+                                          QString::fromStdString(value));
+            }
+        }
+        DatasetLicence joined;
+        // The sketch it was also made from carries no licence (a warning, in both).
+        joined.binding =
+            derive({{points.toStdString(), ndff},
+                    {buildings.toStdString(), grb},
+                    {dir_.filePath(QStringLiteral("schets.geojson")).toStdString(), std::nullopt}},
+                   "2026-03-01", "native:joinattributesbylocation")
+                .binding;
+        writeDatasetLicence(join_data.toStdString(), joined, catalog);
+        QgsVectorLayer* join =
+            addFileLayer(join_data, QStringLiteral("NDFF met GRB"), QString(), QString());
+
+        QgsLayoutItemMap* map = addMap(addLayout(QStringLiteral("Buffer")));
+        map->setLayers({buffer});
+        map->setKeepLayerSet(true);
+        map = addMap(addLayout(QStringLiteral("Join"), {kGrbText}));
+        map->setLayers({join});
+        map->setKeepLayerSet(true);
+        map = addMap(addLayout(QStringLiteral("Join zonder bron")));
+        map->setLayers({join});
+        map->setKeepLayerSet(true);
+        return save(QStringLiteral("afgeleid.qgs"));
     }
 
 private:
@@ -348,6 +453,55 @@ TEST_F(ParityOnSavedProjects, ProjectsQgisWroteWithThemesLocksAtlasesAndBrokenBi
     EXPECT_EQ(compare(written.brokenBindings()), 1);
     EXPECT_EQ(compare(written.conflictingBindings()), 1);
     EXPECT_EQ(compare(written.missingData()), 2);
+}
+
+// Layers derived from licensed layers are judged as their sources, in QGIS as in the CLI: the
+// buffer of NDFF points is prohibited for publishing as the points are, the join with GRB
+// buildings owes the GRB attribution as well.
+TEST_F(ParityOnSavedProjects, DerivedLayersAreJudgedAsTheirSources) {
+    QTemporaryDir dir;
+    WrittenProjects written{QDir(dir.path())};
+    const QString path = written.derivedLayers();
+    EXPECT_EQ(compare(path), 3);
+    const QString en = QStringLiteral("en");
+    EXPECT_EQ(cliCheck(path, QStringLiteral("Buffer"), Action::Publish, {}, en).decision,
+              "prohibited");
+    EXPECT_EQ(cliCheck(path, QStringLiteral("Join"), Action::Publish, {}, en).decision,
+              "prohibited");
+    EXPECT_TRUE(cliAttribution(path, QStringLiteral("Join zonder bron"), {}, en)
+                    .contains(QString::fromUtf8(kGrbText)));
+    EXPECT_EQ(cliCheck(path, QStringLiteral("Buffer"), Action::UseInternal, {}, en).decision,
+              "permitted");
+    const Judgement join = cliCheck(path, QStringLiteral("Join"), Action::UseInternal, {}, en);
+    EXPECT_TRUE(std::any_of(join.findings.begin(), join.findings.end(), [](const FindingKey& f) {
+        return std::get<1>(f) == "unlicensed-source";
+    })) << describe(join);
+}
+
+// A claimed cell size is measured on both sides: exact points claiming 1 km are blocked by the
+// plugin and prohibited by `geolicence check`, 1 km cells pass both.
+TEST_F(ParityOnSavedProjects, ClaimedCellSizesAreMeasuredOnBothSides) {
+    QTemporaryDir dir;
+    WrittenProjects written{QDir(dir.path())};
+    const QString path = written.precisionClaims();
+    EXPECT_EQ(compare(path), 3);
+    const auto rules = [](const Judgement& judgement) {
+        std::set<std::string> found;
+        for (const auto& finding : judgement.findings) {
+            found.insert(std::get<1>(finding));
+        }
+        return found;
+    };
+    const Judgement exact =
+        cliCheck(path, QStringLiteral("Exact"), Action::Publish, {}, QStringLiteral("en"));
+    EXPECT_EQ(exact.decision, "prohibited") << describe(exact);
+    EXPECT_EQ(rules(exact).count("precision-claim-contradicted"), 1U) << describe(exact);
+    const Judgement cells =
+        cliCheck(path, QStringLiteral("Hokken"), Action::Publish, {}, QStringLiteral("en"));
+    EXPECT_EQ(rules(cells).count("precision-measured"), 1U) << describe(cells);
+    const Judgement gone =
+        cliCheck(path, QStringLiteral("Weg"), Action::Publish, {}, QStringLiteral("en"));
+    EXPECT_EQ(rules(gone).count("precision-not-measured"), 1U) << describe(gone);
 }
 
 // The role setting is applied as the CLI applies --role: only where the licence knows the role.

@@ -14,6 +14,9 @@
 #include "processing_provider.h"
 #include "status_text.h"
 
+#include <geolicence/derivation.h>
+#include <geolicence/layer_binding.h>
+
 #include <gtest/gtest.h>
 
 #include <QAction>
@@ -250,6 +253,95 @@ TEST_F(PluginTest, ExactNdffPointsOnALayoutAreCriticalUnlessInternal) {
     LicenceState::setLayoutInternal(*layout, true);
     EXPECT_EQ(count(runLayoutCheck(layout), QgsValidityCheckResult::Critical), 0)
         << "an internal working document may show exact observations";
+}
+
+namespace {
+
+// What the plugin writes on a layer made from other layers (a Processing output): the core's
+// derive() of the inputs' bindings, as custom properties (bindingProperties).
+void bindAsDerived(const LicenceState& state, QgsMapLayer& output,
+                   const QList<QgsMapLayer*>& inputs, const std::string& tool) {
+    std::vector<DerivationSource> sources;
+    for (QgsMapLayer* input : inputs) {
+        sources.push_back({input->source().toStdString(), state.bindingOf(*input).binding});
+    }
+    for (const auto& [key, value] :
+         bindingProperties(derive(sources, "2026-03-01", tool).binding)) {
+        if (value.empty()) {
+            output.removeCustomProperty(QString::fromStdString(key));
+        } else {
+            output.setCustomProperty(QString::fromStdString(key), QString::fromStdString(value));
+        }
+    }
+}
+
+} // namespace
+
+// A buffer of NDFF points carries NDFF's licence with its provenance: a layout rendering it is
+// blocked exactly as one rendering the points, for the same reason; as an internal working
+// document it may show it. Unbound, the same buffer would be a warning only.
+TEST_F(PluginTest, ALayoutOfDataDerivedFromNdffIsBlockedAsTheNdffPointsAre) {
+    QgsVectorLayer* ndff = addLayer(QStringLiteral("NDFF"), QStringLiteral("ndff-uitvoerportaal"));
+    QgsVectorLayer* buffer = addLayer(QStringLiteral("NDFF buffer"));
+    EXPECT_EQ(count(runLayoutCheck(makeLayout({buffer}, {})), QgsValidityCheckResult::Critical), 0);
+    bindAsDerived(*state_, *buffer, {ndff}, "native:buffer");
+    ASSERT_TRUE(state_->bindingOf(*buffer).binding);
+    ASSERT_EQ(state_->bindingOf(*buffer).binding->derived_from.size(), 1U);
+
+    const auto of_points = runLayoutCheck(makeLayout({ndff}, {}));
+    QgsPrintLayout* layout = makeLayout({buffer}, {});
+    const auto of_buffer = runLayoutCheck(layout);
+    EXPECT_GE(count(of_buffer, QgsValidityCheckResult::Critical), 1);
+    EXPECT_EQ(count(of_buffer, QgsValidityCheckResult::Critical),
+              count(of_points, QgsValidityCheckResult::Critical));
+    const auto texts = [](const QList<QgsValidityCheckResult>& results) {
+        QStringList found;
+        for (const QgsValidityCheckResult& result : results) {
+            found << result.detailedDescription;
+        }
+        return found;
+    };
+    EXPECT_EQ(texts(of_buffer), texts(of_points));
+    EXPECT_TRUE(texts(of_buffer).join(QLatin1Char('\n')).contains(QStringLiteral("1 x 1 km")))
+        << texts(of_buffer).join(QLatin1Char('\n')).toStdString();
+    EXPECT_FALSE(state_->checkLayout(*layout, Action::Publish).decision.permitted());
+    LicenceState::setLayoutInternal(*layout, true);
+    EXPECT_EQ(count(runLayoutCheck(layout), QgsValidityCheckResult::Critical), 0);
+}
+
+// A join of NDFF observations with GRB buildings is under both licences: its layout owes the GRB
+// attribution, which the automatic label holds, and stays blocked for the exact observations;
+// without the label, the missing attribution is reported too.
+TEST_F(PluginTest, ALayoutOfAJoinOfNdffAndGrbOwesTheGrbAttribution) {
+    AttributionKeeper keeper(state_.get(), QgsProject::instance());
+    QgsVectorLayer* ndff = addLayer(QStringLiteral("NDFF"), QStringLiteral("ndff-uitvoerportaal"));
+    QgsVectorLayer* grb =
+        addLayer(QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
+                 QStringLiteral(R"({"valid_until": "2030-12-31", "publication_right": true})"));
+    QgsVectorLayer* join = addLayer(QStringLiteral("NDFF met GRB"));
+    bindAsDerived(*state_, *join, {ndff, grb}, "native:joinattributesbylocation");
+    ASSERT_EQ(state_->bindingOf(*join).binding->licences.size(), 2U);
+
+    QgsPrintLayout* labelled = makeLayout({join}, {});
+    QgsLayoutItemLabel* label = keeper.update(*labelled);
+    ASSERT_NE(label, nullptr);
+    EXPECT_TRUE(label->text().contains(QString::fromUtf8(kGrbText))) << label->text().toStdString();
+    const auto with_label = runLayoutCheck(labelled);
+    EXPECT_GE(count(with_label, QgsValidityCheckResult::Critical), 1) << "the exact observations";
+    for (const QgsValidityCheckResult& result : with_label) {
+        EXPECT_FALSE(result.detailedDescription.contains(QString::fromUtf8(kGrbText)))
+            << result.title.toStdString();
+    }
+    const auto without_label = runLayoutCheck(makeLayout({join}, {}));
+    EXPECT_TRUE(std::any_of(without_label.begin(), without_label.end(),
+                            [](const QgsValidityCheckResult& r) {
+                                return r.type == QgsValidityCheckResult::Critical &&
+                                       r.detailedDescription.contains(QString::fromUtf8(kGrbText));
+                            }));
+    // The GRB licence alone would permit publishing with the label: the join is blocked by NDFF.
+    QgsPrintLayout* grb_only = makeLayout({grb}, {});
+    keeper.update(*grb_only);
+    EXPECT_EQ(count(runLayoutCheck(grb_only), QgsValidityCheckResult::Critical), 0);
 }
 
 TEST_F(PluginTest, UnlicensedLayerIsAWarningOnly) {

@@ -53,9 +53,8 @@ struct Binding {
     const char* options; // empty: none
 };
 
-// Valid, incomplete, broken and unknown bindings, the licences' duties included. A claimed
-// `cell_size_m` is left out: the plugin measures it on the layer's data, while `geolicence
-// check PROJECT` trusts a project's bindings (README, "Spatial precision is measured").
+// Valid, incomplete, broken and unknown bindings, the licences' duties included, and a claimed
+// `cell_size_m` that both sides measure on the layer's data.
 const Binding kBindings[] = {
     {"", ""},
     {"grb-art7-intern-gebruik", R"({"valid_until": "2030-12-31", "publication_right": true})"},
@@ -73,6 +72,7 @@ const Binding kBindings[] = {
     {"odbl-1.0", R"({"attribution": "© OSM-bijdragers"})"},
     {"bestaat-niet", ""},
     {"cc-by-4.0", "{kapot"},
+    {"ndff-uitvoerportaal", R"({"cell_size_m": 1000})"},
 };
 
 const char* const kNames[] = {"wegen", "waarnemingen", "gebouwen", "Logius", "gemeenten"};

@@ -2,6 +2,7 @@
 
 #include "geolicence/catalog.h"
 #include "geolicence/evaluation.h"
+#include "geolicence/precision_claim.h"
 #include "geolicence/project.h"
 #include "geolicence/project_binding.h"
 #include "geolicence/published_text.h"
@@ -23,6 +24,13 @@ struct CheckRequest {
     std::optional<PublishedText> published;
     // The organisation's defaults for what bindings leave unset (--role).
     BindingDefaults binding_defaults;
+    // Reads a layer's data to verify the cell size its binding claims (the GIS wing's
+    // measureProjectLayer). A claim is never simply believed: without a measurer it stays
+    // unverified, with a warning (`precision-not-measured`).
+    LayerMeasurer measure_layer;
+    // Whether a layer's extent lies inside the licensed territory (the GIS wing's Territory,
+    // the CLI's --territory; the plugin's territory setting). Unset: not known.
+    std::function<std::optional<bool>(const ProjectLayer& layer)> within_territory;
 };
 
 // One checked layer and how it is licensed, for reports that list every layer (JUnit).
@@ -64,6 +72,19 @@ using LayerInputSource = std::function<std::vector<LayerInput>(
     const std::vector<std::string>& layer_ids, std::vector<Finding>& binding_problems)>;
 CheckResult checkProject(const Project& project, const Catalog& catalog,
                          const CheckRequest& request, const LayerInputSource& bind);
+
+// What checkProject does to the layers it binds itself, and what an adapter binding its own
+// layers must do too: every input whose binding claims a cell size (claimsCellSize) has its
+// data measured with `request.measure_layer`, and the measurement outweighs the claim
+// (applyMeasuredPrecision). What was measured is added to `notes`, which follow the decision's
+// findings.
+void verifyPrecisionClaims(const Project& project, const Catalog& catalog,
+                           const CheckRequest& request, std::vector<LayerInput>& inputs,
+                           std::vector<Finding>& notes);
+
+// Sets each bound input's `within_territory` fact from `request.within_territory`, when given.
+void addTerritoryFacts(const Project& project, const CheckRequest& request,
+                       std::vector<LayerInput>& inputs);
 
 // The layers `checkProject` looks at, with their bindings (for `inspect` and `attribution`).
 // Each is bound with bindProjectLayer (the defaults applied); broken bindings (`invalid-binding`)

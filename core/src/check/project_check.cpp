@@ -172,14 +172,53 @@ std::vector<LayerInput> projectLayerInputs(const Project& project, const Catalog
     return inputs;
 }
 
+void verifyPrecisionClaims(const Project& project, const Catalog& catalog,
+                           const CheckRequest& request, std::vector<LayerInput>& inputs,
+                           std::vector<Finding>& notes) {
+    for (LayerInput& input : inputs) {
+        const ProjectLayer* layer = project.findLayer(input.id);
+        if (layer == nullptr || !input.binding || !claimsCellSize(catalog, *input.binding)) {
+            continue;
+        }
+        MeasuredPrecision measured;
+        if (request.measure_layer) {
+            measured = request.measure_layer(*layer);
+        } else {
+            measured.why_not = "this program reads no geodata";
+        }
+        applyMeasuredPrecision(measured, catalog, request.evaluation.language, input, notes);
+    }
+}
+
+void addTerritoryFacts(const Project& project, const CheckRequest& request,
+                       std::vector<LayerInput>& inputs) {
+    if (!request.within_territory) {
+        return;
+    }
+    for (LayerInput& input : inputs) {
+        const ProjectLayer* layer = project.findLayer(input.id);
+        if (layer != nullptr && input.binding) {
+            input.facts.within_territory = request.within_territory(*layer);
+        }
+    }
+}
+
 CheckResult checkProject(const Project& project, const Catalog& catalog,
                          const CheckRequest& request) {
-    return checkProject(project, catalog, request,
-                        [&](const std::vector<std::string>& ids, std::vector<Finding>& problems) {
-                            return projectLayerInputs(project, catalog, ids, problems,
-                                                      request.evaluation.language,
-                                                      request.binding_defaults);
-                        });
+    std::vector<Finding> notes;
+    CheckResult result =
+        checkProject(project, catalog, request,
+                     [&](const std::vector<std::string>& ids, std::vector<Finding>& problems) {
+                         std::vector<LayerInput> inputs = projectLayerInputs(
+                             project, catalog, ids, problems, request.evaluation.language,
+                             request.binding_defaults);
+                         verifyPrecisionClaims(project, catalog, request, inputs, notes);
+                         addTerritoryFacts(project, request, inputs);
+                         return inputs;
+                     });
+    // What the measurement found follows the engine's findings, as in the plugin.
+    result.decision.findings.insert(result.decision.findings.end(), notes.begin(), notes.end());
+    return result;
 }
 
 CheckResult checkProject(const Project& project, const Catalog& catalog,

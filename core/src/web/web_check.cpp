@@ -171,7 +171,8 @@ public:
     WebCheck(const Project& project, const Catalog& catalog, const CheckRequest& request,
              const LizmapConfig* lizmap)
         : project_(project), catalog_(catalog), language_(request.evaluation.language),
-          base_(request.evaluation.context), defaults_(request.binding_defaults), lizmap_(lizmap) {}
+          base_(request.evaluation.context), defaults_(request.binding_defaults), lizmap_(lizmap),
+          request_(request) {}
 
     CheckResult run() {
         for (LayerExposure& exposure : serviceExposure(project_, lizmap_)) {
@@ -188,6 +189,10 @@ public:
         // errors: what they would serve is unknown.
         std::vector<Finding> problems = readerFindings(project_, ids, language_);
         inputs_ = projectLayerInputs(project_, catalog_, ids, problems, language_, defaults_);
+        // A served layer claiming a cell size is judged on what its data shows, as in a layout.
+        std::vector<Finding> measured;
+        verifyPrecisionClaims(project_, catalog_, request_, inputs_, measured);
+        addTerritoryFacts(project_, request_, inputs_);
         own_data_served_ = std::any_of(inputs_.begin(), inputs_.end(), [](const LayerInput& in) {
             return in.binding && in.binding->hasLicence(kOwnDataLicence);
         });
@@ -210,6 +215,7 @@ public:
             reportServiceRisks(inputs_[i], exposures_[i], decision);
         }
         verifyDuties(decision);
+        decision.findings.insert(decision.findings.end(), measured.begin(), measured.end());
         for (std::size_t i = 0; i < inputs_.size(); ++i) {
             const ProjectLayer* layer = project_.findLayer(inputs_[i].id);
             result.layers.push_back(
@@ -519,6 +525,7 @@ private:
     Context base_;
     BindingDefaults defaults_;
     const LizmapConfig* lizmap_;
+    const CheckRequest& request_;          // its measurer, for layers claiming a cell size
     std::vector<LayerExposure> exposures_; // the exposed layers, parallel to inputs_
     std::unordered_map<std::string, std::size_t> exposure_index_;
     std::vector<LayerInput> inputs_;

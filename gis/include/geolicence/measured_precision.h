@@ -1,7 +1,6 @@
 #pragma once
 
-#include "geolicence/catalog.h"
-#include "geolicence/evaluation.h"
+#include "geolicence/precision_claim.h"
 
 #include <memory>
 #include <optional>
@@ -9,15 +8,6 @@
 #include <vector>
 
 namespace geolicence {
-
-// The spatial precision a layer's own coordinates show (see VertexGrid).
-struct MeasuredPrecision {
-    bool measured = false;           // false: it could not be measured; `why_not` says why
-    std::optional<double> spacing_m; // when measured: the coarsest grid, nullopt: finer than 1 m
-    std::string crs;                 // the CRS it was measured in, e.g. "EPSG:28992"
-    std::string why_not;
-    bool empty = false; // no vertices at all: nothing to measure, and nothing to leak either
-};
 
 // Measures precision from vertices fed one by one, whoever reads them (GDAL in the CLI, a
 // QGIS feature iterator in the plugin), so both judge the same data the same way. Coordinates
@@ -47,18 +37,5 @@ private:
     std::unique_ptr<Frames> frames_;
     std::string why_not_; // set when the CRS rules out any measurement
 };
-
-// True when a licence of `binding` rules on aggregation (a profile option `cell_size_m`):
-// such layers are judged on the precision their data shows.
-bool rulesOnPrecision(const Catalog& catalog, const LicenceBinding& binding);
-
-// The measured precision outweighs the binding's claim, never the other way round: a claimed
-// `cell_size_m` coarser than the data is replaced by what was measured, and the finding that
-// says so (`precision-claim-contradicted`, or `precision-measured` / `precision-not-measured`)
-// is added to `findings`. Returns the measured size (0: exact) when it was measured for such a
-// licence.
-std::optional<double> applyMeasuredPrecision(const MeasuredPrecision& measured,
-                                             const Catalog& catalog, Language language,
-                                             LayerInput& input, std::vector<Finding>& findings);
 
 } // namespace geolicence

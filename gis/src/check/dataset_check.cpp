@@ -4,6 +4,7 @@
 #include <geolicence/dataset_binding.h>
 #include <geolicence/dataset_check.h>
 #include <geolicence/errors.h>
+#include <geolicence/project_binding.h>
 
 #include <algorithm>
 #include <gdal_priv.h>
@@ -61,6 +62,10 @@ CheckResult checkDataset(const std::filesystem::path& dataset, const Catalog& ca
         const std::vector<BindingSource> sources =
             readDatasetLicenceSources(dataset, catalog, name);
         input.binding = chosenBinding(sources);
+        if (input.binding) {
+            // --role, as for a project's layers (project_binding.h).
+            applyBindingDefaults(*input.binding, catalog, request.binding_defaults);
+        }
         for (const BindingSource& source : sources) {
             if (!source.error.empty()) {
                 problems.push_back(Finding{Severity::Error, input.id, input.name, "",
@@ -70,6 +75,13 @@ CheckResult checkDataset(const std::filesystem::path& dataset, const Catalog& ca
         for (Finding& conflict : bindingConflicts(sources, catalog, input.id, input.name,
                                                   request.evaluation.language)) {
             problems.push_back(std::move(conflict));
+        }
+        if (input.binding && request.within_territory) {
+            ProjectLayer as_layer;
+            as_layer.type = "vector";
+            as_layer.provider = "ogr";
+            as_layer.source = dataset.string() + "|layername=" + name;
+            input.facts.within_territory = request.within_territory(as_layer);
         }
         if (const auto size =
                 measureAndApply(*layer, catalog, request.evaluation.language, input, notes)) {

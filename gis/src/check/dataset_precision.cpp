@@ -44,13 +44,13 @@ std::string crsOf(const OGRLayer& layer) {
 
 } // namespace
 
-MeasuredPrecision measureLayerPrecision(OGRLayer& layer) {
+MeasuredPrecision measureLayerPrecision(OGRLayer& layer, const std::string& crs) {
     if (layer.GetGeomType() == wkbNone) {
         MeasuredPrecision result;
         result.why_not = "the layer has no geometry";
         return result;
     }
-    PrecisionMeter meter(crsOf(layer));
+    PrecisionMeter meter(crs.empty() ? crsOf(layer) : crs);
     VertexFeeder feeder(meter);
     layer.ResetReading();
     while (meter.undecided()) {

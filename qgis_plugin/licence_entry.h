@@ -1,0 +1,54 @@
+#pragma once
+
+#include <geolicence/catalog.h>
+#include <geolicence/licence_binding.h>
+#include <geolicence/localized_text.h>
+
+#include <QFrame>
+#include <QMap>
+
+class QComboBox;
+class QFormLayout;
+class QPushButton;
+class QWidget;
+
+namespace geolicence::qgis {
+
+// One licence of a layer on the Licence page: the profile, chosen from the catalog, its
+// options (readable labels, QGIS's date editor, lists for enumerations) and a button that
+// removes it from the layer. The options are typed by the core as they are entered, so a wrong
+// date or number is refused with the core's message.
+class LicenceEntry : public QFrame {
+    Q_OBJECT
+
+public:
+    LicenceEntry(const Catalog& catalog, Language language, QWidget* parent = nullptr);
+
+    // Chooses the licence (empty: none chosen yet); its options form is built anew, empty.
+    void setLicence(const QString& id);
+    QString licenceId() const;
+    // Sets an option as text ("true", "2027-12-31", "1000"); an unknown name is ignored.
+    void setOptionText(const QString& name, const QString& value);
+    void setOptions(const OptionValues& options);
+
+    // The licence with its options as entered. InputError when no licence is chosen or an
+    // option is invalid (the core's message).
+    BoundLicence licence() const;
+
+signals:
+    void edited();
+    void removeRequested();
+
+private:
+    void rebuildOptions();
+
+    const Catalog& catalog_;
+    Language language_;
+    QComboBox* licence_;
+    QPushButton* remove_;
+    QWidget* options_box_;
+    QFormLayout* options_form_;
+    QMap<QString, QWidget*> editors_;
+};
+
+} // namespace geolicence::qgis
