@@ -268,8 +268,9 @@ def check_processing(seen, binary, check):
           f"processing.run('native:buffer') on the NDFF layer gives an output bound to NDFF, derived "
           f"from the observations: {buffer}")
     row = seen.get("run_buffer_dock_row") or []
-    check(len(row) > 3 and row[2] == "Aggregate first" and "Licence set in: Project" in row[3],
-          f"loaded, the buffer shows in the Licences panel as NDFF data: {row}")
+    check(len(row) > 3 and row[2] == "Aggregate first" and row[1].startswith("Derived")
+          and "waarnemingen.gpkg" in row[3] and "native:buffer" in row[3],
+          f"loaded, the buffer shows in the Licences panel as derived NDFF data, with its source: {row}")
     criticals = [r["text"] for r in seen.get("buffer_layout_results", []) if r["type"] == "critical"]
     check(any("1 x 1 km" in text for text in criticals),
           f"a layout rendering the buffer is blocked by the layout check: {criticals}")
