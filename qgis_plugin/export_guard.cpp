@@ -126,6 +126,9 @@ void ExportGuard::copyFeatures() {
     }
     if (main_window_) {
         QMetaObject::invokeMethod(main_window_, kCopySlot);
+        if (!layers.isEmpty() && layers.front() != nullptr) {
+            emit featuresCopied(layers.front());
+        }
     }
 }
 
@@ -175,7 +178,11 @@ QString ExportGuard::warningFor(const QList<QgsMapLayer*>& layers,
 
 bool ExportGuard::confirm(const QList<QgsMapLayer*>& layers, const QList<Action>& actions,
                           bool aggregation_offered) {
-    const QString warning = warningFor(layers, actions);
+    return confirmWarning(warningFor(layers, actions), layers, aggregation_offered);
+}
+
+bool ExportGuard::confirmWarning(const QString& warning, const QList<QgsMapLayer*>& layers,
+                                 bool aggregation_offered) {
     if (warning.isEmpty()) {
         return true;
     }

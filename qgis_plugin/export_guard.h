@@ -58,8 +58,18 @@ public:
     // the licences permit all of them. Each finding once.
     QString warningFor(const QList<QgsMapLayer*>& layers, const QList<Action>& actions) const;
 
+    // Asks about `warning` (from warningFor) for data of `layers` leaving QGIS; true when the
+    // user goes on. `aggregation_offered`: a layer whose licence demands aggregation can be
+    // aggregated instead (then false: the user took the other way).
+    bool confirmWarning(const QString& warning, const QList<QgsMapLayer*>& layers,
+                        bool aggregation_offered);
+
     // QGIS saved `layer` to `path` (QgisInterface::layerSavedAs): the copy gets its licence.
     void layerSavedAs(QgsMapLayer* layer, const QString& path);
+
+signals:
+    // The user went on and QGIS copied the features of `layer` to the clipboard.
+    void featuresCopied(QgsMapLayer* layer);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -10,8 +10,10 @@
 #include "licence_indicators.h"
 #include "licence_page.h"
 #include "licence_state.h"
+#include "paste_watch.h"
 #include "plugin_resources.h"
 #include "processing_provider.h"
+#include "processing_watch.h"
 #include "settings_dialog.h"
 #include "translate.h"
 
@@ -31,6 +33,7 @@
 #include <qgsmapcanvas.h>
 #include <qgsmessagebar.h>
 #include <qgsmessagebaritem.h>
+#include <qgsmessagelog.h>
 #include <qgsprintlayout.h>
 #include <qgsprocessingregistry.h>
 #include <qgsproject.h>
@@ -115,14 +118,39 @@ void GeolicencePlugin::initGui() {
         [iface] { return iface->mapCanvas()->layers(); }, this);
     export_guard_->guardCopyAction(iface_->actionCopyFeatures(), iface_->mapCanvas(),
                                    iface_->mainWindow());
-    export_guard_->setNotify([iface](int level, const QString& text) {
+    const auto notify = [iface](int level, const QString& text) {
         iface->messageBar()->pushMessage(gtr("Licence"), text,
                                          level == 2   ? Qgis::Critical
                                          : level == 1 ? Qgis::Warning
                                                       : Qgis::Info);
-    });
+    };
+    export_guard_->setNotify(notify);
     export_guard_->setAggregate([this](QgsMapLayer* layer) { openAggregateDialog(layer); });
     connect(iface_, &QgisInterface::layerSavedAs, export_guard_, &ExportGuard::layerSavedAs);
+
+    paste_watch_ = new PasteWatch(
+        state_, QgsProject::instance(), [iface] { return iface->activeLayer(); }, this);
+    paste_watch_->setNotify(notify);
+    paste_watch_->guardPasteActions(
+        iface_->actionPasteFeatures(),
+        iface_->mainWindow()->findChild<QAction*>(QStringLiteral("mActionPasteAsNewMemoryVector")),
+        iface_->mainWindow()->findChild<QAction*>(QStringLiteral("mActionPasteAsNewVector")),
+        iface_->actionCutFeatures(), iface_->mapCanvas(), iface_->mainWindow());
+    connect(export_guard_, &ExportGuard::featuresCopied, paste_watch_, &PasteWatch::featuresCopied);
+
+    // A child of the application, so the Python hook finds it by name.
+    processing_watch_ = new ProcessingWatch(state_, export_guard_, QgsProject::instance(),
+                                            QCoreApplication::instance());
+    processing_watch_->setNotify(notify);
+    // Once QGIS has loaded its Python plugins (Processing among them).
+    QTimer::singleShot(0, this, [] {
+        if (!ProcessingWatch::installHook()) {
+            QgsMessageLog::logMessage(
+                gtr("Processing outputs do not carry the licences of their inputs: QGIS runs "
+                    "without Python."),
+                QStringLiteral("geolicence"), Qgis::Critical);
+        }
+    });
 
     settings_action_ = new QAction(QIcon(kIcon), gtr("Settings…"), this);
     settings_action_->setObjectName(QStringLiteral("mActionGeolicenceSettings"));
@@ -309,6 +337,11 @@ void GeolicencePlugin::unload() {
     settings_action_ = nullptr;
     dock_action_ = nullptr;
 
+    ProcessingWatch::uninstallHook();
+    delete processing_watch_;
+    processing_watch_ = nullptr;
+    delete paste_watch_;
+    paste_watch_ = nullptr;
     delete export_guard_;
     export_guard_ = nullptr;
 

@@ -21,6 +21,8 @@ class LicenceDock;
 class LicenceIndicators;
 class LicencePageFactory;
 class LicenceState;
+class PasteWatch;
+class ProcessingWatch;
 
 // The plugin: wires the adapters into QGIS in initGui() and takes them out again, step by
 // step and in reverse, in unload(), leaving QGIS as it found it.
@@ -58,6 +60,8 @@ private:
     std::unique_ptr<LicencePageFactory> page_factory_;
     LayoutLicenceCheck* layout_check_ = nullptr; // owned by QGIS's registry while registered
     ExportGuard* export_guard_ = nullptr;
+    ProcessingWatch* processing_watch_ = nullptr; // a child of the application: the hook finds it
+    PasteWatch* paste_watch_ = nullptr;
     QAction* settings_action_ = nullptr;
     QAction* dock_action_ = nullptr;
     QMetaObject::Connection designer_connection_;

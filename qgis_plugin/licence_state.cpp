@@ -38,6 +38,11 @@ LicenceState::LicenceState(QgsProject* project, QObject* parent)
     language_ = languageCode(settings) == QLatin1String("nl") ? Language::Dutch : Language::English;
     reload();
     connect(project, &QgsProject::layersAdded, this, [this](const QList<QgsMapLayer*>& layers) {
+        // A layer may have been judged before it was added (a Processing output bound while
+        // outside the project), and its changes were not watched then: it is bound afresh.
+        for (QgsMapLayer* layer : layers) {
+            cache_.remove(layer->id());
+        }
         watchLayers(layers);
         if (!loading_) {
             for (QgsMapLayer* layer : layers) {

@@ -707,5 +707,81 @@
         <source>Catalog rule</source>
         <translation>Catalogusregel</translation>
     </message>
+    <message>
+        <source>it is not a file a licence can be written to</source>
+        <translation>het is geen bestand waarin een licentie geschreven kan worden</translation>
+    </message>
+    <message>
+        <source>Processing outputs do not carry the licences of their inputs: QGIS runs without Python.</source>
+        <translation>Uitvoer van Processing draagt de licenties van de invoer niet: QGIS draait zonder Python.</translation>
+    </message>
+    <message>
+        <source>Layer “%1”, made from pasted features,</source>
+        <translation>Laag “%1”, gemaakt van geplakte objecten,</translation>
+    </message>
+    <message>
+        <source>Features pasted into “%1”</source>
+        <translation>Objecten geplakt in “%1”</translation>
+    </message>
+    <message>
+        <source>came from a copy the plugin did not see (another application, the attribute table): their licence is unknown and was not carried over.</source>
+        <translation>komen uit een kopie die de plug-in niet zag (een andere toepassing, de attributentabel): hun licentie is onbekend en is niet meegenomen.</translation>
+    </message>
+    <message>
+        <source>came from “%1”, which carries no licence that can be read%2.</source>
+        <translation>komen uit “%1”, dat geen leesbare licentie draagt%2.</translation>
+    </message>
+    <message>
+        <source>“%1” now carries the licences of the features pasted into it from “%2”: %3.</source>
+        <translation>“%1” draagt nu de licenties van de objecten die erin geplakt zijn uit “%2”: %3.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be given the licences of the features pasted into it from “%2” (%3): %4.</source>
+        <translation>“%1” kon de licenties van de objecten die erin geplakt zijn uit “%2” (%3) niet krijgen: %4.</translation>
+    </message>
+    <message>
+        <source>“%1” carried no licence before: its earlier features are recorded as a source without a licence.</source>
+        <translation>“%1” had eerder geen licentie: de objecten die er al in stonden worden vastgelegd als bron zonder licentie.</translation>
+    </message>
+    <message>
+        <source>Layout “%1”: %2</source>
+        <translation>Afdruklay-out “%1”: %2</translation>
+    </message>
+    <message>
+        <source>The layout may not be exported as it is, so “%1” does not run:</source>
+        <translation>De afdruklay-out mag zo niet geëxporteerd worden, dus “%1” wordt niet uitgevoerd:</translation>
+    </message>
+    <message>
+        <source>Cancelled: the licence restricts this data.</source>
+        <translation>Geannuleerd: de licentie beperkt deze gegevens.</translation>
+    </message>
+    <message>
+        <source>“%1” writes data out of QGIS.</source>
+        <translation>“%1” schrijft gegevens buiten QGIS weg.</translation>
+    </message>
+    <message>
+        <source>the licence of input %1 cannot be read for certain: %2</source>
+        <translation>de licentie van invoer %1 is niet met zekerheid te lezen: %2</translation>
+    </message>
+    <message>
+        <source>The outputs of “%1” carry no licence: %2</source>
+        <translation>De uitvoer van “%1” draagt geen licentie: %2</translation>
+    </message>
+    <message>
+        <source>a folder cannot carry a licence</source>
+        <translation>een map kan geen licentie dragen</translation>
+    </message>
+    <message>
+        <source>The output of “%1” carries the licences of its inputs (%2): %3</source>
+        <translation>De uitvoer van “%1” draagt de licenties van de invoer (%2): %3</translation>
+    </message>
+    <message>
+        <source>Input %1 carries no licence: the output records it as a source without a licence, and every check of the output warns about it.</source>
+        <translation>Invoer %1 draagt geen licentie: de uitvoer legt die vast als bron zonder licentie, en elke controle van de uitvoer waarschuwt daarvoor.</translation>
+    </message>
+    <message>
+        <source>These outputs carry no licence although their inputs are licensed: %1</source>
+        <translation>Deze uitvoer draagt geen licentie, hoewel de invoer een licentie heeft: %1</translation>
+    </message>
 </context>
 </TS>

@@ -2,7 +2,10 @@
 what an analyst does done through the real menus, shortcuts and dialog buttons
 (desktop_probe.py): the licences dock, the aggregate from every entry point, the Licence page,
 the warnings before Save As, Copy Features and the map exports, the licence a saved copy
-carries (checked with the CLI), the layout check and the attribution in the PDF. A second,
+carries (checked with the CLI), the layout check and the attribution in the PDF; Processing
+outputs carrying their inputs' licences however the algorithm runs (processing.run, the toolbox
+dialog, a graphical model, batch mode), the warning before Save vector features to file, the
+layout check before a layout is exported through Processing, and Paste Features. A second,
 short run with QGIS in Dutch checks that the plugin speaks QGIS's language.
 
 Usage: python3 desktop_e2e.py PLUGIN_DIR GEOLICENCE_BINARY WORK_DIR
@@ -201,6 +204,9 @@ def main():
     shot = result.get("screenshot")
     check(bool(shot) and os.path.getsize(shot) > 10000, "a screenshot of the layout designer")
 
+    check_processing(result.get("processing", {}), binary, check)
+    check_paste(result.get("paste", {}), check)
+
     # QGIS in Dutch, the plugin left at "as QGIS": its texts and the licences' are Dutch.
     out_nl = os.path.join(work, "probe-nl.json")
     run = run_probe(plugin_dir, out_nl, project, GEOLICENCE_PROBE_LOCALE="nl_NL",
@@ -217,6 +223,153 @@ def main():
               f"statuses and licence messages are Dutch: {ndff_nl}")
         check(dutch.get("dock_headers", [""])[0] == "Laag", f"headers are Dutch: {dutch.get('dock_headers')}")
     return tally.finish()
+
+def derived_from(properties):
+    """The provenance a layer's custom properties record: [(source, [licence ids], tool)]."""
+    try:
+        chain = json.loads((properties or {}).get("geolicence/derived_from") or "[]")
+    except ValueError:
+        return []
+    return [(entry.get("source", ""), [l.get("licence") for l in entry.get("licences", [])],
+             entry.get("tool", "")) for entry in chain]
+
+
+def licence_ids(properties):
+    properties = properties or {}
+    if properties.get("geolicence/licences"):
+        return [l.get("licence") for l in json.loads(properties["geolicence/licences"])]
+    return [properties["geolicence/licence"]] if properties.get("geolicence/licence") else []
+
+
+def cli_check(binary, path):
+    """`geolicence check PATH --action publish` as JSON: (exit code, the layer's licence ids,
+    its provenance sources, the duties' texts)."""
+    run = subprocess.run([binary, "check", path, "--action", "publish", "--format", "json"],
+                         capture_output=True, text=True)
+    try:
+        report = json.loads(run.stdout)
+    except ValueError:
+        return run.returncode, [], [], [], run.stdout + run.stderr
+    licence = (report.get("layers") or [{}])[0].get("licence") or {}
+    return (run.returncode, [l["licence"] for l in licence.get("licences", [])],
+            [d["source"] for d in licence.get("derived_from", [])],
+            [d.get("text") for d in report.get("duties", [])],
+            [f.get("rule") for f in report.get("findings", [])])
+
+
+def check_processing(seen, binary, check):
+    """Processing outputs carry the licences of their inputs however the algorithm runs."""
+    observations = "sample/data/waarnemingen.gpkg|layername=waarnemingen"
+    buffer = seen.get("run_buffer")
+    check(licence_ids(buffer) == ["ndff-uitvoerportaal"]
+          and any(source.endswith(observations) and licences == ["ndff-uitvoerportaal"]
+                  and tool == "QGIS Processing native:buffer"
+                  for source, licences, tool in derived_from(buffer)),
+          f"processing.run('native:buffer') on the NDFF layer gives an output bound to NDFF, derived "
+          f"from the observations: {buffer}")
+    row = seen.get("run_buffer_dock_row") or []
+    check(len(row) > 3 and row[2] == "Aggregate first" and row[1].startswith("Derived")
+          and "waarnemingen.gpkg" in row[3] and "native:buffer" in row[3],
+          f"loaded, the buffer shows in the Licences panel as derived NDFF data, with its source: {row}")
+    criticals = [r["text"] for r in seen.get("buffer_layout_results", []) if r["type"] == "critical"]
+    check(any("1 x 1 km" in text for text in criticals),
+          f"a layout rendering the buffer is blocked by the layout check: {criticals}")
+    check("1 x 1 km" in (seen.get("buffer_pdf_refusal") or "") and seen.get("buffer_pdf_written") is False,
+          f"native:printlayouttopdf of that layout is refused and writes no PDF: "
+          f"{seen.get('buffer_pdf_refusal')!r} {seen.get('buffer_pdf_written')}")
+
+    join = seen.get("join_path", "")
+    code, licences, sources, duties, rules = cli_check(binary, join)[:5]
+    check(code == 1 and licences == ["ndff-uitvoerportaal", "grb-art7-intern-gebruik"]
+          and len(sources) == 2 and sources[1].endswith("grb_gebouwen.gpkg|layername=gebouwen")
+          and GRB in duties and "n4-no-exact-publish" in rules,
+          f"the join of NDFF points with GRB buildings (runAndLoadResults, to a GeoPackage) carries "
+          f"both licences in its metadata and owes the GRB attribution: {code} {licences} {sources} {duties} {rules}")
+    check(seen.get("join_layout_label") == GRB,
+          f"a layout rendering the join gets the GRB attribution: {seen.get('join_layout_label')!r}")
+    row = seen.get("join_dock_row") or []
+    check(len(row) > 3 and "Licence set in: GeoPackage metadata" in row[3] and GRB in row[3],
+          f"the loaded join shows both licences' duties in the panel: {row}")
+
+    merged = derived_from(seen.get("merge"))
+    check(licence_ids(seen.get("merge")) == ["ndff-uitvoerportaal"]
+          and ("memory:Schets zonder licentie", [], "QGIS Processing native:mergevectorlayers") in merged,
+          f"an unlicensed input is recorded as such, not dropped: {merged}")
+    check(any("Schets zonder licentie" in m and "no licence" in m for m in seen.get("merge_messages", [])),
+          f"and named in a warning: {seen.get('merge_messages')}")
+
+    dialog = seen.get("dialog", {})
+    check(not dialog.get("drive", {}).get("timed_out") and not dialog.get("drive", {}).get("error"),
+          f"the toolbox dialog ran: {dialog.get('drive')}")
+    code, licences, sources = cli_check(binary, dialog.get("path", ""))[:3]
+    check(code == 1 and licences == ["ndff-uitvoerportaal"] and len(sources) == 1
+          and sources[0].endswith(observations),
+          f"the buffer run in the toolbox dialog (in the background) carries NDFF in its file: "
+          f"{code} {licences} {sources}")
+    row = dialog.get("dock_row") or []
+    check(len(row) > 3 and row[2] == "Aggregate first" and "Licence set in: GeoPackage metadata" in row[3],
+          f"the dialog's output, loaded, shows as NDFF data: {row}")
+
+    model = seen.get("model", {})
+    check(licence_ids(model.get("properties")) == ["ndff-uitvoerportaal"]
+          and any(source.endswith(observations) and tool == f"QGIS Processing {model.get('id')}"
+                  for source, _, tool in derived_from(model.get("properties"))),
+          f"a graphical model's output (Run dialog, temporary layer) carries its input's licence: {model}")
+
+    batch = seen.get("batch", {})
+    check(batch.get("rows") == 2 and not batch.get("drive", {}).get("timed_out"),
+          f"the batch dialog ran two rows: {batch}")
+    paths = batch.get("paths", ["", ""])
+    ndff_row, grb_row = cli_check(binary, paths[0]), cli_check(binary, paths[1])
+    check(ndff_row[0] == 1 and ndff_row[1] == ["ndff-uitvoerportaal"]
+          and grb_row[1] == ["grb-art7-intern-gebruik"] and GRB in grb_row[3],
+          f"each batch row's output carries its own input's licence: {ndff_row[:4]} {grb_row[:4]}")
+
+    batch_export = seen.get("batch_export_cancel", {})
+    check("NDFF waarnemingen" in (batch_export.get("warning") or "") and batch_export.get("written") is False,
+          f"a batch of Save vector features to file warns before any row runs, and Cancel runs none: {batch_export}")
+    cancelled = seen.get("savefeatures_cancel", {})
+    check("NDFF waarnemingen" in (cancelled.get("warning") or "")
+          and "000_b5f211ad1171a64c.txt bullet 4" in cancelled.get("warning", "")
+          and cancelled.get("written") is False,
+          f"Save vector features to file warns before it runs, and Cancel writes nothing: {cancelled}")
+    went = seen.get("savefeatures_go_on", {})
+    code, licences = cli_check(binary, went.get("path", ""))[:2]
+    check(bool(went.get("warning")) and code == 1 and licences == ["ndff-uitvoerportaal"],
+          f"going on writes the file, which carries the licence: {code} {licences} {went.get('drive')}")
+    console = seen.get("savefeatures_console", {})
+    code, licences = cli_check(binary, console.get("path", ""))[:2]
+    check(any("NDFF waarnemingen" in m and "bullet 4" in m for m in console.get("messages", []))
+          and code == 1 and licences == ["ndff-uitvoerportaal"],
+          f"processing.run of Save vector features to file warns in the message bar and its file "
+          f"carries the licence: {console.get('messages')} {code} {licences}")
+    dxf = seen.get("dxf", {})
+    check(any("NDFF waarnemingen" in m and "bullet 4" in m for m in dxf.get("messages", []))
+          and '"ndff-uitvoerportaal"' in (dxf.get("sidecar") or ""),
+          f"a DXF export of the NDFF layer warns and the DXF gets a licence sidecar: {dxf}")
+
+
+def check_paste(seen, check):
+    target = seen.get("target")
+    check(seen.get("pasted_features") == 3 and licence_ids(target) == ["vl-cc0", "ndff-uitvoerportaal"]
+          and [source for source, _, _ in derived_from(target)][:1] == ["memory:Open plakdoel"]
+          and any(source.endswith("waarnemingen.gpkg|layername=waarnemingen") and tool == "QGIS Paste Features"
+                  for source, _, tool in derived_from(target)),
+          f"Paste Features of NDFF points into an open-data layer makes it carry NDFF too, naming the "
+          f"source: {seen.get('pasted_features')} {target}")
+    row = seen.get("target_dock_row") or []
+    check(len(row) > 2 and row[2] == "Aggregate first",
+          f"the target is judged as NDFF data now: {row}")
+    sketch = seen.get("shortcut_target")
+    check(seen.get("shortcut_pasted_features") == 3 and licence_ids(sketch) == ["ndff-uitvoerportaal"]
+          and ("memory:Schets om in te plakken", [], "QGIS Paste Features") in derived_from(sketch)
+          and any("Schets om in te plakken" in m and "no licence" in m for m in seen.get("shortcut_messages", [])),
+          f"Ctrl+V on the map into an unlicensed layer: it carries NDFF, and its earlier data is named "
+          f"as unlicensed: {seen.get('shortcut_pasted_features')} {sketch} {seen.get('shortcut_messages')}")
+    scratch = seen.get("scratch", {})
+    check(licence_ids(scratch.get("properties")) == ["ndff-uitvoerportaal"],
+          f"Paste Features as a new scratch layer: the new layer carries NDFF: {scratch}")
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -448,6 +448,334 @@ def publish_layout(layout):
     designer.close()
 
 
+def fresh(*paths):
+    """Removes what an earlier run left at `paths` (and its sidecars): what is checked must be
+    made by this run."""
+    for path in paths:
+        for leftover in (path, path + ".licence.json"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+    return paths[0] if len(paths) == 1 else paths
+
+
+def geolicence_properties(layer):
+    return {key: layer.customProperty(key) for key in layer.customPropertyKeys()
+            if key.startswith("geolicence/")} if layer is not None else None
+
+
+def licence_messages():
+    return [item.text() for item in iface.messageBar().items() if item.title() == "Licence"]
+
+
+def run_button(dialog):
+    for button in dialog.findChildren(QPushButton):
+        if button.text().replace("&", "") in ("Run", "Uitvoeren") and button.isVisible():
+            return button
+    return None
+
+
+def layer_on(path):
+    for layer in QgsProject.instance().mapLayers().values():
+        if layer.source().split("|")[0] == path:
+            return layer
+    return None
+
+
+def map_layout(name, layers):
+    from qgis.core import QgsLayoutItemMap, QgsLayoutPoint, QgsLayoutSize, QgsPrintLayout, QgsUnitTypes
+    layout = QgsPrintLayout(QgsProject.instance())
+    layout.initializeDefaults()
+    layout.setName(name)
+    item = QgsLayoutItemMap(layout)
+    item.attemptMove(QgsLayoutPoint(10, 10, QgsUnitTypes.LayoutMillimeters))
+    item.attemptResize(QgsLayoutSize(200, 150, QgsUnitTypes.LayoutMillimeters))
+    layout.addLayoutItem(item)
+    item.setLayers(layers)
+    item.setKeepLayerSet(True)
+    item.zoomToExtent(layers[0].extent())
+    QgsProject.instance().layoutManager().addLayout(layout)
+    return layout
+
+
+def run_in_dialog(algorithm, parameters, seen, steps_before=(), done=None, limit=90):
+    """Opens the toolbox's dialog for `algorithm` with `parameters` and clicks Run, as a user
+    does; `steps_before` answer what comes up before the run, `done` says when it has run."""
+    import processing
+    dialog = processing.createAlgorithmDialog(algorithm, parameters)
+    RESULT.setdefault("dialogs", []).append(dialog)  # alive until the probe ends
+
+    def click_run():
+        button = run_button(dialog)
+        if button is None:
+            return False
+        seen["title"] = dialog.windowTitle()
+        # Clicked from the event loop, not from this step: what the click opens (the licence
+        # warning) is modal, and the next steps must be able to answer it.
+        QTimer.singleShot(0, button.click)
+        return True
+
+    seen["drive"] = drive(dialog.show, [click_run, *steps_before] + ([done] if done else []), limit)
+    if dialog.isVisible():
+        dialog.close()
+
+
+def processing_carries_licences(ndff, grb):
+    """Processing outputs carry the licences of their inputs, however the algorithm is run
+    (issue 15): processing.run in the console, the toolbox dialog, a graphical model, batch
+    mode; exports through Processing warn first; a layout of derived data is checked."""
+    import processing
+    from processing.gui.BatchAlgorithmDialog import BatchAlgorithmDialog
+    from processing.tools import dataobjects
+    from qgis.core import (QgsProcessingException, QgsProcessingParameterFeatureSource,
+                           QgsVectorLayer)
+    seen = {}
+    RESULT["processing"] = seen
+    ndff.removeSelection()
+
+    # processing.run in the Python console: a buffer of the NDFF points.
+    buffered = processing.run("native:buffer", {"INPUT": ndff, "DISTANCE": 25, "SEGMENTS": 4,
+                                                "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    buffered.setName("NDFF buffer (processing.run)")
+    seen["run_buffer"] = geolicence_properties(buffered)
+    QgsProject.instance().addMapLayer(buffered)
+    pump(0.3)
+    seen["run_buffer_dock_row"] = {row[0]: row for row in dock_rows()}.get(buffered.name())
+    layout = map_layout("Buffer A4", [buffered])
+    seen["buffer_layout_results"] = layout_results(layout)
+    # Exported through Processing instead of the designer: refused as the designer refuses.
+    pdf = fresh(os.path.join(WORK, "buffer.pdf"))
+    try:
+        processing.run("native:printlayouttopdf", {"LAYOUT": "Buffer A4", "OUTPUT": pdf})
+        seen["buffer_pdf_refusal"] = None
+    except QgsProcessingException as error:
+        seen["buffer_pdf_refusal"] = str(error)
+    seen["buffer_pdf_written"] = os.path.exists(pdf)
+
+    # A join of NDFF points with GRB buildings, written to a file and loaded.
+    join_path = fresh(os.path.join(WORK, "ndff_grb_join.gpkg"))
+    processing.runAndLoadResults("native:joinattributesbylocation", {
+        "INPUT": ndff.id(), "JOIN": grb.id(), "PREDICATE": [0], "METHOD": 0,
+        "DISCARD_NONMATCHING": False, "OUTPUT": join_path})
+    pump(0.3)
+    joined = layer_on(join_path)
+    seen["join_path"] = join_path
+    seen["join_dock_row"] = {row[0]: row for row in dock_rows()}.get(joined.name()) if joined else None
+    if joined is not None:
+        layout = map_layout("Join A4", [joined])
+        seen["join_layout_results"] = layout_results(layout)
+        label = layout.itemById("geolicence-attribution")
+        seen["join_layout_label"] = label.text() if label is not None else None
+
+    # An input without a licence next to a licensed one: named, never dropped.
+    sketch = QgsVectorLayer("Point?crs=EPSG:28992&field=soort:string", "Schets zonder licentie",
+                            "memory")
+    QgsProject.instance().addMapLayer(sketch)
+    before = set(licence_messages())
+    merged = processing.run("native:mergevectorlayers", {"LAYERS": [ndff, sketch],
+                                                         "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    seen["merge"] = geolicence_properties(merged)
+    seen["merge_messages"] = [m for m in licence_messages() if m not in before]
+
+    # The toolbox dialog (the algorithm runs in the background), output to a file.
+    dialog_path = fresh(os.path.join(WORK, "buffer_dialog.gpkg"))
+    dialog_seen = {}
+    seen["dialog"] = dialog_seen
+
+    def dialog_output_loaded():
+        return layer_on(dialog_path) is not None
+
+    run_in_dialog("native:buffer", {"INPUT": ndff.id(), "DISTANCE": 25, "OUTPUT": dialog_path},
+                  dialog_seen, done=dialog_output_loaded)
+    pump(0.3)
+    loaded = layer_on(dialog_path)
+    dialog_seen["path"] = dialog_path
+    dialog_seen["dock_row"] = {row[0]: row for row in dock_rows()}.get(loaded.name()) if loaded else None
+
+    # A graphical model, saved in the project (Model Designer › Save Model in Project) and run
+    # from the toolbox's dialog: a buffer of the model's input, to a temporary layer. (QGIS 3.22
+    # crashes opening the dialog of a model no provider holds.)
+    model = QgsProcessingModelAlgorithm("Buffer observations", "probe")
+    model.addModelParameter(QgsProcessingParameterFeatureSource("observations", "Observations"),
+                            QgsProcessingModelParameter("observations"))
+    child = QgsProcessingModelChildAlgorithm("native:buffer")
+    child.setChildId("buffer")
+    child.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("observations")])
+    child.addParameterSources("DISTANCE", [QgsProcessingModelChildParameterSource.fromStaticValue(25)])
+    output = QgsProcessingModelOutput("buffered", "Buffered by the model")
+    output.setChildOutputName("OUTPUT")
+    child.setModelOutputs({"buffered": output})
+    model.addChildAlgorithm(child)
+    model.initAlgorithm()
+    model_seen = {}
+    seen["model"] = model_seen
+    before_ids = set(QgsProject.instance().mapLayers())
+
+    def model_output_loaded():
+        added = [QgsProject.instance().mapLayer(i) for i in set(QgsProject.instance().mapLayers()) - before_ids]
+        added = [layer for layer in added if layer is not None and layer.providerType() == "memory"]
+        if not added:
+            return False
+        model_seen["layer"] = added[0].name()
+        model_seen["properties"] = geolicence_properties(added[0])
+        return True
+
+    QgsApplication.processingRegistry().providerById("project").add_model(model)
+    model_seen["id"] = "project:" + model.name()
+    run_in_dialog(model_seen["id"], {"observations": ndff.id(), "buffer:buffered": "TEMPORARY_OUTPUT"},
+                  model_seen, done=model_output_loaded)
+
+    # Batch mode: two rows, NDFF and GRB, each to a file.
+    batch_seen = {"paths": list(fresh(os.path.join(WORK, "batch_ndff.gpkg"), os.path.join(WORK, "batch_grb.gpkg")))}
+    seen["batch"] = batch_seen
+    dialog = BatchAlgorithmDialog(QgsApplication.processingRegistry().createAlgorithmById("native:buffer"),
+                                  parent=iface.mainWindow())
+    RESULT.setdefault("dialogs", []).append(dialog)
+    panel = dialog.mainWidget()
+    while panel.batchRowCount() < 2:
+        panel.addRow()
+    context = dataobjects.createContext()
+    columns = panel.parameter_to_column
+    for row, (layer, path) in enumerate(zip((ndff, grb), batch_seen["paths"])):
+        panel.wrappers[row][columns["INPUT"]].setParameterValue(layer.id(), context)
+        panel.wrappers[row][columns["DISTANCE"]].setParameterValue(10, context)
+        panel.tblParameters.cellWidget(row + 1, columns["OUTPUT"]).setValue(path)
+
+    def batch_ran():
+        return all(os.path.exists(path) for path in batch_seen["paths"])
+
+    def click_batch_run():
+        button = run_button(dialog)
+        if button is None:
+            return False
+        QTimer.singleShot(0, button.click)
+        return True
+
+    batch_seen["rows"] = panel.batchRowCount()
+    batch_seen["drive"] = drive(dialog.show, [click_batch_run, batch_ran], 90)
+    dialog.close()
+
+    # Batch mode of an export: one warning for all rows, before any runs; Cancel runs none.
+    export_seen = {"path": fresh(os.path.join(WORK, "batch_savefeatures.gpkg"))}
+    seen["batch_export_cancel"] = export_seen
+    dialog = BatchAlgorithmDialog(QgsApplication.processingRegistry().createAlgorithmById("native:savefeatures"),
+                                  parent=iface.mainWindow())
+    RESULT.setdefault("dialogs", []).append(dialog)
+    panel = dialog.mainWidget()
+    columns = panel.parameter_to_column
+    panel.wrappers[0][columns["INPUT"]].setParameterValue(ndff.id(), context)
+    panel.tblParameters.cellWidget(1, columns["OUTPUT"]).setValue(export_seen["path"])
+
+    def batch_run_clicked():
+        button = run_button(dialog)
+        if button is None:
+            return False
+        QTimer.singleShot(0, button.click)
+        return True
+
+    export_seen["drive"] = drive(dialog.show, [batch_run_clicked, answer_warning("cancel", export_seen)], 40)
+    pump(0.3)
+    export_seen["written"] = os.path.exists(export_seen["path"])
+    dialog.close()
+
+    # Save vector features to file: the warning comes before the run; Cancel writes nothing.
+    save_path = fresh(os.path.join(WORK, "ndff_savefeatures.gpkg"))
+    cancel_seen = {}
+    seen["savefeatures_cancel"] = cancel_seen
+    run_in_dialog("native:savefeatures", {"INPUT": ndff.id(), "OUTPUT": save_path}, cancel_seen,
+                  steps_before=[answer_warning("cancel", cancel_seen)], limit=40)
+    cancel_seen["written"] = os.path.exists(save_path)
+    go_seen = {"path": save_path}
+    seen["savefeatures_go_on"] = go_seen
+    run_in_dialog("native:savefeatures", {"INPUT": ndff.id(), "OUTPUT": save_path}, go_seen,
+                  steps_before=[answer_warning("go", go_seen)], done=lambda: os.path.exists(save_path),
+                  limit=60)
+    pump(0.5)
+    # processing.run: nobody to ask, so a warning in the message bar; the copy is licensed.
+    console_path = fresh(os.path.join(WORK, "ndff_savefeatures_console.gpkg"))
+    before = set(licence_messages())
+    processing.run("native:savefeatures", {"INPUT": ndff, "OUTPUT": console_path})
+    seen["savefeatures_console"] = {"path": console_path,
+                                    "messages": [m for m in licence_messages() if m not in before]}
+    # DXF export takes its layers as {"layer": ...} maps.
+    dxf_path = fresh(os.path.join(WORK, "ndff.dxf"))
+    before = set(licence_messages())
+    processing.run("native:dxfexport", {"LAYERS": [{"layer": ndff.id(), "attributeIndex": -1}],
+                                        "SYMBOLOGY_MODE": 0, "SYMBOLOGY_SCALE": 5000, "ENCODING": "cp1252",
+                                        "CRS": "EPSG:28992",
+                                        "OUTPUT": dxf_path})
+    sidecar = dxf_path + ".licence.json"
+    seen["dxf"] = {"messages": [m for m in licence_messages() if m not in before],
+                   "sidecar": open(sidecar, encoding="utf-8").read() if os.path.exists(sidecar) else None}
+
+
+def paste_carries_licences(ndff):
+    """Paste Features into another layer (and as a new scratch layer) brings the copied
+    layer's licences along."""
+    from qgis.PyQt.QtWidgets import QInputDialog
+    from qgis.core import QgsVectorLayer
+    seen = {}
+    RESULT["paste"] = seen
+    window = iface.mainWindow()
+    target = QgsVectorLayer("Point?crs=EPSG:28992&field=soort:string", "Open plakdoel", "memory")
+    target.setCustomProperty("geolicence/licence", "vl-cc0")
+    QgsProject.instance().addMapLayer(target)
+    iface.setActiveLayer(ndff)
+    ndff.selectByIds(ndff.allFeatureIds()[:3])
+    copied = {}
+    copied["drive"] = drive(window.findChild(QAction, "mActionCopyFeatures").trigger,
+                            [answer_warning("go", copied)], 20)
+    seen["copy"] = copied
+    target.startEditing()
+    iface.setActiveLayer(target)
+    window.findChild(QAction, "mActionPasteFeatures").trigger()
+    pump(0.3)
+    seen["pasted_features"] = target.featureCount()
+    target.commitChanges()
+    seen["target"] = geolicence_properties(target)
+    seen["target_dock_row"] = {row[0]: row for row in dock_rows()}.get(target.name())
+
+    # Ctrl+V on the map, into a layer without a licence.
+    sketch = QgsVectorLayer("Point?crs=EPSG:28992&field=soort:string", "Schets om in te plakken", "memory")
+    QgsProject.instance().addMapLayer(sketch)
+    sketch.startEditing()
+    iface.setActiveLayer(sketch)
+    before = set(licence_messages())
+    window.activateWindow()
+    QApplication.setActiveWindow(window)  # no window manager under Xvfb to do it
+    canvas = iface.mapCanvas()
+    canvas.setFocus()
+    QTest.keyClick(canvas, Qt.Key_V, Qt.ControlModifier)
+    pump(0.3)
+    seen["shortcut_pasted_features"] = sketch.featureCount()
+    sketch.commitChanges()
+    seen["shortcut_target"] = geolicence_properties(sketch)
+    seen["shortcut_messages"] = [m for m in licence_messages() if m not in before]
+
+    scratch = {}
+    seen["scratch"] = scratch
+    before_ids = set(QgsProject.instance().mapLayers())
+
+    def name_the_layer():
+        dialog = find_visible(kind=QInputDialog)
+        if dialog is None:
+            return False
+        dialog.setTextValue("Geplakte waarnemingen")
+        dialog.accept()
+        return True
+
+    def scratch_added():
+        added = [QgsProject.instance().mapLayer(i) for i in set(QgsProject.instance().mapLayers()) - before_ids]
+        if not added:
+            return False
+        scratch["layer"] = added[0].name()
+        scratch["properties"] = geolicence_properties(added[0])
+        return True
+
+    iface.setActiveLayer(ndff)
+    scratch["drive"] = drive(window.findChild(QAction, "mActionPasteAsNewMemoryVector").trigger,
+                             [name_the_layer, scratch_added], 30)
+
+
 def language_only():
     window = iface.mainWindow()
     RESULT["settings_text"] = window.findChild(QAction, "mActionGeolicenceSettings").text()
@@ -582,10 +910,15 @@ def probe():
         licence_pages(ndff, grb)
         exports(ndff)
         publish_layout(layout)
+        started = time.time()
+        processing_carries_licences(ndff, grb)
+        paste_carries_licences(ndff)
+        RESULT["derived_seconds"] = round(time.time() - started, 1)
     except Exception:  # noqa: BLE001 - the probe reports everything it meets
         RESULT["error"] = traceback.format_exc()
     finally:
         RESULT.pop("menus", None)
+        RESULT.pop("dialogs", None)
         try:
             QgsProject.instance().clear()
             pump(0.5)
