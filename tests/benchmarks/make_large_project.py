@@ -1,8 +1,10 @@
 """Writes a large QGIS project for the `check` benchmark: N layers (a third bound by custom
 property, a third by sidecar files, a third by the catalog's source rules), nested groups, a
-map theme and L layouts with locked, theme-following and free maps.
+map theme and L layouts with locked, theme-following and free maps. With `claims`, the NDFF
+layers' bindings claim a 1 km cell size, which `geolicence check` then measures on each
+layer's data (with GDAL, in geolicence-gis).
 
-Usage: python3 make_large_project.py OUTPUT_DIR [N_LAYERS] [N_LAYOUTS]
+Usage: python3 make_large_project.py OUTPUT_DIR [N_LAYERS] [N_LAYOUTS] [claims]
 Pure Python: the benchmark needs no QGIS.
 """
 import json
@@ -15,6 +17,7 @@ def main():
     out = os.path.abspath(sys.argv[1])
     layers = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
     layouts = int(sys.argv[3]) if len(sys.argv) > 3 else 10
+    claims = len(sys.argv) > 4 and sys.argv[4] == "claims"
     os.makedirs(os.path.join(out, "data"), exist_ok=True)
     maplayers, tree, ids = [], [], []
     for i in range(layers):
@@ -23,8 +26,9 @@ def main():
         properties = ""
         if i % 3 == 0:
             provider, source = "ogr", f"./data/laag_{i:04d}.geojson"
+            options = "cell_size_m&quot;: 1000" if claims else "role&quot;: &quot;subscriber&quot;"
             properties = ('<Option name="geolicence/licence" value="ndff-uitvoerportaal" type="QString"/>'
-                          '<Option name="geolicence/options" value="{&quot;cell_size_m&quot;: 1000}" type="QString"/>')
+                          f'<Option name="geolicence/options" value="{{&quot;{options}}}" type="QString"/>')
             with open(os.path.join(out, "data", f"laag_{i:04d}.geojson"), "w") as f:
                 f.write('{"type": "FeatureCollection", "features": []}')
         elif i % 3 == 1:
