@@ -213,6 +213,17 @@ def _wrap_task(original):
     return task
 
 
+def _run_if_confirmed(answer, original, dialog):
+    """Runs the dialog's own Run unless the user cancelled; the runs it starts were asked."""
+    if answer and not answer.get("go_on", True):
+        return None
+    _asked[0] += 1
+    try:
+        return original(dialog)
+    finally:
+        _asked[0] -= 1
+
+
 def _wrap_dialog_run(original):
     def runAlgorithm(self):  # noqa: N802 - QGIS's name
         try:
@@ -220,13 +231,7 @@ def _wrap_dialog_run(original):
         except Exception:  # noqa: BLE001 - invalid values: the dialog says so itself
             return original(self)
         answer = _safely("check the run", _confirm, self.algorithm(), [parameters], True)
-        if answer and not answer.get("go_on", True):
-            return None
-        _asked[0] += 1
-        try:
-            return original(self)
-        finally:
-            _asked[0] -= 1
+        return _run_if_confirmed(answer, original, self)
     return runAlgorithm
 
 
@@ -241,13 +246,7 @@ def _wrap_batch_run(original):
                     found.append(parameters)
             return found
         answer = _safely("check the run", lambda: _confirm(self.algorithm(), rows(), True))
-        if answer and not answer.get("go_on", True):
-            return None
-        _asked[0] += 1
-        try:
-            return original(self)
-        finally:
-            _asked[0] -= 1
+        return _run_if_confirmed(answer, original, self)
     return runAlgorithm
 
 
