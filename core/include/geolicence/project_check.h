@@ -73,18 +73,16 @@ using LayerInputSource = std::function<std::vector<LayerInput>(
 CheckResult checkProject(const Project& project, const Catalog& catalog,
                          const CheckRequest& request, const LayerInputSource& bind);
 
-// What checkProject does to the layers it binds itself, and what an adapter binding its own
-// layers must do too: every input whose binding claims a cell size (claimsCellSize) has its
-// data measured with `request.measure_layer`, and the measurement outweighs the claim
-// (applyMeasuredPrecision). What was measured is added to `notes`, which follow the decision's
-// findings.
-void verifyPrecisionClaims(const Project& project, const Catalog& catalog,
-                           const CheckRequest& request, std::vector<LayerInput>& inputs,
-                           std::vector<Finding>& notes);
-
-// Sets each bound input's `within_territory` fact from `request.within_territory`, when given.
-void addTerritoryFacts(const Project& project, const CheckRequest& request,
-                       std::vector<LayerInput>& inputs);
+// The layers as checkProject and the web check judge them: bound (projectLayerInputs, with
+// `request.binding_defaults`), every claimed cell size measured with `request.measure_layer`
+// and outweighed by the measurement (applyMeasuredPrecision; without a measurer the claim is
+// reported unverified), and `within_territory` set from `request.within_territory`. What was
+// measured is added to `notes`, which follow the decision's findings.
+std::vector<LayerInput> judgedLayerInputs(const Project& project, const Catalog& catalog,
+                                          const std::vector<std::string>& layer_ids,
+                                          const CheckRequest& request,
+                                          std::vector<Finding>& binding_problems,
+                                          std::vector<Finding>& notes);
 
 // The layers `checkProject` looks at, with their bindings (for `inspect` and `attribution`).
 // Each is bound with bindProjectLayer (the defaults applied); broken bindings (`invalid-binding`)

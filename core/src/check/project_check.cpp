@@ -153,25 +153,6 @@ void verifyDutiesOnLayout(const Project& project, const Layout& layout, const Sh
     }
 }
 
-} // namespace
-
-std::vector<LayerInput> projectLayerInputs(const Project& project, const Catalog& catalog,
-                                           const std::vector<std::string>& layer_ids,
-                                           std::vector<Finding>& binding_problems,
-                                           Language language, const BindingDefaults& defaults) {
-    const LayerBinder binder(catalog);
-    std::vector<LayerInput> inputs;
-    for (const std::string& id : layer_ids) {
-        const ProjectLayer* layer = project.findLayer(id);
-        if (layer == nullptr) {
-            continue; // not silent: checkProject reports it (readerFindings)
-        }
-        inputs.push_back(
-            bindProjectLayer(binder, catalog, *layer, defaults, language, binding_problems));
-    }
-    return inputs;
-}
-
 void verifyPrecisionClaims(const Project& project, const Catalog& catalog,
                            const CheckRequest& request, std::vector<LayerInput>& inputs,
                            std::vector<Finding>& notes) {
@@ -203,18 +184,45 @@ void addTerritoryFacts(const Project& project, const CheckRequest& request,
     }
 }
 
+} // namespace
+
+std::vector<LayerInput> projectLayerInputs(const Project& project, const Catalog& catalog,
+                                           const std::vector<std::string>& layer_ids,
+                                           std::vector<Finding>& binding_problems,
+                                           Language language, const BindingDefaults& defaults) {
+    const LayerBinder binder(catalog);
+    std::vector<LayerInput> inputs;
+    for (const std::string& id : layer_ids) {
+        const ProjectLayer* layer = project.findLayer(id);
+        if (layer == nullptr) {
+            continue; // not silent: checkProject reports it (readerFindings)
+        }
+        inputs.push_back(
+            bindProjectLayer(binder, catalog, *layer, defaults, language, binding_problems));
+    }
+    return inputs;
+}
+
+std::vector<LayerInput> judgedLayerInputs(const Project& project, const Catalog& catalog,
+                                          const std::vector<std::string>& layer_ids,
+                                          const CheckRequest& request,
+                                          std::vector<Finding>& binding_problems,
+                                          std::vector<Finding>& notes) {
+    std::vector<LayerInput> inputs =
+        projectLayerInputs(project, catalog, layer_ids, binding_problems,
+                           request.evaluation.language, request.binding_defaults);
+    verifyPrecisionClaims(project, catalog, request, inputs, notes);
+    addTerritoryFacts(project, request, inputs);
+    return inputs;
+}
+
 CheckResult checkProject(const Project& project, const Catalog& catalog,
                          const CheckRequest& request) {
     std::vector<Finding> notes;
     CheckResult result =
         checkProject(project, catalog, request,
                      [&](const std::vector<std::string>& ids, std::vector<Finding>& problems) {
-                         std::vector<LayerInput> inputs = projectLayerInputs(
-                             project, catalog, ids, problems, request.evaluation.language,
-                             request.binding_defaults);
-                         verifyPrecisionClaims(project, catalog, request, inputs, notes);
-                         addTerritoryFacts(project, request, inputs);
-                         return inputs;
+                         return judgedLayerInputs(project, catalog, ids, request, problems, notes);
                      });
     // What the measurement found follows the engine's findings, as in the plugin.
     result.decision.findings.insert(result.decision.findings.end(), notes.begin(), notes.end());

@@ -171,8 +171,7 @@ public:
     WebCheck(const Project& project, const Catalog& catalog, const CheckRequest& request,
              const LizmapConfig* lizmap)
         : project_(project), catalog_(catalog), language_(request.evaluation.language),
-          base_(request.evaluation.context), defaults_(request.binding_defaults), lizmap_(lizmap),
-          request_(request) {}
+          base_(request.evaluation.context), lizmap_(lizmap), request_(request) {}
 
     CheckResult run() {
         for (LayerExposure& exposure : serviceExposure(project_, lizmap_)) {
@@ -188,11 +187,9 @@ public:
         // Layers the reader could not read (an embedded layer whose project is missing) are
         // errors: what they would serve is unknown.
         std::vector<Finding> problems = readerFindings(project_, ids, language_);
-        inputs_ = projectLayerInputs(project_, catalog_, ids, problems, language_, defaults_);
         // A served layer claiming a cell size is judged on what its data shows, as in a layout.
         std::vector<Finding> measured;
-        verifyPrecisionClaims(project_, catalog_, request_, inputs_, measured);
-        addTerritoryFacts(project_, request_, inputs_);
+        inputs_ = judgedLayerInputs(project_, catalog_, ids, request_, problems, measured);
         own_data_served_ = std::any_of(inputs_.begin(), inputs_.end(), [](const LayerInput& in) {
             return in.binding && in.binding->hasLicence(kOwnDataLicence);
         });
@@ -523,7 +520,6 @@ private:
     const Catalog& catalog_;
     Language language_;
     Context base_;
-    BindingDefaults defaults_;
     const LizmapConfig* lizmap_;
     const CheckRequest& request_;          // its measurer, for layers claiming a cell size
     std::vector<LayerExposure> exposures_; // the exposed layers, parallel to inputs_
