@@ -257,6 +257,15 @@ for cell in 1000 10000; do
     check "$name: the same accounting" same_accounting "$name-db" "$name-hier"
   done
 done
+# Integer and bigint group values come over the wire in 4 and 8 bytes: the same groups.
+aggregate punten-getallen-db "$pg" --layer punten --group-by aantal --group-by groot \
+  --sum aantal --licence cc0-1.0
+aggregate punten-getallen-hier "$pg" --layer punten --group-by aantal --group-by groot \
+  --sum aantal --licence cc0-1.0 --no-pushdown
+check "punten by integer and bigint: grouped in the database" pushed punten-getallen-db true
+check "punten by integer and bigint: identical rows" same punten-getallen-db punten-getallen-hier
+check "punten by integer and bigint: the same accounting" \
+  same_accounting punten-getallen-db punten-getallen-hier
 point_skipped() { grep -q "^    \"$2\": $3,\$" "$work/punten-$1-1-db.json"; }
 check "punten: null geometry skipped" point_skipped 1000 null_geometry 1
 check "punten: empty point skipped" point_skipped 1000 empty 1

@@ -38,6 +38,8 @@ std::string wireType(Wire wire) {
     case Wire::Text:
     case Wire::NumericText:
         return "text";
+    case Wire::Int4:
+        return "int4";
     case Wire::Int8:
         return "int8";
     case Wire::Float8:
@@ -70,8 +72,8 @@ struct Relation {
 //  - why a row is not used is only worked out for such rows, and travels in cy where cx is NULL,
 //    so it is no grouping key of its own; the group values of skipped rows are left as they are
 //    (the reader ignores them), so they need no CASE per row either.
-// The cells are cast to int4 per group, not per row, in the outer step. The output has the
-// general query's columns.
+// The cells are cast to int4 per group, not per row, in the outer step. The output has the lean
+// columns (PushdownQuery::lean): cx, cy, the group values, n, the aggregates.
 std::string leanPointQuery(const std::string& relation, const std::string& columns,
                            double cell_size, const std::vector<std::string>& groups,
                            std::size_t inputs, const std::vector<std::string>& aggregates) {
@@ -111,15 +113,14 @@ std::string leanPointQuery(const std::string& relation, const std::string& colum
         " WHEN NOT (x > '-Infinity'::float8 AND x < 'Infinity'::float8 AND "
         "y > '-Infinity'::float8 AND y < 'Infinity'::float8) THEN " +
         std::to_string(kNonFinite) + " ELSE " + std::to_string(kOutOfRange) + " END AS cy";
-    std::string outer = "SELECT CASE WHEN cx IS NULL THEN cy::int4 ELSE 0 END AS why, "
-                        "cx::int4 AS cx, CASE WHEN cx IS NOT NULL THEN cy::int4 END AS cy";
+    std::string outer = "SELECT cx::int4 AS cx, cy::int4 AS cy";
     for (std::size_t i = 0; i < groups.size(); ++i) {
         const std::string g = "g" + std::to_string(i);
         grouped += ", " + groups[i] + " AS " + g;
         outer += ", " + g;
     }
     grouped += ", count(*)::int8 AS n";
-    outer += ", n, 0::int8 AS nbig";
+    outer += ", n";
     for (std::size_t i = 0; i < aggregates.size(); ++i) {
         const std::string a = "a" + std::to_string(i);
         grouped += ", " + aggregates[i] + " AS " + a;
@@ -129,7 +130,7 @@ std::string leanPointQuery(const std::string& relation, const std::string& colum
     for (std::size_t i = 0; i < groups.size(); ++i) {
         grouped += ", " + std::to_string(3 + i);
     }
-    return outer + ", 1::int8 AS nrows FROM (" + grouped + ") a";
+    return outer + " FROM (" + grouped + ") a";
 }
 
 // The grouping query: Grid::indexOf and the local path's reasons for skipping a feature, in
@@ -335,9 +336,12 @@ PushdownQuery planPushdown(SourceLayer& source, const ReadPlan& plan, const Aggr
         if (type == "text" || type == "varchar") {
             query.group_wires.push_back(Wire::Text);
             group_expressions.push_back(column);
-        } else if (isInteger(type) || type == "bool") {
+        } else if (type == "int8") {
             query.group_wires.push_back(Wire::Int8);
-            group_expressions.push_back(column + (type == "bool" ? "::int4::int8" : "::int8"));
+            group_expressions.push_back(column);
+        } else if (isInteger(type) || type == "bool") {
+            query.group_wires.push_back(Wire::Int4);
+            group_expressions.push_back(column + "::int4");
         } else if (type == "float8") {
             // NaN is no value to the local path (it is null there).
             query.group_wires.push_back(Wire::Float8);
@@ -407,6 +411,8 @@ PushdownQuery planPushdown(SourceLayer& source, const ReadPlan& plan, const Aggr
         points_only = false; // an old PostGIS: the general query
     }
     const double cell_size = static_cast<double>(grid.cellSize());
+    query.lean = points_only;
+    query.rows_column = !points_only || spec.min_count > 1;
     query.sql = points_only ? leanPointQuery(relation->name, columns, cell_size, group_expressions,
                                              plan.inputs.size(), aggregate_expressions)
                             : groupingQuery(relation->name, columns, cell_size, group_expressions,
@@ -414,19 +420,22 @@ PushdownQuery planPushdown(SourceLayer& source, const ReadPlan& plan, const Aggr
     if (spec.min_count <= 1) {
         return query;
     }
-    // Rows below the minimum count stay in the database; one summary row counts them.
+    // Rows below the minimum count stay in the database; one summary row counts them (in the
+    // lean answer: no cell, reason 6 in cy).
     const std::string k = std::to_string(spec.min_count);
-    std::string summary = "SELECT 6, NULL::int4, NULL::int4";
+    const std::string used = points_only ? "cx IS NOT NULL" : "why = 0";
+    std::string summary = points_only ? "SELECT NULL::int4, 6" : "SELECT 6, NULL::int4, NULL::int4";
     for (const Wire wire : query.group_wires) {
         summary += ", NULL::" + wireType(wire);
     }
-    summary += ", sum(n)::int8, sum(nbig)::int8";
+    summary += points_only ? ", sum(n)::int8" : ", sum(n)::int8, sum(nbig)::int8";
     for (const Wire wire : query.aggregate_wires) {
         summary += ", NULL::" + wireType(wire);
     }
-    summary += ", count(*)::int8 FROM g WHERE why = 0 AND n < " + k;
-    query.sql = "WITH g AS (" + query.sql + ") SELECT * FROM g WHERE why <> 0 OR n >= " + k +
-                " UNION ALL " + summary;
+    summary += ", count(*)::int8 FROM g WHERE " + used + " AND n < " + k;
+    query.sql = "WITH g AS (" + query.sql + ") SELECT *" +
+                (points_only ? ", NULL::int8 AS nrows" : "") + " FROM g WHERE NOT (" + used +
+                ") OR n >= " + k + " UNION ALL " + summary;
     return query;
 }
 
@@ -436,20 +445,28 @@ PushdownResult runPushdown(PushdownQuery& query, CellAccumulator& accumulator,
     AggregationCounts& counts = result.counts;
     const std::size_t groups = query.group_wires.size();
     const std::size_t aggregates = query.aggregate_wires.size();
-    const std::size_t first_aggregate = 3 + groups + 2;
+    // Column positions (PushdownQuery::lean).
+    const std::size_t cx_column = query.lean ? 0 : 1;
+    const std::size_t first_group = cx_column + 2;
+    const std::size_t n_column = first_group + groups;
+    const std::size_t first_aggregate = n_column + (query.lean ? 1 : 2);
+    const std::size_t columns = first_aggregate + aggregates + (query.rows_column ? 1 : 0);
     GroupDictionary dictionary;
     std::string key;
     std::vector<std::uint64_t> results(aggregates);
     bool unsupported = false;
 
     const auto onRow = [&](const std::vector<PgConnection::BinaryField>& fields) {
-        if (fields.size() != first_aggregate + aggregates + 1 || !fields[0] ||
-            !fields[3 + groups] || !fields[4 + groups] || !fields.back()) {
+        if (fields.size() != columns || !fields[n_column] ||
+            (query.lean ? !fields[cx_column] && !fields[cx_column + 1]
+                        : !fields[0] || !fields[n_column + 1])) {
             throw InputError("PostgreSQL's answer to the grouping query has an unexpected form");
         }
-        const std::int32_t why = pgInt4(*fields[0]);
-        const std::int64_t n = pgInt8(*fields[3 + groups]);
-        const std::int64_t big = pgInt8(*fields[4 + groups]);
+        const std::int32_t why = !query.lean         ? pgInt4(*fields[0])
+                                 : fields[cx_column] ? std::int32_t{kUsed}
+                                                     : pgInt4(*fields[cx_column + 1]);
+        const std::int64_t n = pgInt8(*fields[n_column]);
+        const std::int64_t big = query.lean ? 0 : pgInt8(*fields[n_column + 1]);
         counts.features_read += n;
         switch (why) {
         case kUsed:
@@ -478,17 +495,21 @@ PushdownResult runPushdown(PushdownQuery& query, CellAccumulator& accumulator,
             return;
         }
         if (why == kSuppressed) {
+            if (!query.rows_column || !fields.back()) {
+                throw InputError(
+                    "PostgreSQL's answer to the grouping query has an unexpected form");
+            }
             counts.observations_suppressed += n;
             counts.rows_suppressed += pgInt8(*fields.back());
             return;
         }
-        if (!fields[1] || !fields[2]) {
+        if (!fields[cx_column] || !fields[cx_column + 1]) {
             throw InputError("PostgreSQL's answer to the grouping query has a row without a cell");
         }
         // The group tuple, encoded as FeatureBatcher encodes it (typed, length-prefixed).
         key.clear();
         for (std::size_t i = 0; i < groups; ++i) {
-            const PgConnection::BinaryField& field = fields[3 + i];
+            const PgConnection::BinaryField& field = fields[first_group + i];
             if (!field) {
                 key += 'N';
                 continue;
@@ -509,8 +530,11 @@ PushdownResult runPushdown(PushdownQuery& query, CellAccumulator& accumulator,
                 key.append(reinterpret_cast<const char*>(&value), sizeof value);
                 break;
             }
+            case Wire::Int4:
             case Wire::Int8: {
-                const std::int64_t value = pgInt8(*field);
+                const std::int64_t value = query.group_wires[i] == Wire::Int4
+                                               ? std::int64_t{pgInt4(*field)}
+                                               : pgInt8(*field);
                 key += 'I';
                 key.append(reinterpret_cast<const char*>(&value), sizeof value);
                 break;
@@ -520,12 +544,14 @@ PushdownResult runPushdown(PushdownQuery& query, CellAccumulator& accumulator,
         const std::uint32_t group = dictionary.intern(key, [&] {
             std::vector<GroupValue> values;
             for (std::size_t i = 0; i < groups; ++i) {
-                const PgConnection::BinaryField& field = fields[3 + i];
+                const PgConnection::BinaryField& field = fields[first_group + i];
                 if (!field) {
                     values.emplace_back(std::monostate{});
                 } else if (query.group_wires[i] == Wire::Float8) {
                     const double value = pgFloat8(*field);
                     values.emplace_back(value == 0 ? 0.0 : value);
+                } else if (query.group_wires[i] == Wire::Int4) {
+                    values.emplace_back(std::int64_t{pgInt4(*field)});
                 } else if (query.group_wires[i] == Wire::Int8) {
                     const std::int64_t value = pgInt8(*field);
                     if (query.group_kinds[i] == FieldKind::Date) {
@@ -550,6 +576,9 @@ PushdownResult runPushdown(PushdownQuery& query, CellAccumulator& accumulator,
             }
             present |= std::uint64_t{1} << i;
             switch (query.aggregate_wires[i]) {
+            case Wire::Int4:
+                results[i] = static_cast<std::uint64_t>(std::int64_t{pgInt4(*field)});
+                break;
             case Wire::Int8:
                 results[i] = static_cast<std::uint64_t>(pgInt8(*field));
                 break;
@@ -573,8 +602,8 @@ PushdownResult runPushdown(PushdownQuery& query, CellAccumulator& accumulator,
             }
             }
         }
-        accumulator.addGrouped({pgInt4(*fields[1]), pgInt4(*fields[2]), group}, n, results.data(),
-                               present);
+        accumulator.addGrouped({pgInt4(*fields[cx_column]), pgInt4(*fields[cx_column + 1]), group},
+                               n, results.data(), present);
     };
 
     try {

@@ -18,7 +18,8 @@ class SourceLayer;
 // How a value the database computes comes over the wire (COPY binary).
 enum class Wire : std::uint8_t {
     Text,        // text, varchar: UTF-8 bytes
-    Int8,        // integers and booleans widened to bigint; dates as days since 1970-01-01
+    Int4,        // smallint, integer and booleans as integer (4 bytes a value, not 8)
+    Int8,        // bigint; dates as days since 1970-01-01
     Float8,      // double precision
     NumericText, // a numeric as text (sums of bigint, which PostgreSQL sums as numeric)
 };
@@ -32,6 +33,13 @@ struct PushdownQuery {
     std::vector<Wire> group_wires;
     std::vector<Wire> aggregate_wires;
     std::vector<std::string> aggregate_sources;
+    // The columns of the answer. The general query: why, cx, cy, the group values, n, nbig, the
+    // aggregates, nrows. The lean one (a point column; leanPointQuery): cx, cy, the group values,
+    // n, the aggregates, and nrows only with a minimum count: a row without a cell (cx NULL)
+    // carries its reason in cy, and a point is never larger than a cell. Every column dropped is
+    // 8-12 bytes less per row on the wire, where nearly every point can be a group of its own.
+    bool lean = false;
+    bool rows_column = true;
 };
 
 struct PushdownResult {
