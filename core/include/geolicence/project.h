@@ -35,6 +35,9 @@ struct ProjectLayer {
     std::map<std::string, std::string> custom_properties;
     std::vector<std::string> metadata_rights;
     std::vector<std::string> metadata_licenses;
+    // The layers this one joins (QGIS vector joins, <vectorjoins>): their attributes are shown
+    // as this layer's, so their licences come along (layer_references.h).
+    std::vector<std::string> joined_layer_ids;
     // For a layer embedded from another project (QGIS "Embed Layers and Groups"): that
     // project's file. Everything above then comes from there, as QGIS reads it.
     std::filesystem::path embedded_from{};

@@ -191,14 +191,19 @@ std::vector<LayerInput> projectLayerInputs(const Project& project, const Catalog
                                            std::vector<Finding>& binding_problems,
                                            Language language, const BindingDefaults& defaults) {
     const LayerBinder binder(catalog);
+    // The layers a virtual layer or a join shows, whether the selection holds them or not.
+    const ProjectLayerLookup lookup = [&project](const std::string& id) {
+        const ProjectLayer* layer = project.findLayer(id);
+        return layer == nullptr ? std::nullopt : std::optional<ProjectLayer>(*layer);
+    };
     std::vector<LayerInput> inputs;
     for (const std::string& id : layer_ids) {
         const ProjectLayer* layer = project.findLayer(id);
         if (layer == nullptr) {
             continue; // not silent: checkProject reports it (readerFindings)
         }
-        inputs.push_back(
-            bindProjectLayer(binder, catalog, *layer, defaults, language, binding_problems));
+        inputs.push_back(bindProjectLayer(binder, catalog, *layer, defaults, language,
+                                          binding_problems, nullptr, lookup));
     }
     return inputs;
 }

@@ -1,5 +1,6 @@
 #include <geolicence/data_source.h>
 #include <geolicence/detail/ascii_case.h>
+#include <geolicence/layer_references.h>
 
 #include <algorithm>
 #include <cctype>
@@ -85,6 +86,9 @@ std::string layerNameOption(const std::string& source) {
 
 std::string resolveDataSource(const std::string& provider, const std::string& source,
                               const std::filesystem::path& project_dir) {
+    if (provider == "virtual") {
+        return resolveVirtualLayerSource(source, project_dir);
+    }
     if (provider == "gdal") {
         if (const auto raster = geopackageRaster(source)) {
             return "GPKG:" + absolute(raster->first, project_dir) +

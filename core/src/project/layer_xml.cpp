@@ -80,6 +80,12 @@ ProjectLayer readMapLayer(const pugi::xml_node& node,
     layer.source = project_dir ? resolveDataSource(layer.provider, source, *project_dir) : source;
     layer.crs = node.child("srs").child("spatialrefsys").child("authid").text().as_string();
     layer.custom_properties = readCustomProperties(node);
+    for (const pugi::xml_node& join : node.child("vectorjoins").children("join")) {
+        const std::string joined = join.attribute("joinLayerId").as_string();
+        if (!joined.empty()) {
+            layer.joined_layer_ids.push_back(joined);
+        }
+    }
     if (const pugi::xml_node metadata = node.child("resourceMetadata")) {
         for (const pugi::xml_node& rights : metadata.children("rights")) {
             layer.metadata_rights.emplace_back(rights.text().as_string());
