@@ -5,6 +5,7 @@
 
 #include <geolicence/data_source.h>
 #include <geolicence/errors.h>
+#include <geolicence/layer_references.h>
 #include <geolicence/rule_ids.h>
 #include <geolicence/standard_catalog.h>
 
@@ -53,6 +54,7 @@ LicenceState::LicenceState(QgsProject* project, QObject* parent)
     connect(project, &QgsProject::layersRemoved, this, [this](const QStringList& ids) {
         for (const QString& id : ids) {
             cache_.remove(id);
+            invalidateDependents(id); // a virtual layer over it now shows an unknown source
         }
         if (!loading_) {
             emit layersRemoved(ids);
@@ -105,6 +107,8 @@ void LicenceState::watchLayers(const QList<QgsMapLayer*>& layers) {
         // The name is in every finding about the layer: what was decided is said anew.
         connect(layer, &QgsMapLayer::nameChanged, this, [this, id] { invalidate(id); });
         if (auto* vector = qobject_cast<QgsVectorLayer*>(layer)) {
+            // A join added or removed changes what the layer shows, and so its licences.
+            connect(vector, &QgsVectorLayer::updatedFields, this, [this, id] { invalidate(id); });
             // Edited features may make exact data out of grid cells, or the other way round.
             connect(vector, &QgsVectorLayer::dataChanged, this,
                     [this, id] { invalidate(id, true); });
@@ -128,8 +132,25 @@ void LicenceState::invalidate(const QString& layer_id, bool data_only) {
             cache_.erase(it);
         }
     }
+    if (!data_only) {
+        invalidateDependents(layer_id);
+    }
     if (!loading_) {
         emit layerChanged(layer_id);
+    }
+}
+
+void LicenceState::invalidateDependents(const QString& layer_id) {
+    const std::string id = layer_id.toStdString();
+    QStringList dependents;
+    for (auto it = cache_.begin(); it != cache_.end(); ++it) {
+        if (std::find(it->references.begin(), it->references.end(), id) !=
+            it->references.end()) {
+            dependents.push_back(it.key());
+        }
+    }
+    for (const QString& dependent : dependents) {
+        invalidate(dependent); // and the layers that show this one in turn
     }
 }
 
@@ -224,9 +245,17 @@ LicenceState::Entry& LicenceState::entryOf(const QgsMapLayer& layer) const {
         return *it;
     }
     Entry entry;
-    // The core's binding path, as `geolicence check` binds the saved project's layers.
-    bindProjectLayer(*binder_, *catalog_, snapshotLayer(layer), bindingDefaults(), language_,
-                     entry.problems, &entry.bound);
+    // The core's binding path, as `geolicence check` binds the saved project's layers; the
+    // layers a virtual layer or a join shows are looked up in the project as they are now.
+    const ProjectLayer snapshot = snapshotLayer(layer);
+    const ProjectLayerLookup lookup = [this](const std::string& id) -> std::optional<ProjectLayer> {
+        const QgsMapLayer* referenced = project_->mapLayer(QString::fromStdString(id));
+        return referenced == nullptr ? std::nullopt
+                                     : std::optional<ProjectLayer>(snapshotLayer(*referenced));
+    };
+    bindProjectLayer(*binder_, *catalog_, snapshot, bindingDefaults(), language_, entry.problems,
+                     &entry.bound, lookup);
+    entry.references = layerReferences(snapshot).layer_ids;
     return *cache_.insert(layer.id(), std::move(entry));
 }
 

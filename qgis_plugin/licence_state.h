@@ -120,10 +120,15 @@ private:
         std::optional<bool> within_territory;
         std::map<Action, Decision> decisions; // this layer alone, decided on `decided_on`
         std::optional<Date> decided_on;
+        // The layers it shows besides its own data (a virtual layer's, a join's): their
+        // licences are part of its binding, so a change to one of them binds it afresh.
+        std::vector<std::string> references;
     };
 
     void watchLayers(const QList<QgsMapLayer*>& layers);
     void invalidate(const QString& layer_id, bool data_only = false);
+    // Drops the cached entries of the layers that show `layer_id`'s data, and of theirs.
+    void invalidateDependents(const QString& layer_id);
     void loadTerritory();
     Entry& entryOf(const QgsMapLayer& layer) const;
     MeasuredPrecision measure(const QgsMapLayer& layer) const;

@@ -13,6 +13,8 @@
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsproperty.h>
+#include <qgsvectorlayer.h>
+#include <qgsvectorlayerjoininfo.h>
 
 namespace geolicence::qgis {
 
@@ -83,6 +85,11 @@ ProjectLayer snapshotLayer(const QgsMapLayer& layer) {
     }
     for (const QString& rights : layer.metadata().rights()) {
         snapshot.metadata_rights.push_back(text(rights));
+    }
+    if (const auto* vector = qobject_cast<const QgsVectorLayer*>(&layer)) {
+        for (const QgsVectorLayerJoinInfo& join : vector->vectorJoins()) {
+            snapshot.joined_layer_ids.push_back(text(join.joinLayerId()));
+        }
     }
     return snapshot;
 }
