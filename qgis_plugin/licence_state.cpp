@@ -26,6 +26,7 @@
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
+#include <qgsvectorlayerjoinbuffer.h>
 
 namespace geolicence::qgis {
 
@@ -108,7 +109,10 @@ void LicenceState::watchLayers(const QList<QgsMapLayer*>& layers) {
         connect(layer, &QgsMapLayer::nameChanged, this, [this, id] { invalidate(id); });
         if (auto* vector = qobject_cast<QgsVectorLayer*>(layer)) {
             // A join added or removed changes what the layer shows, and so its licences.
+            // (QGIS 3.22 announces an added or removed join through the changed fields.)
             connect(vector, &QgsVectorLayer::updatedFields, this, [this, id] { invalidate(id); });
+            connect(vector->joinBuffer(), &QgsVectorLayerJoinBuffer::joinedFieldsChanged, this,
+                    [this, id] { invalidate(id); });
             // Edited features may make exact data out of grid cells, or the other way round.
             connect(vector, &QgsVectorLayer::dataChanged, this,
                     [this, id] { invalidate(id, true); });

@@ -39,7 +39,10 @@
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsproperty.h>
+#include <qgsproviderregistry.h>
 #include <qgsvectorlayer.h>
+#include <qgsvectorlayerjoininfo.h>
+#include <qgsvirtuallayerdefinition.h>
 #include <set>
 
 using namespace geolicence;
@@ -354,6 +357,43 @@ public:
         return save(QStringLiteral("afgeleid.qgs"));
     }
 
+    // Layers that show NDFF points without being them: a virtual layer over the points and GRB
+    // buildings joined with them; the points themselves are in no layout.
+    QString shownData() {
+        QgsProject* project = QgsProject::instance();
+        project->clear();
+        const QString points = dir_.filePath(QStringLiteral("waarnemingen.geojson"));
+        const QString buildings = dir_.filePath(QStringLiteral("gebouwen.geojson"));
+        writePoints(points);
+        writePoints(buildings);
+        QgsVectorLayer* ndff =
+            addFileLayer(points, QStringLiteral("NDFF"), QStringLiteral("ndff-uitvoerportaal"),
+                         QString());
+        QgsVirtualLayerDefinition definition;
+        definition.addSource(QStringLiteral("p"), ndff->id());
+        definition.setQuery(QStringLiteral("SELECT * FROM p"));
+        auto* shown = new QgsVectorLayer(definition.toString(), QStringLiteral("Virtueel"),
+                                         QStringLiteral("virtual"));
+        EXPECT_TRUE(shown->isValid());
+        project->addMapLayer(shown);
+        QgsVectorLayer* grb = addFileLayer(
+            buildings, QStringLiteral("GRB"), QStringLiteral("grb-art7-intern-gebruik"),
+            QStringLiteral(R"({"valid_until": "2030-12-31", "publication_right": true})"));
+        QgsVectorLayerJoinInfo join;
+        join.setJoinLayer(ndff);
+        join.setJoinFieldName(QStringLiteral("soort"));
+        join.setTargetFieldName(QStringLiteral("soort"));
+        EXPECT_TRUE(grb->addJoin(join));
+
+        QgsLayoutItemMap* map = addMap(addLayout(QStringLiteral("Virtueel")));
+        map->setLayers({shown});
+        map->setKeepLayerSet(true);
+        map = addMap(addLayout(QStringLiteral("Gekoppeld"), {kGrbText}));
+        map->setLayers({grb});
+        map->setKeepLayerSet(true);
+        return save(QStringLiteral("getoond.qgs"));
+    }
+
 private:
     QString save(const QString& name) {
         const QString path = dir_.filePath(name);
@@ -476,6 +516,31 @@ TEST_F(ParityOnSavedProjects, DerivedLayersAreJudgedAsTheirSources) {
     EXPECT_TRUE(std::any_of(join.findings.begin(), join.findings.end(), [](const FindingKey& f) {
         return std::get<1>(f) == "unlicensed-source";
     })) << describe(join);
+}
+
+// A virtual layer over NDFF points and a layer joined with them are judged as NDFF data on both
+// sides, though the points themselves are in no layout.
+TEST_F(ParityOnSavedProjects, VirtualLayersAndJoinsAreJudgedAsTheDataTheyShow) {
+    // QgsApplication beside the build finds only its built-in providers; the virtual layer
+    // provider is in QGIS's own plugin folder.
+    if (!QgsProviderRegistry::instance()->providerList().contains(QStringLiteral("virtual"))) {
+        QgsProviderRegistry::instance()->setLibraryDirectory(
+            QDir(QStringLiteral(GEOLICENCE_QGIS_PROVIDER_DIR)));
+    }
+    QTemporaryDir dir;
+    WrittenProjects written{QDir(dir.path())};
+    const QString path = written.shownData();
+    EXPECT_EQ(compare(path), 2);
+    const QString en = QStringLiteral("en");
+    for (const QString& layout : {QStringLiteral("Virtueel"), QStringLiteral("Gekoppeld")}) {
+        const Judgement judged = cliCheck(path, layout, Action::Publish, {}, en);
+        EXPECT_EQ(judged.decision, "prohibited") << describe(judged);
+        EXPECT_TRUE(std::any_of(judged.findings.begin(), judged.findings.end(),
+                                [](const FindingKey& f) {
+                                    return std::get<1>(f) == "n4-no-exact-publish";
+                                }))
+            << describe(judged);
+    }
 }
 
 // A claimed cell size is measured on both sides: exact points claiming 1 km are blocked by the
