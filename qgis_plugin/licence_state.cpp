@@ -148,8 +148,7 @@ void LicenceState::invalidateDependents(const QString& layer_id) {
     const std::string id = layer_id.toStdString();
     QStringList dependents;
     for (auto it = cache_.begin(); it != cache_.end(); ++it) {
-        if (std::find(it->references.begin(), it->references.end(), id) !=
-            it->references.end()) {
+        if (std::find(it->references.begin(), it->references.end(), id) != it->references.end()) {
             dependents.push_back(it.key());
         }
     }

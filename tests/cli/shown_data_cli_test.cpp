@@ -17,13 +17,14 @@ using nlohmann::json;
 std::string layerXml(const std::string& id, const std::string& provider, const std::string& source,
                      const std::string& licence, const std::string& joined = "") {
     const std::string properties =
-        licence.empty() ? ""
-                        : R"(<Option name="geolicence/licence" value=")" + licence +
-                              R"(" type="QString"/>)";
+        licence.empty()
+            ? ""
+            : R"(<Option name="geolicence/licence" value=")" + licence + R"(" type="QString"/>)";
     const std::string joins =
-        joined.empty() ? "<vectorjoins/>"
-                       : R"(<vectorjoins><join memoryCache="0" targetFieldName="code" joinLayerId=")" +
-                             joined + R"(" joinFieldName="code"/></vectorjoins>)";
+        joined.empty()
+            ? "<vectorjoins/>"
+            : R"(<vectorjoins><join memoryCache="0" targetFieldName="code" joinLayerId=")" +
+                  joined + R"(" joinFieldName="code"/></vectorjoins>)";
     return "<maplayer type=\"vector\"><id>" + id + "</id><datasource>" + source +
            "</datasource><layername>" + id + "</layername><provider encoding=\"\">" + provider +
            "</provider><srs><spatialrefsys><authid>EPSG:28992</authid></spatialrefsys></srs>"
@@ -36,8 +37,7 @@ std::string writeProject(const std::string& path, const std::string& shown,
                          const std::string& hidden, const std::string& layers) {
     std::ofstream(path) << "<qgis version=\"3.22.16\"><layer-tree-group>"
                            "<layer-tree-layer id=\""
-                        << shown
-                        << "\" checked=\"Qt::Checked\"/><layer-tree-layer id=\"" << hidden
+                        << shown << "\" checked=\"Qt::Checked\"/><layer-tree-layer id=\"" << hidden
                         << "\" checked=\"Qt::Unchecked\"/></layer-tree-group><projectlayers>"
                         << layers << "</projectlayers></qgis>\n";
     return path;
@@ -72,11 +72,11 @@ protected:
 };
 
 TEST_F(ShownDataTest, AVirtualLayerOverHiddenNdffPointsIsNdffData) {
-    const std::string project = writeProject(
-        dir_ + "/kaart.qgs", "virtueel", "ndff",
-        layerXml("ndff", "ogr", "./obs.geojson", "") +
-            layerXml("virtueel", "virtual",
-                     "?layer_ref=ndff:p&amp;query=SELECT%20*%20FROM%20p", ""));
+    const std::string project =
+        writeProject(dir_ + "/kaart.qgs", "virtueel", "ndff",
+                     layerXml("ndff", "ogr", "./obs.geojson", "") +
+                         layerXml("virtueel", "virtual",
+                                  "?layer_ref=ndff:p&amp;query=SELECT%20*%20FROM%20p", ""));
     const json report = check(project, 1);
     EXPECT_EQ(report["decision"], "prohibited");
     EXPECT_TRUE(hasFinding(report, "virtueel", "n4-no-exact-publish")) << report.dump(2);
@@ -94,20 +94,19 @@ TEST_F(ShownDataTest, AVirtualLayerReadingTheFileItselfIsNdffData) {
 }
 
 TEST_F(ShownDataTest, ALayerJoinedWithNdffPointsCarriesTheNdffLicence) {
-    std::ofstream(dir_ + "/gemeenten.geojson")
-        << R"({"type":"FeatureCollection","features":[]})";
-    const std::string project = writeProject(
-        dir_ + "/kaart.qgs", "gemeenten", "ndff",
-        layerXml("ndff", "ogr", "./obs.geojson", "") +
-            layerXml("gemeenten", "ogr", "./gemeenten.geojson", "cc0-1.0", "ndff"));
+    std::ofstream(dir_ + "/gemeenten.geojson") << R"({"type":"FeatureCollection","features":[]})";
+    const std::string project =
+        writeProject(dir_ + "/kaart.qgs", "gemeenten", "ndff",
+                     layerXml("ndff", "ogr", "./obs.geojson", "") +
+                         layerXml("gemeenten", "ogr", "./gemeenten.geojson", "cc0-1.0", "ndff"));
     const json report = check(project, 1);
     EXPECT_TRUE(hasFinding(report, "gemeenten", "n4-no-exact-publish")) << report.dump(2);
 
     // The same map without the join is the municipalities' own licence alone.
-    const std::string plain = writeProject(
-        dir_ + "/zonder.qgs", "gemeenten", "ndff",
-        layerXml("ndff", "ogr", "./obs.geojson", "") +
-            layerXml("gemeenten", "ogr", "./gemeenten.geojson", "cc0-1.0"));
+    const std::string plain =
+        writeProject(dir_ + "/zonder.qgs", "gemeenten", "ndff",
+                     layerXml("ndff", "ogr", "./obs.geojson", "") +
+                         layerXml("gemeenten", "ogr", "./gemeenten.geojson", "cc0-1.0"));
     EXPECT_EQ(check(plain, 0)["decision"], "permitted");
 }
 

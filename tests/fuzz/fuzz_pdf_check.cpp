@@ -22,7 +22,8 @@ Project layoutProject() {
     grb.custom_properties[kLicenceProperty] = "grb-art7-intern-gebruik";
     grb.custom_properties[kOptionsProperty] =
         R"({"valid_until": "2030-12-31", "publication_right": true})";
-    ProjectLayer osm{"osm", "OpenStreetMap", "raster", "wms", "type=xyz", "EPSG:3857", {}, {}, {}, {}};
+    ProjectLayer osm{"osm", "OpenStreetMap", "raster", "wms", "type=xyz", "EPSG:3857", {}, {}, {},
+                     {}};
     osm.custom_properties[kLicenceProperty] = "odbl-1.0";
     project.layers = {grb, osm};
     project.indexLayers();

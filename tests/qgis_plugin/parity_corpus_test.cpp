@@ -366,9 +366,8 @@ public:
         const QString buildings = dir_.filePath(QStringLiteral("gebouwen.geojson"));
         writePoints(points);
         writePoints(buildings);
-        QgsVectorLayer* ndff =
-            addFileLayer(points, QStringLiteral("NDFF"), QStringLiteral("ndff-uitvoerportaal"),
-                         QString());
+        QgsVectorLayer* ndff = addFileLayer(points, QStringLiteral("NDFF"),
+                                            QStringLiteral("ndff-uitvoerportaal"), QString());
         QgsVirtualLayerDefinition definition;
         definition.addSource(QStringLiteral("p"), ndff->id());
         definition.setQuery(QStringLiteral("SELECT * FROM p"));
@@ -535,10 +534,9 @@ TEST_F(ParityOnSavedProjects, VirtualLayersAndJoinsAreJudgedAsTheDataTheyShow) {
     for (const QString& layout : {QStringLiteral("Virtueel"), QStringLiteral("Gekoppeld")}) {
         const Judgement judged = cliCheck(path, layout, Action::Publish, {}, en);
         EXPECT_EQ(judged.decision, "prohibited") << describe(judged);
-        EXPECT_TRUE(std::any_of(judged.findings.begin(), judged.findings.end(),
-                                [](const FindingKey& f) {
-                                    return std::get<1>(f) == "n4-no-exact-publish";
-                                }))
+        EXPECT_TRUE(std::any_of(
+            judged.findings.begin(), judged.findings.end(),
+            [](const FindingKey& f) { return std::get<1>(f) == "n4-no-exact-publish"; }))
             << describe(judged);
     }
 }

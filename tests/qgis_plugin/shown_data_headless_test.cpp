@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <QDir>
-
 #include <qgsgeometry.h>
 #include <qgsproject.h>
 #include <qgsproviderregistry.h>
@@ -68,8 +67,8 @@ protected:
 };
 
 TEST_F(ShownDataTest, AVirtualLayerIsJudgedAsTheDataItShows) {
-    QgsVectorLayer* ndff = pointLayer(QStringLiteral("waarnemingen"),
-                                      QStringLiteral("ndff-uitvoerportaal"));
+    QgsVectorLayer* ndff =
+        pointLayer(QStringLiteral("waarnemingen"), QStringLiteral("ndff-uitvoerportaal"));
     QgsVirtualLayerDefinition definition;
     definition.addSource(QStringLiteral("p"), ndff->id());
     definition.setQuery(QStringLiteral("SELECT * FROM p"));
@@ -93,8 +92,8 @@ TEST_F(ShownDataTest, AVirtualLayerIsJudgedAsTheDataItShows) {
 }
 
 TEST_F(ShownDataTest, AJoinBringsTheJoinedLayersLicence) {
-    QgsVectorLayer* ndff = pointLayer(QStringLiteral("waarnemingen"),
-                                      QStringLiteral("ndff-uitvoerportaal"));
+    QgsVectorLayer* ndff =
+        pointLayer(QStringLiteral("waarnemingen"), QStringLiteral("ndff-uitvoerportaal"));
     QgsVectorLayer* target = pointLayer(QStringLiteral("gemeenten"), QStringLiteral("cc0-1.0"));
     EXPECT_EQ(licencesOf(*state_, *target), std::vector<std::string>{"cc0-1.0"});
     EXPECT_EQ(state_->evaluateLayers({target}, Action::Publish).verdict, Verdict::Permitted);

@@ -41,9 +41,8 @@ void addReferencedLicences(ReferenceWalk& walk, const ProjectLayer& layer,
     walk.path.push_back(layer.id);
     for (const std::string& id : references.layer_ids) {
         std::optional<ProjectLayer> referenced = walk.lookup ? walk.lookup(id) : std::nullopt;
-        const bool loops =
-            std::find(walk.path.begin(), walk.path.end(), id) != walk.path.end() ||
-            walk.path.size() >= static_cast<std::size_t>(kMaxReferenceDepth);
+        const bool loops = std::find(walk.path.begin(), walk.path.end(), id) != walk.path.end() ||
+                           walk.path.size() >= static_cast<std::size_t>(kMaxReferenceDepth);
         if (!referenced || loops) {
             sources.push_back({id, std::nullopt});
             continue;
@@ -64,7 +63,12 @@ void addReferencedLicences(ReferenceWalk& walk, const ProjectLayer& layer,
     } else {
         binding->from += " + " + references.tool;
     }
-    for (const BoundLicence& licence : derivation.binding.licences) {
+    for (BoundLicence licence : derivation.binding.licences) {
+        // A source's aggregation (its claimed cell size) says nothing of what SQL or a join
+        // makes of it, and `check PROJECT` cannot read a virtual layer's result to measure it:
+        // what the layer shows counts as exact, on both sides, unless its own binding claims
+        // otherwise (then measured as any claim).
+        licence.options.erase("cell_size_m");
         addLicence(binding->licences, licence);
     }
     binding->derived_from.insert(binding->derived_from.end(),

@@ -83,8 +83,8 @@ TEST(LayerReferences, JoinsAreReferencesAndOtherLayersHaveNone) {
 }
 
 TEST(LayerReferences, RelativeSourcesAreResolvedAndTheRestKeptByteForByte) {
-    const std::string definition =
-        "?layer=ogr:.%2Fobs.gpkg%7Clayername%3Dobs:q:UTF-8&layer_ref=a:p&query=SELECT%201&nogeometry";
+    const std::string definition = "?layer=ogr:.%2Fobs.gpkg%7Clayername%3Dobs:q:UTF-8&layer_ref=a:"
+                                   "p&query=SELECT%201&nogeometry";
     const std::string resolved = resolveVirtualLayerSource(definition, "/work/kaarten");
     EXPECT_EQ(resolved, "?layer=ogr:%2Fwork%2Fkaarten%2Fobs.gpkg%7Clayername%3Dobs:q:UTF-8"
                         "&layer_ref=a:p&query=SELECT%201&nogeometry");
@@ -117,9 +117,24 @@ TEST(LayerReferences, AJoinAddsTheJoinedLayersLicencesToTheLayersOwn) {
     EXPECT_EQ(bound.binding->from, "custom-property + QGIS join");
 }
 
+// Aggregated NDFF cells behind a virtual layer do not make the virtual layer aggregated: SQL can
+// make exact points of them, and the CLI cannot measure what the SQL gives.
+TEST(LayerReferences, ASourcesClaimedCellSizeIsNotInherited) {
+    ProjectLayer cells = boundLayer("hokken", "ndff-uitvoerportaal");
+    cells.custom_properties[kOptionsProperty] = R"({"cell_size_m": 1000})";
+    const Bound bound =
+        bindShown(virtualLayer("v", "?layer_ref=hokken:h&query=SELECT%201"), {{"hokken", cells}});
+    ASSERT_TRUE(bound.binding);
+    ASSERT_EQ(bound.binding->licences.size(), 1U);
+    EXPECT_EQ(bound.binding->licences[0].options.count("cell_size_m"), 0U);
+    // The record of what the source carried keeps it.
+    EXPECT_EQ(bound.binding->derived_from.at(0).licences.at(0).options.count("cell_size_m"), 1U);
+}
+
 TEST(LayerReferences, AMissingOrUnlicensedSourceStaysOnRecordWithoutALicence) {
-    const Bound bound = bindShown(virtualLayer("v", "?layer_ref=weg:a&layer_ref=vrij:b&query=SELECT%201"),
-                             {{"vrij", boundLayer("vrij", "")}});
+    const Bound bound =
+        bindShown(virtualLayer("v", "?layer_ref=weg:a&layer_ref=vrij:b&query=SELECT%201"),
+                  {{"vrij", boundLayer("vrij", "")}});
     ASSERT_TRUE(bound.binding);
     EXPECT_TRUE(bound.binding->licences.empty());
     ASSERT_EQ(bound.binding->derived_from.size(), 2U);
@@ -150,8 +165,8 @@ TEST(LayerReferences, AFileReadByTheVirtualLayerIsBoundFromItsSidecar) {
     const std::string file = dir + "/obs.geojson";
     std::ofstream(file) << R"({"type":"FeatureCollection","features":[]})";
     std::ofstream(file + ".licence.json") << R"({"licence":"ndff-uitvoerportaal"})";
-    const Bound bound = bindShown(virtualLayer("v", "?layer=ogr:" + file + ":q:UTF-8&query=SELECT%201"),
-                             {});
+    const Bound bound =
+        bindShown(virtualLayer("v", "?layer=ogr:" + file + ":q:UTF-8&query=SELECT%201"), {});
     ASSERT_TRUE(bound.binding);
     EXPECT_EQ(ids(*bound.binding), std::vector<std::string>{"ndff-uitvoerportaal"});
 }
