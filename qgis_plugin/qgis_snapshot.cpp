@@ -5,6 +5,7 @@
 #include <qgslayertree.h>
 #include <qgslayertreemodel.h>
 #include <qgslayoutatlas.h>
+#include <qgslayoutitemattributetable.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemlegend.h>
 #include <qgslayoutitemmap.h>
@@ -13,6 +14,7 @@
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsproperty.h>
+#include <qgsrelationmanager.h>
 #include <qgsvectorlayer.h>
 #include <qgsvectorlayerjoininfo.h>
 
@@ -122,6 +124,11 @@ Project snapshotProject(const QgsProject& project) {
         }
         snapshot.themes.push_back(std::move(theme));
     }
+    const QMap<QString, QgsRelation> relations =
+        const_cast<QgsProject&>(project).relationManager()->relations();
+    for (auto it = relations.constBegin(); it != relations.constEnd(); ++it) {
+        snapshot.relation_children[text(it.key())] = text(it.value().referencingLayerId());
+    }
     return snapshot;
 }
 
@@ -162,6 +169,28 @@ Layout snapshotLayout(const QgsPrintLayout& layout) {
         if (const QgsVectorLayer* coverage = atlas->coverageLayer()) {
             snapshot.atlas.coverage_layer_id = text(coverage->id());
         }
+    }
+    for (QgsLayoutMultiFrame* frame : layout.multiFrames()) {
+        const auto* table = qobject_cast<const QgsLayoutItemAttributeTable*>(frame);
+        if (table == nullptr) {
+            continue;
+        }
+        LayoutTable model;
+        switch (table->source()) {
+        case QgsLayoutItemAttributeTable::AtlasFeature:
+            model.source = LayoutTable::Source::AtlasFeature;
+            break;
+        case QgsLayoutItemAttributeTable::RelationChildren:
+            model.source = LayoutTable::Source::RelationChildren;
+            model.relation_id = text(table->relationId());
+            break;
+        case QgsLayoutItemAttributeTable::LayerAttributes:
+            // As QGIS saves it: the layer's id, also when the layer is gone.
+            model.layer_id =
+                text(table->vectorLayer() != nullptr ? table->vectorLayer()->id() : QString());
+            break;
+        }
+        snapshot.tables.push_back(std::move(model));
     }
     return snapshot;
 }

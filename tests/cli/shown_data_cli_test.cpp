@@ -1,7 +1,8 @@
-// `check PROJECT` judges what a layer shows: a virtual layer over NDFF observations and a layer
+// `check PROJECT` judges what a project shows: a virtual layer over NDFF observations and a layer
 // joined with them are NDFF data, even when the NDFF layer itself is switched off, as the QGIS
 // plugin judges them (the same bindProjectLayer). Before, both were "unlicensed" (a warning)
-// and a map showing exact NDFF points through them was permitted.
+// and a map showing exact NDFF points through them was permitted. A layout's attribute table
+// prints a layer's features: that layer is in the layout, whatever its maps show.
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -118,6 +119,54 @@ TEST_F(ShownDataTest, AVirtualLayerOverAMissingLayerNamesTheUnknownSource) {
     const json report = json::parse(result.out);
     EXPECT_TRUE(hasFinding(report, "virtueel", "unlicensed")) << report.dump(2);
     EXPECT_NE(result.out.find("\"weg\""), std::string::npos) << result.out;
+}
+
+// A layout whose map shows open data and whose attribute table prints `table` (the element as
+// QGIS 3.22 writes it, trimmed to what matters).
+std::string writeTableLayout(const std::string& path, const std::string& table,
+                             const std::string& relations = "") {
+    std::ofstream(path)
+        << "<qgis version=\"3.22.16\"><layer-tree-group>"
+           "<layer-tree-layer id=\"open\" checked=\"Qt::Checked\"/>"
+           "<layer-tree-layer id=\"ndff\" checked=\"Qt::Unchecked\"/></layer-tree-group>"
+           "<projectlayers>"
+        << layerXml("open", "ogr", "./open.geojson", "cc0-1.0")
+        << layerXml("ndff", "ogr", "./obs.geojson", "") << "</projectlayers>" << relations
+        << "<Layouts><Layout name=\"Tabel\"><LayoutItem type=\"65639\" id=\"kaart\" "
+           "uuid=\"{kaart}\" keepLayerSet=\"true\" followPreset=\"false\"><LayerSet>"
+           "<Layer>open</Layer></LayerSet></LayoutItem>"
+        << table << "</Layout></Layouts></qgis>\n";
+    return path;
+}
+
+TEST_F(ShownDataTest, AnAttributeTableOfNdffObservationsPutsThemInTheLayout) {
+    std::ofstream(dir_ + "/open.geojson") << R"({"type":"FeatureCollection","features":[]})";
+    const std::string with_table = writeTableLayout(
+        dir_ + "/tabel.qgs",
+        R"(<LayoutMultiFrame type="65649" source="0" relationId="" vectorLayer="ndff" )"
+        R"(vectorLayerName="ndff" vectorLayerProvider="ogr"/>)");
+    const CliResult result = runCli(
+        {"check", with_table, "--layout", "Tabel", "--action", "publish", "--format", "json"});
+    EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+    EXPECT_TRUE(hasFinding(json::parse(result.out), "ndff", "n4-no-exact-publish")) << result.out;
+
+    // The same layout without the table shows open data only.
+    const std::string without = writeTableLayout(dir_ + "/zonder.qgs", "");
+    EXPECT_EQ(runCli({"check", without, "--layout", "Tabel", "--action", "publish"}).exit_code, 0);
+}
+
+TEST_F(ShownDataTest, ATableOfARelationsChildrenPrintsTheChildLayer) {
+    std::ofstream(dir_ + "/open.geojson") << R"({"type":"FeatureCollection","features":[]})";
+    const std::string project = writeTableLayout(
+        dir_ + "/relatie.qgs",
+        R"(<LayoutMultiFrame type="65649" source="2" relationId="waarnemingen_per_gebied" )"
+        R"(vectorLayer=""/>)",
+        R"(<relations><relation id="waarnemingen_per_gebied" name="per gebied" )"
+        R"(referencingLayer="ndff" referencedLayer="open" strength="Association"/></relations>)");
+    const CliResult result =
+        runCli({"check", project, "--layout", "Tabel", "--action", "publish", "--format", "json"});
+    EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+    EXPECT_TRUE(hasFinding(json::parse(result.out), "ndff", "n4-no-exact-publish")) << result.out;
 }
 
 } // namespace

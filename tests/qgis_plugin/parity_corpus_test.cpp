@@ -31,6 +31,8 @@
 #include <qgslayertree.h>
 #include <qgslayertreemodel.h>
 #include <qgslayoutatlas.h>
+#include <qgslayoutframe.h>
+#include <qgslayoutitemattributetable.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemlegend.h>
 #include <qgslayoutitemmap.h>
@@ -357,8 +359,8 @@ public:
         return save(QStringLiteral("afgeleid.qgs"));
     }
 
-    // Layers that show NDFF points without being them: a virtual layer over the points and GRB
-    // buildings joined with them; the points themselves are in no layout.
+    // Layers that show NDFF points without being them: a virtual layer over the points, GRB
+    // buildings joined with them, and an attribute table of them; the points are in no map.
     QString shownData() {
         QgsProject* project = QgsProject::instance();
         project->clear();
@@ -390,6 +392,19 @@ public:
         map = addMap(addLayout(QStringLiteral("Gekoppeld"), {kGrbText}));
         map->setLayers({grb});
         map->setKeepLayerSet(true);
+        // An attribute table of the points beside a map of open data alone.
+        const QString open_data = dir_.filePath(QStringLiteral("open.geojson"));
+        writePoints(open_data);
+        QgsVectorLayer* open =
+            addFileLayer(open_data, QStringLiteral("Open"), QStringLiteral("cc0-1.0"), QString());
+        QgsPrintLayout* tabel = addLayout(QStringLiteral("Tabel"));
+        map = addMap(tabel);
+        map->setLayers({open});
+        map->setKeepLayerSet(true);
+        auto* table = QgsLayoutItemAttributeTable::create(tabel);
+        table->setVectorLayer(ndff);
+        tabel->addMultiFrame(table);
+        table->addFrame(new QgsLayoutFrame(tabel, table));
         return save(QStringLiteral("getoond.qgs"));
     }
 
@@ -517,8 +532,8 @@ TEST_F(ParityOnSavedProjects, DerivedLayersAreJudgedAsTheirSources) {
     })) << describe(join);
 }
 
-// A virtual layer over NDFF points and a layer joined with them are judged as NDFF data on both
-// sides, though the points themselves are in no layout.
+// A virtual layer over NDFF points, a layer joined with them and an attribute table of them are
+// judged as NDFF data on both sides, though the points themselves are in no map.
 TEST_F(ParityOnSavedProjects, VirtualLayersAndJoinsAreJudgedAsTheDataTheyShow) {
     // QgsApplication beside the build finds only its built-in providers; the virtual layer
     // provider is in QGIS's own plugin folder.
@@ -529,9 +544,10 @@ TEST_F(ParityOnSavedProjects, VirtualLayersAndJoinsAreJudgedAsTheDataTheyShow) {
     QTemporaryDir dir;
     WrittenProjects written{QDir(dir.path())};
     const QString path = written.shownData();
-    EXPECT_EQ(compare(path), 2);
+    EXPECT_EQ(compare(path), 3);
     const QString en = QStringLiteral("en");
-    for (const QString& layout : {QStringLiteral("Virtueel"), QStringLiteral("Gekoppeld")}) {
+    for (const QString& layout :
+         {QStringLiteral("Virtueel"), QStringLiteral("Gekoppeld"), QStringLiteral("Tabel")}) {
         const Judgement judged = cliCheck(path, layout, Action::Publish, {}, en);
         EXPECT_EQ(judged.decision, "prohibited") << describe(judged);
         EXPECT_TRUE(std::any_of(

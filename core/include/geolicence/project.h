@@ -110,11 +110,23 @@ struct LayoutAtlas {
     bool hide_coverage = false;
 };
 
+// An attribute table in a layout (QgsLayoutItemAttributeTable): it prints a layer's features
+// as rows, whether any map shows that layer or not.
+struct LayoutTable {
+    // QgsLayoutItemAttributeTable::ContentSource: a layer, the atlas's current feature, or the
+    // features a relation links to it (the relation's child layer).
+    enum class Source { Layer, AtlasFeature, RelationChildren };
+    Source source = Source::Layer;
+    std::string layer_id;    // for Source::Layer
+    std::string relation_id; // for Source::RelationChildren
+};
+
 struct Layout {
     std::string name;
     std::vector<LayoutMap> maps;
     std::vector<LayoutLegend> legends;
     std::vector<LayoutLabel> labels;
+    std::vector<LayoutTable> tables;
     LayoutAtlas atlas;
     SourceRegion region{}; // the <Layout> (or <Composer>) start tag
 };
@@ -131,6 +143,8 @@ struct Project {
     std::vector<Layout> layouts; // QGIS 1.x/2.x composers converted, as QGIS 3 does
     std::vector<UnreadableLayer> unreadable_layers;
     ProjectServices services; // what QGIS Server serves of it
+    // The project's relations (<relations>): relation id -> its child (referencing) layer.
+    std::map<std::string, std::string> relation_children;
 
     // Call after filling `layers`: lookups by id are frequent in large projects.
     void indexLayers();

@@ -121,6 +121,30 @@ std::vector<std::string> layersRenderedByLayout(const Project& project, const La
     if (layout.atlas.enabled && !layout.atlas.coverage_layer_id.empty()) {
         appendUnique(ids, seen, {layout.atlas.coverage_layer_id});
     }
+    // Attribute tables print their layer's features: that layer is shown too. An unknown layer
+    // or relation is kept as an id the project does not have, which the check reports.
+    for (const LayoutTable& table : layout.tables) {
+        switch (table.source) {
+        case LayoutTable::Source::Layer:
+            if (!table.layer_id.empty()) { // a table without a layer prints nothing
+                appendUnique(ids, seen, {table.layer_id});
+            }
+            break;
+        case LayoutTable::Source::AtlasFeature:
+            if (!layout.atlas.coverage_layer_id.empty()) {
+                appendUnique(ids, seen, {layout.atlas.coverage_layer_id});
+            }
+            break;
+        case LayoutTable::Source::RelationChildren: {
+            const auto child = project.relation_children.find(table.relation_id);
+            appendUnique(ids, seen,
+                         {child != project.relation_children.end()
+                              ? child->second
+                              : "relation:" + table.relation_id});
+            break;
+        }
+        }
+    }
     return ids;
 }
 

@@ -18,6 +18,7 @@ namespace {
 constexpr int kLayoutMap = 65639;
 constexpr int kLayoutLabel = 65641;
 constexpr int kLayoutLegend = 65642;
+constexpr int kLayoutAttributeTable = 65649;
 
 // A data-defined property as far as a reader without QGIS can evaluate it.
 struct DataDefined {
@@ -156,6 +157,25 @@ Layout readLayout(const pugi::xml_node& element) {
             legend.linked_map_uuid = item.attribute("map_uuid").as_string();
             layout.legends.push_back(std::move(legend));
         }
+    }
+    for (const pugi::xml_node& frame : element.children("LayoutMultiFrame")) {
+        if (frame.attribute("type").as_int() != kLayoutAttributeTable) {
+            continue;
+        }
+        LayoutTable table;
+        switch (frame.attribute("source").as_int()) {
+        case 1:
+            table.source = LayoutTable::Source::AtlasFeature;
+            break;
+        case 2:
+            table.source = LayoutTable::Source::RelationChildren;
+            table.relation_id = frame.attribute("relationId").as_string();
+            break;
+        default:
+            table.layer_id = frame.attribute("vectorLayer").as_string();
+            break;
+        }
+        layout.tables.push_back(std::move(table));
     }
     // QgsLayoutAtlas::readXml: integers.
     const pugi::xml_node atlas = element.child("Atlas");

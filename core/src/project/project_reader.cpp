@@ -138,6 +138,10 @@ Project buildProject(const ProjectDocument& document, const ProjectReadLimits& l
     readCustomOrder(root, project);
     readThemes(root, project);
     readLayouts(document, project);
+    for (const pugi::xml_node& relation : root.child("relations").children("relation")) {
+        project.relation_children[relation.attribute("id").as_string()] =
+            relation.attribute("referencingLayer").as_string();
+    }
     project.services = detail::readProjectServices(root);
     return project;
 }
