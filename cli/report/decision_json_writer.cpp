@@ -12,7 +12,9 @@ void stringOrNull(JsonWriter& out, const std::string& text) {
     }
 }
 
-void writeFinding(JsonWriter& out, const Finding& finding) {
+} // namespace
+
+void writeFinding(JsonWriter& out, const Finding& finding, const std::string* file) {
     out.beginObject();
     out.key("severity");
     out.string(toString(finding.severity));
@@ -28,8 +30,14 @@ void writeFinding(JsonWriter& out, const Finding& finding) {
     out.string(finding.message);
     out.key("cite");
     stringOrNull(out, finding.cite);
+    if (file != nullptr) {
+        out.key("file");
+        out.string(*file);
+    }
     out.endObject();
 }
+
+namespace {
 
 void writeDuty(JsonWriter& out, const Duty& duty) {
     out.beginObject();

@@ -12,4 +12,8 @@ namespace geolicence::cli {
 // (json_writer.h). tests/cli/report/report_json_test.cpp holds the two to the same bytes.
 void writeDecisionMembers(JsonWriter& out, const Decision& decision);
 
+// One finding of the contract, {"severity", "layer_id", ..., "cite"}; the folder report adds
+// the "file" it was found in as the last member.
+void writeFinding(JsonWriter& out, const Finding& finding, const std::string* file = nullptr);
+
 } // namespace geolicence::cli

@@ -3,6 +3,7 @@
 // dumped the tree. The report is a contract: these tests build that old report next to the new
 // one, for results full of hostile text, and want the same bytes.
 #include "report/binding_report.h"
+#include "report/folder_report.h"
 #include "report/report.h"
 #include "report/served_report.h"
 
@@ -32,6 +33,34 @@ std::string treeReport(const CheckResult& result, bool web) {
         json["served"] = servedToJson(result.served);
     }
     return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+// The folder report as folderReportJson built it until the writer replaced the trees.
+std::string treeFolderReport(const FolderCheck& check, Action action, Verdict verdict) {
+    Json out;
+    out["action"] = std::string(toString(action));
+    if (check.web) {
+        out["target"] = "web";
+    }
+    out["decision"] = std::string(toString(verdict));
+    out["findings"] = Json::array();
+    out["files"] = Json::array();
+    for (const CheckResult& result : check.files) {
+        Json file = Json::parse(decisionToJson(result.decision, -1));
+        for (Json finding : file["findings"]) {
+            finding["file"] = result.subject;
+            out["findings"].push_back(std::move(finding));
+        }
+        Json entry;
+        entry["file"] = result.subject;
+        entry.update(file);
+        entry["layers"] = checkedLayersToJson(result.layers);
+        if (check.web) {
+            entry["served"] = servedToJson(result.served);
+        }
+        out["files"].push_back(std::move(entry));
+    }
+    return out.dump(2, ' ', false, Json::error_handler_t::replace);
 }
 
 std::string writtenReport(const CheckResult& result, bool web) {
@@ -127,6 +156,23 @@ TEST(ReportJsonTest, CheckReportIsTheTreeDumpsBytes) {
 TEST(ReportJsonTest, WebCheckReportIsTheTreeDumpsBytes) {
     const CheckResult result = hostileResult();
     EXPECT_EQ(writtenReport(result, true), treeReport(result, true));
+}
+
+TEST(ReportJsonTest, FolderReportIsTheTreeDumpsBytes) {
+    for (const bool web : {false, true}) {
+        FolderCheck check;
+        check.web = web;
+        EXPECT_EQ(folderReportJson(check, Action::Share),
+                  treeFolderReport(check, Action::Share, Verdict::Permitted));
+        check.files.push_back(hostileResult());
+        CheckResult second = hostileResult();
+        second.subject = "sub/\xe9\\data \"2\".gpkg";
+        second.decision.verdict = Verdict::Conditional;
+        check.files.push_back(second);
+        check.files.push_back(CheckResult{});
+        EXPECT_EQ(folderReportJson(check, Action::Publish),
+                  treeFolderReport(check, Action::Publish, Verdict::Prohibited));
+    }
 }
 
 TEST(ReportJsonTest, EmptyResult) {
