@@ -1,5 +1,7 @@
 #pragma once
 
+#include "report/json_writer.h"
+
 #include <geolicence/licence_binding.h>
 #include <geolicence/project_check.h>
 
@@ -21,6 +23,10 @@ nlohmann::ordered_json bindingToJson(const LicenceBinding& binding);
 // it to the decision's contract ("layers"): findings name one licence each, this says which
 // licences a layer is under. [{"id", "name", "licence": bindingToJson(...) or null}]
 nlohmann::ordered_json checkedLayersToJson(const std::vector<CheckedLayer>& layers);
+
+// The same "layers" as checkedLayersToJson, written straight into `out` (the value of the key
+// it has just written): the check report of a large project writes a thousand of them.
+void writeCheckedLayers(JsonWriter& out, const std::vector<CheckedLayer>& layers);
 
 // The ids of `licences` joined with " + ", or "NO LICENCE".
 std::string licencesText(const std::vector<BoundLicence>& licences);

@@ -1,13 +1,12 @@
 #include "folder_report.h"
 
 #include "binding_report.h"
+#include "decision_json_writer.h"
 #include "decision_text.h"
+#include "json_writer.h"
 #include "served_report.h"
 
-#include <geolicence/decision_json.h>
 #include <geolicence/messages.h>
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <sstream>
@@ -35,33 +34,44 @@ Verdict folderVerdict(const FolderCheck& check) {
 } // namespace
 
 std::string folderReportJson(const FolderCheck& check, Action action) {
-    using Json = nlohmann::ordered_json;
-    Json out;
-    out["action"] = std::string(toString(action));
+    // Written straight (json_writer.h), with the single-file report's decision writer: the
+    // same bytes as the tree this was built as before (tests/cli/report/report_json_test.cpp).
+    JsonWriter out;
+    out.beginObject();
+    out.key("action");
+    out.string(toString(action));
     if (check.web) {
-        out["target"] = "web";
+        out.key("target");
+        out.string("web");
     }
-    out["decision"] = std::string(toString(folderVerdict(check)));
-    out["findings"] = Json::array();
-    out["files"] = Json::array();
+    out.key("decision");
+    out.string(toString(folderVerdict(check)));
+    out.key("findings");
+    out.beginArray();
     for (const CheckResult& result : check.files) {
-        // decisionToJson is the one definition of a decision's JSON; re-parsing it keeps this
-        // report from drifting away from the single-file one.
-        Json file = Json::parse(decisionToJson(result.decision, -1));
-        for (Json finding : file["findings"]) {
-            finding["file"] = result.subject;
-            out["findings"].push_back(std::move(finding));
+        for (const Finding& finding : result.decision.findings) {
+            writeFinding(out, finding, &result.subject);
         }
-        Json entry;
-        entry["file"] = result.subject;
-        entry.update(file);
-        entry["layers"] = checkedLayersToJson(result.layers);
-        if (check.web) {
-            entry["served"] = servedToJson(result.served);
-        }
-        out["files"].push_back(std::move(entry));
     }
-    return out.dump(2, ' ', false, Json::error_handler_t::replace);
+    out.endArray();
+    out.key("files");
+    out.beginArray();
+    for (const CheckResult& result : check.files) {
+        out.beginObject();
+        out.key("file");
+        out.string(result.subject);
+        writeDecisionMembers(out, result.decision);
+        out.key("layers");
+        writeCheckedLayers(out, result.layers);
+        if (check.web) {
+            out.key("served");
+            out.value(servedToJson(result.served));
+        }
+        out.endObject();
+    }
+    out.endArray();
+    out.endObject();
+    return out.text();
 }
 
 std::string folderReportText(const FolderCheck& check, Language language) {

@@ -1,8 +1,10 @@
 #include "report.h"
 
 #include "binding_report.h"
+#include "decision_json_writer.h"
 #include "decision_text.h"
 #include "folder_report.h"
+#include "json_writer.h"
 #include "junit_report.h"
 #include "sarif_report.h"
 #include "served_report.h"
@@ -41,17 +43,25 @@ void writeReport(std::ostream& out, const std::string& format, const Decision& d
 
 void writeReport(std::ostream& out, const std::string& format, const FileReport& report) {
     const CheckResult& result = report.result;
-    if (format == "json" && report.web) {
-        // The decision's contract, plus what the services put out and how each layer was judged.
-        auto json = nlohmann::ordered_json::parse(decisionToJson(result.decision, -1));
-        json["target"] = "web";
-        json["layers"] = checkedLayersToJson(result.layers);
-        json["served"] = servedToJson(result.served);
-        out << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
-    } else if (format == "json") {
-        auto json = nlohmann::ordered_json::parse(decisionToJson(result.decision, -1));
-        json["layers"] = checkedLayersToJson(result.layers);
-        out << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+    if (format == "json") {
+        // The decision's contract, plus how each layer was judged and, for the web, what the
+        // services put out. Written straight, not built as a tree (json_writer.h): the same
+        // bytes, in a fraction of the time for a large project.
+        JsonWriter json;
+        json.beginObject();
+        writeDecisionMembers(json, result.decision);
+        if (report.web) {
+            json.key("target");
+            json.string("web");
+        }
+        json.key("layers");
+        writeCheckedLayers(json, result.layers);
+        if (report.web) {
+            json.key("served");
+            json.value(servedToJson(result.served));
+        }
+        json.endObject();
+        out << json.text() << "\n";
     } else if (format == "sarif") {
         out << sarifReport({result}, report.catalog) << "\n";
     } else if (format == "junit") {
