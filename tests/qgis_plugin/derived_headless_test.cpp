@@ -459,9 +459,10 @@ TEST_F(DerivedTest, ALicenceTheSourceCarriedThatTheLayerLostIsStillJudged) {
     EXPECT_EQ(dropped->severity, Severity::Error);
     EXPECT_EQ(dropped->licence, "ndff-uitvoerportaal");
 
-    // The panel: not permitted, and why is the lost licence.
+    // The panel: as NDFF points, publishable only aggregated to 1 km (CC BY alone would be
+    // Permitted), and the reason given is the lost licence.
     const LayerStanding standing = standingOf(*state_, *buffer, Action::Publish);
-    EXPECT_EQ(standing.standing, Standing::NotPermitted);
+    EXPECT_EQ(standing.standing, Standing::AggregateFirst);
     EXPECT_TRUE(standing.reason.contains(QStringLiteral("/data/waarnemingen.gpkg")))
         << standing.reason.toStdString();
     EXPECT_TRUE(standing.reason.contains(QStringLiteral("no longer names that licence")))

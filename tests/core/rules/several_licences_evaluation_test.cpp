@@ -148,7 +148,7 @@ TEST(SeveralLicencesEvaluation, ALicenceASourceCarriedThatTheLayerLostStillProhi
     EXPECT_EQ(dropped->severity, Severity::Error);
     EXPECT_EQ(dropped->licence, "ndff-uitvoerportaal");
     EXPECT_EQ(dropped->layer_id, "join");
-    for (const std::string& named : {"\"Join\"", "waarnemingen.gpkg", "ndff-uitvoerportaal"}) {
+    for (const char* named : {"\"Join\"", "waarnemingen.gpkg", "ndff-uitvoerportaal"}) {
         EXPECT_NE(dropped->message.find(named), std::string::npos) << dropped->message;
     }
     const Finding* n4 = findingOf(decision, "n4-no-exact-publish");
