@@ -246,6 +246,10 @@ LicenceEntry* LicencePage::appendEntry() {
     entries_layout_->addWidget(entry);
     entries_ << entry;
     connect(entry, &LicenceEntry::edited, this, &LicencePage::edited);
+    // Choosing another licence in the list takes the one shown off, as Remove does.
+    entry->setMayChange([this, entry](const QString& from, const QString& to) {
+        return filling_ || from == to || mayDrop(static_cast<int>(entries_.indexOf(entry)), from);
+    });
     connect(entry, &LicenceEntry::removeRequested, this,
             [this, entry] { removeLicence(static_cast<int>(entries_.indexOf(entry))); });
     return entry;
@@ -284,13 +288,9 @@ QStringList LicencePage::sourcesCarrying(const QString& licence_id) const {
     return sources;
 }
 
-bool LicencePage::removeLicence(int index) {
-    if (!read_only_.isEmpty() || index < 0 || index >= entries_.size()) {
-        return false;
-    }
-    // A licence a source carried stays with the derived data (the checks judge the layer under
-    // it even when it is no longer listed): removing it is asked, unless another entry keeps it.
-    const QString id = entries_.at(index)->licenceId();
+// A licence a source carried stays with the derived data (the checks judge the layer under it
+// even when it is no longer listed): taking it off is asked, unless another entry keeps it.
+bool LicencePage::mayDrop(int index, const QString& id) {
     bool kept_elsewhere = false;
     for (int other = 0; other < entries_.size(); ++other) {
         kept_elsewhere =
@@ -298,16 +298,23 @@ bool LicencePage::removeLicence(int index) {
     }
     const QStringList sources =
         id.isEmpty() || kept_elsewhere ? QStringList() : sourcesCarrying(id);
-    if (!sources.isEmpty() &&
-        !confirm_(gtr("Remove a licence of the sources?"),
-                  gtr("This layer is derived from %1, which carried the licence \"%2\". Data "
-                      "derived from licensed data stays under that licence: the checks will "
-                      "still judge the layer under it, and report that it was removed "
-                      "(source-licence-dropped). Remove it only when the layer no longer "
-                      "contains anything of that source. Remove the licence?")
-                      .arg(sources.join(QStringLiteral(", ")),
-                           licenceTitles(state_->catalog(), state_->language(),
-                                         {BoundLicence{id.toStdString(), {}}})))) {
+    return sources.isEmpty() ||
+           confirm_(gtr("Remove a licence of the sources?"),
+                    gtr("This layer is derived from %1, which carried the licence \"%2\". Data "
+                        "derived from licensed data stays under that licence: the checks will "
+                        "still judge the layer under it, and report that it was removed "
+                        "(source-licence-dropped). Remove it only when the layer no longer "
+                        "contains anything of that source. Remove the licence?")
+                        .arg(sources.join(QStringLiteral(", ")),
+                             licenceTitles(state_->catalog(), state_->language(),
+                                           {BoundLicence{id.toStdString(), {}}})));
+}
+
+bool LicencePage::removeLicence(int index) {
+    if (!read_only_.isEmpty() || index < 0 || index >= entries_.size()) {
+        return false;
+    }
+    if (!mayDrop(index, entries_.at(index)->licenceId())) {
         return false;
     }
     LicenceEntry* entry = entries_.takeAt(index);

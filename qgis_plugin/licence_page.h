@@ -79,6 +79,9 @@ private:
     LicenceEntry* appendEntry();
     // The sources of the derived layer that carried `licence_id`, or empty.
     QStringList sourcesCarrying(const QString& licence_id) const;
+    // True when taking licence `id` off the entry at `index` (removed, or another chosen in its
+    // place) may go ahead: no source carried it, another entry keeps it, or the analyst said Yes.
+    bool mayDrop(int index, const QString& id);
     void clearEntries();
     void edited();
     void validate();

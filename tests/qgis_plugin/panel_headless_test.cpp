@@ -563,6 +563,16 @@ TEST_F(PanelTest, LicencePageAsksBeforeRemovingALicenceASourceCarried) {
             << asked[0].toStdString();
         EXPECT_EQ(page.licenceCount(), 2);
         EXPECT_EQ(page.licenceIdAt(0), QStringLiteral("ndff-uitvoerportaal"));
+        // Choosing another licence in NDFF's place takes it off too: asked, and No keeps NDFF
+        // with its options.
+        page.setLicenceAt(0, QStringLiteral("vl-cc0"));
+        ASSERT_EQ(asked.size(), 2);
+        EXPECT_EQ(page.licenceIdAt(0), QStringLiteral("ndff-uitvoerportaal"));
+        for (LicenceEntry* entry : page.findChildren<LicenceEntry*>()) {
+            if (entry->licenceId() == QLatin1String("ndff-uitvoerportaal")) {
+                EXPECT_EQ(entry->licence(), ndff.licences.front()) << "its options kept";
+            }
+        }
         page.apply();
         EXPECT_TRUE(state_->bindingOf(*layer).binding->hasLicence("ndff-uitvoerportaal"));
 
@@ -570,7 +580,7 @@ TEST_F(PanelTest, LicencePageAsksBeforeRemovingALicenceASourceCarried) {
         answer = true;
         removeButtonOf(page, QStringLiteral("ndff-uitvoerportaal"))->click();
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-        EXPECT_EQ(asked.size(), 2);
+        EXPECT_EQ(asked.size(), 3);
         ASSERT_EQ(page.licenceCount(), 1);
         EXPECT_EQ(page.licenceIdAt(0), QStringLiteral("cc-by-4.0"));
         page.apply();
