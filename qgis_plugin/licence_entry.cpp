@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 #include <qgsapplication.h>
 #include <qgsdatetimeedit.h>
@@ -59,7 +60,15 @@ LicenceEntry::LicenceEntry(const Catalog& catalog, Language language, QWidget* p
     options_form_->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(options_box_);
 
-    connect(licence_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+    connect(licence_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int index) {
+        if (may_change_ && !may_change_(licence_->itemData(shown_index_).toString(),
+                                        licence_->itemData(index).toString())) {
+            // Back to the licence shown, its options untouched (they were not rebuilt yet).
+            const QSignalBlocker quiet(licence_);
+            licence_->setCurrentIndex(shown_index_);
+            return;
+        }
+        shown_index_ = index;
         rebuildOptions();
         emit edited();
     });

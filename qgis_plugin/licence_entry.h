@@ -6,6 +6,7 @@
 
 #include <QFrame>
 #include <QMap>
+#include <functional>
 
 class QComboBox;
 class QFormLayout;
@@ -23,6 +24,11 @@ class LicenceEntry : public QFrame {
 
 public:
     LicenceEntry(const Catalog& catalog, Language language, QWidget* parent = nullptr);
+
+    // Asked before the analyst's choice in the list replaces licence `from` by `to`; false
+    // keeps `from` with its options as they were.
+    using MayChange = std::function<bool(const QString& from, const QString& to)>;
+    void setMayChange(MayChange may_change) { may_change_ = std::move(may_change); }
 
     // Chooses the licence (empty: none chosen yet); its options form is built anew, empty.
     void setLicence(const QString& id);
@@ -49,6 +55,8 @@ private:
     QWidget* options_box_;
     QFormLayout* options_form_;
     QMap<QString, QWidget*> editors_;
+    MayChange may_change_;
+    int shown_index_ = 0; // the licence whose options are shown
 };
 
 } // namespace geolicence::qgis

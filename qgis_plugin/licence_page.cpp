@@ -17,6 +17,7 @@
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -124,6 +125,10 @@ LicencePage::LicencePage(LicenceState* state, QgsMapLayer* layer, QgsMapCanvas* 
     layout->addWidget(message_);
     layout->addStretch();
 
+    confirm_ = [this](const QString& title, const QString& text) {
+        return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::No,
+                                     QMessageBox::No) == QMessageBox::Yes;
+    };
     connect(add_, &QPushButton::clicked, this, [this] { addLicence(); });
     connect(attach_, &QPushButton::clicked, this, &LicencePage::attachToDataset);
     file_backed_ =
@@ -241,6 +246,10 @@ LicenceEntry* LicencePage::appendEntry() {
     entries_layout_->addWidget(entry);
     entries_ << entry;
     connect(entry, &LicenceEntry::edited, this, &LicencePage::edited);
+    // Choosing another licence in the list takes the one shown off, as Remove does.
+    entry->setMayChange([this, entry](const QString& from, const QString& to) {
+        return filling_ || from == to || mayDrop(static_cast<int>(entries_.indexOf(entry)), from);
+    });
     connect(entry, &LicenceEntry::removeRequested, this,
             [this, entry] { removeLicence(static_cast<int>(entries_.indexOf(entry))); });
     return entry;
@@ -266,9 +275,47 @@ int LicencePage::addLicence(const QString& id) {
     return static_cast<int>(entries_.size()) - 1;
 }
 
-void LicencePage::removeLicence(int index) {
+QStringList LicencePage::sourcesCarrying(const QString& licence_id) const {
+    QStringList sources;
+    for (const DerivedInput& input : derived_from_) {
+        for (const BoundLicence& licence : input.licences) {
+            if (fromString(licence.licence_id) == licence_id) {
+                sources << fromString(input.source);
+                break;
+            }
+        }
+    }
+    return sources;
+}
+
+// A licence a source carried stays with the derived data (the checks judge the layer under it
+// even when it is no longer listed): taking it off is asked, unless another entry keeps it.
+bool LicencePage::mayDrop(int index, const QString& id) {
+    bool kept_elsewhere = false;
+    for (int other = 0; other < entries_.size(); ++other) {
+        kept_elsewhere =
+            kept_elsewhere || (other != index && entries_.at(other)->licenceId() == id);
+    }
+    const QStringList sources =
+        id.isEmpty() || kept_elsewhere ? QStringList() : sourcesCarrying(id);
+    return sources.isEmpty() ||
+           confirm_(gtr("Remove a licence of the sources?"),
+                    gtr("This layer is derived from %1, which carried the licence \"%2\". Data "
+                        "derived from licensed data stays under that licence: the checks will "
+                        "still judge the layer under it, and report that it was removed "
+                        "(source-licence-dropped). Remove it only when the layer no longer "
+                        "contains anything of that source. Remove the licence?")
+                        .arg(sources.join(QStringLiteral(", ")),
+                             licenceTitles(state_->catalog(), state_->language(),
+                                           {BoundLicence{id.toStdString(), {}}})));
+}
+
+bool LicencePage::removeLicence(int index) {
     if (!read_only_.isEmpty() || index < 0 || index >= entries_.size()) {
-        return;
+        return false;
+    }
+    if (!mayDrop(index, entries_.at(index)->licenceId())) {
+        return false;
     }
     LicenceEntry* entry = entries_.takeAt(index);
     entry->hide();
@@ -278,6 +325,7 @@ void LicencePage::removeLicence(int index) {
     entry->setParent(nullptr);
     entry->deleteLater();
     edited();
+    return true;
 }
 
 void LicencePage::setLicenceAt(int index, const QString& id) {
@@ -297,7 +345,9 @@ void LicencePage::setLicence(const QString& id) {
         return;
     }
     while (entries_.size() > 1) {
-        removeLicence(static_cast<int>(entries_.size()) - 1);
+        if (!removeLicence(static_cast<int>(entries_.size()) - 1)) {
+            return; // the analyst kept a licence of the sources
+        }
     }
     if (id.isEmpty()) {
         removeLicence(0);

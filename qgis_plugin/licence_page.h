@@ -3,6 +3,7 @@
 #include <geolicence/licence_binding.h>
 
 #include <QList>
+#include <functional>
 #include <qgsmaplayerconfigwidget.h>
 #include <qgsmaplayerconfigwidgetfactory.h>
 #include <vector>
@@ -28,11 +29,19 @@ class LicenceState;
 // while one is invalid the error is shown and the dialog's OK is disabled, so OK never drops a
 // value. When the layer's own setting cannot be read completely (a licence the catalog does
 // not know, unreadable JSON), the page writes nothing: it would drop what it cannot show.
+// Removing a licence a source of derived data carried is asked first: the licence still holds
+// (every check judges the layer under it, `source-licence-dropped`), so a removal by mistake
+// should not pass without a word.
 class LicencePage : public QgsMapLayerConfigWidget {
     Q_OBJECT
 
 public:
     static const QString kObjectName; // for QgisInterface::showLayerProperties(layer, page)
+
+    // Asks the analyst a yes/no question; true: yes. A modal message box unless replaced (tests
+    // answer it themselves).
+    using Confirm = std::function<bool(const QString& title, const QString& text)>;
+    void setConfirm(Confirm confirm) { confirm_ = std::move(confirm); }
 
     LicencePage(LicenceState* state, QgsMapLayer* layer, QgsMapCanvas* canvas,
                 QWidget* parent = nullptr);
@@ -43,7 +52,9 @@ public:
     int licenceCount() const { return static_cast<int>(entries_.size()); }
     QString licenceIdAt(int index) const;
     int addLicence(const QString& id = QString());
-    void removeLicence(int index);
+    // Removes the licence at `index`; asks first when a source of the derived layer carried it
+    // and no other licence listed has its id. Returns whether it was removed.
+    bool removeLicence(int index);
     void setLicenceAt(int index, const QString& id);
     void setOptionText(int index, const QString& name, const QString& value);
 
@@ -66,6 +77,11 @@ private:
     void showBinding(bool keep_entries = false);
     void showProvenance();
     LicenceEntry* appendEntry();
+    // The sources of the derived layer that carried `licence_id`, or empty.
+    QStringList sourcesCarrying(const QString& licence_id) const;
+    // True when taking licence `id` off the entry at `index` (removed, or another chosen in its
+    // place) may go ahead: no source carried it, another entry keeps it, or the analyst said Yes.
+    bool mayDrop(int index, const QString& id);
     void clearEntries();
     void edited();
     void validate();
@@ -86,6 +102,7 @@ private:
     // The provenance of the binding shown: written back unchanged with the licences.
     std::vector<DerivedInput> derived_from_;
     QString read_only_;
+    Confirm confirm_;
     bool file_backed_ = false; // the layer's data is a file "Attach to dataset" can write to
     QString error_;
     bool edited_ = false;  // the user changed a licence or an option

@@ -272,6 +272,14 @@
         <translation>Licenties of gebruiksrechten van deze laag (elk ervan geldt)</translation>
     </message>
     <message>
+        <source>Remove a licence of the sources?</source>
+        <translation>Een licentie van de bronnen verwijderen?</translation>
+    </message>
+    <message>
+        <source>This layer is derived from %1, which carried the licence "%2". Data derived from licensed data stays under that licence: the checks will still judge the layer under it, and report that it was removed (source-licence-dropped). Remove it only when the layer no longer contains anything of that source. Remove the licence?</source>
+        <translation>Deze laag is afgeleid van %1, dat onder de licentie "%2" viel. Gegevens afgeleid van gelicentieerde gegevens blijven onder die licentie: de controles beoordelen de laag er nog steeds onder en melden dat ze verwijderd is (source-licence-dropped). Verwijder ze alleen als de laag niets meer van die bron bevat. De licentie verwijderen?</translation>
+    </message>
+    <message>
         <source>Attach to dataset</source>
         <translation>Aan de dataset koppelen</translation>
     </message>

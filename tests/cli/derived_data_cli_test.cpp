@@ -218,6 +218,53 @@ TEST_F(DerivedDataTest, AnUnlicensedInputIsNamedAndWarnedAboutNeverDropped) {
     EXPECT_EQ(checkJson(other, 0)["layers"][0]["licence"], nullptr);
 }
 
+// NDFF-derived points whose sidecar was rewritten to CC BY only, the NDFF input still in
+// derived_from: the lost NDFF licence still applies (prohibited) and is named; what `bind
+// --derived-from` writes loses nothing and gets no such finding.
+TEST_F(DerivedDataTest, ALicenceTheSourceCarriedThatTheSidecarLostIsReported) {
+    const std::string points = dir_ + "/buffer.geojson";
+    writeTestLayer(points, "GeoJSON", 4326, {},
+                   {{{{5.123456789, 52.123456789}}, "", {}}, {{{5.2345678, 52.0123456}}, "", {}}},
+                   "buffer");
+    std::ofstream(points + ".licence.json")
+        << R"({"licences": [{"licence": "cc-by-4.0", "options": {"attribution": "© Gemeente X"}}],
+ "derived_from": [{"source": ")"
+        << ndff_
+        << R"(", "licences": [{"licence": "ndff-uitvoerportaal", "options": {"role": "subscriber"}}],
+   "date": "2026-12-01", "tool": "QGIS Processing native:buffer"}]})";
+    const json decision = checkJson(points, 1);
+    EXPECT_EQ(decision["decision"], "prohibited") << decision.dump(2);
+    const json* dropped = finding(decision, "source-licence-dropped");
+    ASSERT_NE(dropped, nullptr) << decision.dump(2);
+    EXPECT_EQ((*dropped)["severity"], "error");
+    EXPECT_EQ((*dropped)["licence"], "ndff-uitvoerportaal");
+    const std::string message = (*dropped)["message"];
+    EXPECT_NE(message.find(ndff_), std::string::npos) << message;
+    EXPECT_NE(message.find("ndff-uitvoerportaal"), std::string::npos) << message;
+    const json* n4 = finding(decision, "n4-no-exact-publish");
+    ASSERT_NE(n4, nullptr) << "judged under NDFF: " << decision.dump(2);
+    EXPECT_EQ((*n4)["licence"], "ndff-uitvoerportaal");
+
+    const CliResult dutch = runCli({"check", points, "--action", "publish", "--lang", "nl"});
+    EXPECT_EQ(dutch.exit_code, 1);
+    EXPECT_NE(dutch.out.find("source-licence-dropped"), std::string::npos) << dutch.out;
+    EXPECT_NE(dutch.out.find("is afgeleid van \"" + ndff_ + "\""), std::string::npos) << dutch.out;
+
+    // Displaying is permitted under NDFF too: the loss is a warning, which --strict fails on.
+    const CliResult display = runCli({"check", points, "--action", "display", "--format", "json"});
+    EXPECT_EQ(display.exit_code, 0) << display.out << display.err;
+    const json shown = json::parse(display.out);
+    const json* warned = finding(shown, "source-licence-dropped");
+    ASSERT_NE(warned, nullptr) << shown.dump(2);
+    EXPECT_EQ((*warned)["severity"], "warning");
+    EXPECT_EQ(runCli({"check", points, "--action", "display", "--strict"}).exit_code, 1);
+
+    // What bind --derived-from writes keeps the input's licence: no such finding.
+    const std::string kept = output("kept.gpkg", cells());
+    bind({"bind", kept, "--derived-from", ndff_});
+    EXPECT_EQ(finding(checkJson(kept, 0), "source-licence-dropped"), nullptr);
+}
+
 TEST_F(DerivedDataTest, BindRefusesMissingInputsAndUnreadableBindings) {
     const std::string out = output("out.gpkg", cells());
     EXPECT_EQ(runCli({"bind", out, "--derived-from", dir_ + "/missing.gpkg"}).exit_code, 3);

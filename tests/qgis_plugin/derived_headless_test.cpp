@@ -4,6 +4,7 @@
 // QGIS's Python and every way of running an algorithm are proven in the desktop
 // (desktop_e2e.py).
 #include "export_guard.h"
+#include "layer_standing.h"
 #include "layout_licence_check.h"
 #include "licence_state.h"
 #include "paste_watch.h"
@@ -12,6 +13,7 @@
 
 #include <geolicence/dataset_binding.h>
 #include <geolicence/layer_binding.h>
+#include <geolicence/rule_ids.h>
 
 #include <gtest/gtest.h>
 
@@ -423,6 +425,67 @@ TEST_F(DerivedTest, ALayoutExportedThroughProcessingPassesTheLayoutCheckFirst) {
         refused.value(QStringLiteral("reason")).toString().contains(QStringLiteral("1 x 1 km")))
         << refused.value(QStringLiteral("reason")).toString().toStdString();
     EXPECT_TRUE(confirm(QStringLiteral("Open")).value(QStringLiteral("go_on")).toBool());
+}
+
+// A buffer of NDFF points whose NDFF licence the analyst removed (only CC BY left, the NDFF
+// input still in its provenance): the panel and the layout check still judge it as NDFF data,
+// and say that the licence was lost.
+TEST_F(DerivedTest, ALicenceTheSourceCarriedThatTheLayerLostIsStillJudged) {
+    LicenceBinding binding{
+        {BoundLicence{"cc-by-4.0", {{"attribution", std::string("© Gemeente X")}}}},
+        "custom-property",
+        {}};
+    binding.derived_from.push_back(
+        DerivedInput{"/data/waarnemingen.gpkg",
+                     {BoundLicence{"ndff-uitvoerportaal", {{"role", std::string("subscriber")}}}},
+                     "2026-12-01",
+                     "QGIS Processing native:buffer",
+                     {}});
+    QgsVectorLayer* buffer = memoryLayer(QStringLiteral("Buffer"), {}, {}, false);
+    for (const auto& [key, value] : bindingProperties(binding)) {
+        if (!value.empty()) {
+            buffer->setCustomProperty(QString::fromStdString(key), QString::fromStdString(value));
+        }
+    }
+    QgsProject::instance()->addMapLayer(buffer);
+    ASSERT_EQ(bindingRead(*buffer)->licences.size(), 1U) << "only CC BY is bound";
+
+    const Decision decision = state_->evaluateLayers({buffer}, Action::Publish);
+    EXPECT_EQ(decision.verdict, Verdict::Prohibited);
+    const auto dropped =
+        std::find_if(decision.findings.begin(), decision.findings.end(),
+                     [](const Finding& f) { return f.rule == rule_ids::kSourceLicenceDropped; });
+    ASSERT_NE(dropped, decision.findings.end());
+    EXPECT_EQ(dropped->severity, Severity::Error);
+    EXPECT_EQ(dropped->licence, "ndff-uitvoerportaal");
+
+    // The panel: as NDFF points, publishable only aggregated to 1 km (CC BY alone would be
+    // Permitted), and the reason given is the lost licence.
+    const LayerStanding standing = standingOf(*state_, *buffer, Action::Publish);
+    EXPECT_EQ(standing.standing, Standing::AggregateFirst);
+    EXPECT_TRUE(standing.reason.contains(QStringLiteral("/data/waarnemingen.gpkg")))
+        << standing.reason.toStdString();
+    EXPECT_TRUE(standing.reason.contains(QStringLiteral("no longer names that licence")))
+        << standing.reason.toStdString();
+
+    // The layout check blocks a layout rendering it, naming the lost licence.
+    auto* layout = new QgsPrintLayout(QgsProject::instance());
+    layout->initializeDefaults();
+    layout->setName(QStringLiteral("Buffer"));
+    auto* map = new QgsLayoutItemMap(layout);
+    map->setLayers({buffer});
+    map->setKeepLayerSet(true);
+    layout->addLayoutItem(map);
+    QgsProject::instance()->layoutManager()->addLayout(layout);
+    LayoutLicenceCheck check;
+    QgsLayoutValidityCheckContext context(layout);
+    QgsFeedback feedback;
+    ASSERT_TRUE(check.prepareCheck(&context, &feedback));
+    const auto results = check.runCheck(&context, &feedback);
+    EXPECT_TRUE(std::any_of(results.begin(), results.end(), [](const QgsValidityCheckResult& r) {
+        return r.type == QgsValidityCheckResult::Critical &&
+               r.detailedDescription.contains(QStringLiteral("no longer names that licence"));
+    }));
 }
 
 // Paste Features.

@@ -521,6 +521,98 @@ TEST_F(PanelTest, LicencePageAddsAndRemovesLicences) {
     EXPECT_TRUE(layer->customPropertyKeys().filter(QStringLiteral("geolicence/")).isEmpty());
 }
 
+// Removing a licence a source of the derived layer carried is asked first and kept only on
+// Yes; a licence the analyst added is removed without a question.
+TEST_F(PanelTest, LicencePageAsksBeforeRemovingALicenceASourceCarried) {
+    const LicenceBinding ndff =
+        licences(R"([{"licence": "ndff-uitvoerportaal", "options": {"role": "subscriber"}}])");
+    Derivation buffer =
+        derive({{"/data/waarnemingen.gpkg", ndff}}, "2026-12-01", "QGIS Processing native:buffer");
+    geolicence::addLicence(
+        buffer.binding.licences,
+        BoundLicence{"cc-by-4.0", {{"attribution", std::string("© Gemeente X")}}});
+    QgsVectorLayer* layer = addLayer(QStringLiteral("buffer"));
+    bindLayer(*layer, buffer.binding);
+
+    QStringList asked;
+    bool answer = false;
+    const auto removeButtonOf = [](LicencePage& page, const QString& id) -> QPushButton* {
+        for (LicenceEntry* entry : page.findChildren<LicenceEntry*>()) {
+            if (entry->licenceId() == id) {
+                return entry->findChild<QPushButton*>(QStringLiteral("geolicenceRemoveLicence"));
+            }
+        }
+        return nullptr;
+    };
+    {
+        LicencePage page(state_.get(), layer, nullptr);
+        page.setConfirm([&](const QString& title, const QString& text) {
+            asked << title + QLatin1Char('\n') + text;
+            return answer;
+        });
+        ASSERT_EQ(page.licenceCount(), 2);
+        // No: the NDFF licence stays.
+        QPushButton* remove = removeButtonOf(page, QStringLiteral("ndff-uitvoerportaal"));
+        ASSERT_NE(remove, nullptr);
+        remove->click();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        ASSERT_EQ(asked.size(), 1);
+        EXPECT_TRUE(asked[0].contains(QStringLiteral("/data/waarnemingen.gpkg")))
+            << asked[0].toStdString();
+        EXPECT_TRUE(asked[0].contains(QStringLiteral("NDFF export portal")))
+            << asked[0].toStdString();
+        EXPECT_EQ(page.licenceCount(), 2);
+        EXPECT_EQ(page.licenceIdAt(0), QStringLiteral("ndff-uitvoerportaal"));
+        // Choosing another licence in NDFF's place takes it off too: asked, and No keeps NDFF
+        // with its options.
+        page.setLicenceAt(0, QStringLiteral("vl-cc0"));
+        ASSERT_EQ(asked.size(), 2);
+        EXPECT_EQ(page.licenceIdAt(0), QStringLiteral("ndff-uitvoerportaal"));
+        for (LicenceEntry* entry : page.findChildren<LicenceEntry*>()) {
+            if (entry->licenceId() == QLatin1String("ndff-uitvoerportaal")) {
+                EXPECT_EQ(entry->licence(), ndff.licences.front()) << "its options kept";
+            }
+        }
+        page.apply();
+        EXPECT_TRUE(state_->bindingOf(*layer).binding->hasLicence("ndff-uitvoerportaal"));
+
+        // Yes: removed, and OK writes CC BY alone with the provenance kept.
+        answer = true;
+        removeButtonOf(page, QStringLiteral("ndff-uitvoerportaal"))->click();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        EXPECT_EQ(asked.size(), 3);
+        ASSERT_EQ(page.licenceCount(), 1);
+        EXPECT_EQ(page.licenceIdAt(0), QStringLiteral("cc-by-4.0"));
+        page.apply();
+    }
+    const LayerBindingResult bound = state_->bindingOf(*layer);
+    ASSERT_TRUE(bound.binding);
+    EXPECT_FALSE(bound.binding->hasLicence("ndff-uitvoerportaal"));
+    EXPECT_EQ(derivedFromToJson(bound.binding->derived_from),
+              derivedFromToJson(buffer.binding.derived_from));
+    // What the removal leaves is still judged under NDFF, and says so.
+    const Decision decision = state_->evaluateLayers({layer}, Action::Publish);
+    EXPECT_FALSE(decision.permitted());
+    EXPECT_TRUE(std::any_of(decision.findings.begin(), decision.findings.end(),
+                            [](const Finding& f) { return f.rule == "source-licence-dropped"; }));
+
+    // CC BY was the analyst's own addition: no source carried it, no question.
+    {
+        bindLayer(*layer, buffer.binding);
+        LicencePage page(state_.get(), layer, nullptr);
+        page.setConfirm([&](const QString& title, const QString&) {
+            asked << title;
+            return false;
+        });
+        const int before = static_cast<int>(asked.size());
+        removeButtonOf(page, QStringLiteral("cc-by-4.0"))->click();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        EXPECT_EQ(asked.size(), before);
+        ASSERT_EQ(page.licenceCount(), 1);
+        EXPECT_EQ(page.licenceIdAt(0), QStringLiteral("ndff-uitvoerportaal"));
+    }
+}
+
 // A licence the catalog does not know (a profile folder missing from the settings) cannot be
 // shown, so the page writes nothing rather than drop it, and says why.
 TEST_F(PanelTest, LicencePageWritesNothingWhenItCannotShowEveryLicence) {

@@ -356,6 +356,26 @@ public:
         map = addMap(addLayout(QStringLiteral("Join zonder bron")));
         map->setLayers({join});
         map->setKeepLayerSet(true);
+
+        // A buffer whose NDFF licence the analyst removed: only CC BY left, the NDFF points
+        // still in its provenance (judged under NDFF anyway, `source-licence-dropped`).
+        LicenceBinding dropped =
+            derive({{points.toStdString(), ndff}}, "2026-03-01", "native:buffer").binding;
+        dropped.licences = licencesFromJson(
+            catalog, R"([{"licence": "cc-by-4.0", "options": {"attribution": "© Gemeente X"}}])",
+            "test");
+        QgsVectorLayer* stripped =
+            addFileLayer(buffer_data, QStringLiteral("Buffer zonder NDFF"), QString(), QString());
+        for (const auto& [key, value] : bindingProperties(dropped)) {
+            if (!value.empty()) {
+                stripped->setCustomProperty(QString::fromStdString(key),
+                                            QString::fromStdString(value));
+            }
+        }
+        map =
+            addMap(addLayout(QStringLiteral("Licentie weg"), {QString::fromUtf8("© Gemeente X")}));
+        map->setLayers({stripped});
+        map->setKeepLayerSet(true);
         return save(QStringLiteral("afgeleid.qgs"));
     }
 
@@ -516,10 +536,17 @@ TEST_F(ParityOnSavedProjects, DerivedLayersAreJudgedAsTheirSources) {
     QTemporaryDir dir;
     WrittenProjects written{QDir(dir.path())};
     const QString path = written.derivedLayers();
-    EXPECT_EQ(compare(path), 3);
+    EXPECT_EQ(compare(path), 4);
     const QString en = QStringLiteral("en");
     EXPECT_EQ(cliCheck(path, QStringLiteral("Buffer"), Action::Publish, {}, en).decision,
               "prohibited");
+    const Judgement stripped =
+        cliCheck(path, QStringLiteral("Licentie weg"), Action::Publish, {}, en);
+    EXPECT_EQ(stripped.decision, "prohibited") << describe(stripped);
+    EXPECT_TRUE(
+        std::any_of(stripped.findings.begin(), stripped.findings.end(),
+                    [](const FindingKey& f) { return std::get<1>(f) == "source-licence-dropped"; }))
+        << describe(stripped);
     EXPECT_EQ(cliCheck(path, QStringLiteral("Join"), Action::Publish, {}, en).decision,
               "prohibited");
     EXPECT_TRUE(cliAttribution(path, QStringLiteral("Join zonder bron"), {}, en)

@@ -86,6 +86,9 @@ struct EvaluationRequest {
 // permits, prohibited when any prohibits, else conditional when any is conditional; its duties
 // are the union of theirs (one entry per distinct duty) and each finding names its licence.
 // Derived data with an input that had no licence gets a warning `unlicensed-source` naming it.
+// Derived data whose binding lacks a licence a direct input carried is judged under that licence
+// too (with the input's options) and gets `source-licence-dropped` naming the licence and the
+// input: an error when that licence does not permit the action, else a warning.
 // Pure and deterministic: the same inputs give the same decision, findings and duties in the
 // same order.
 Decision evaluate(const Catalog& catalog, const EvaluationRequest& request,

@@ -57,4 +57,16 @@ bool sameLicences(const std::vector<BoundLicence>& a, const std::vector<BoundLic
 // The inputs of a derivation, at any depth, that had no licence.
 std::vector<const DerivedInput*> unlicensedInputs(const std::vector<DerivedInput>& derived_from);
 
+// A licence a direct input of derived data carried that the derived binding no longer names.
+struct DroppedLicence {
+    const DerivedInput* input;
+    const BoundLicence* licence; // as the input carried it, with the input's options
+};
+
+// Every licence of a direct input of `binding.derived_from` whose id `binding.licences` lacks,
+// in the order of the inputs and their licences. Compared by id: a derivation may change the
+// options (an aggregation sets cell_size_m) and the licence still holds. One level is enough:
+// an input's licences already include what its own chain carried when it was derived.
+std::vector<DroppedLicence> droppedSourceLicences(const LicenceBinding& binding);
+
 } // namespace geolicence

@@ -36,6 +36,8 @@ enum class Msg : std::uint16_t {
     BindingConflictLicensor,
     // Derived data with an input nobody licensed (rules/evaluation.cpp).
     UnlicensedSource,
+    // Derived data whose binding lost a licence one of its inputs carried (rules/evaluation.cpp).
+    SourceLicenceDropped,
     // Layers the reader could not see (check/reader_findings.cpp).
     UnreadableEmbeddedGroup,
     UnreadableLayerWithoutId,

@@ -25,6 +25,9 @@ struct MeasuredPrecision {
 // (geolicence-gis, the plugin) supplies it.
 using LayerMeasurer = std::function<MeasuredPrecision(const ProjectLayer& layer)>;
 
+// The licences considered here are those evaluate() judges a layer under: the binding's and any
+// a direct input carried that the binding lost (see droppedSourceLicences).
+//
 // True when a licence of `binding` rules on aggregation (a profile option `cell_size_m`):
 // such layers are judged on the precision their data shows.
 bool rulesOnPrecision(const Catalog& catalog, const LicenceBinding& binding);

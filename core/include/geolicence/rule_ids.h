@@ -12,6 +12,8 @@ inline constexpr const char* kUnknownLicence = "unknown-licence";
 inline constexpr const char* kNoPermission = "no-permission";
 inline constexpr const char* kMissingOption = "missing-option";
 inline constexpr const char* kInvalidOption = "invalid-option";
+inline constexpr const char* kUnlicensedSource = "unlicensed-source";
+inline constexpr const char* kSourceLicenceDropped = "source-licence-dropped";
 // Bindings (layer_binding.cpp, binding_source.cpp).
 inline constexpr const char* kInvalidBinding = "invalid-binding";
 inline constexpr const char* kBindingConflict = "binding-conflict";

@@ -60,4 +60,16 @@ std::vector<const DerivedInput*> unlicensedInputs(const std::vector<DerivedInput
     return found;
 }
 
+std::vector<DroppedLicence> droppedSourceLicences(const LicenceBinding& binding) {
+    std::vector<DroppedLicence> dropped;
+    for (const DerivedInput& input : binding.derived_from) {
+        for (const BoundLicence& licence : input.licences) {
+            if (!binding.hasLicence(licence.licence_id)) {
+                dropped.push_back(DroppedLicence{&input, &licence});
+            }
+        }
+    }
+    return dropped;
+}
+
 } // namespace geolicence

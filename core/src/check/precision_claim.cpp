@@ -68,12 +68,32 @@ void applyToLicence(const MeasuredPrecision& measured, Language language, const 
     }
 }
 
+// Visits every licence a layer is judged under: its binding's, and each licence a direct input
+// carried that the binding no longer names (evaluate() judges the layer under those too, with
+// the input's options, so their cell size claims are measured like the layer's own: an
+// aggregated input's claim must not cover exact points whose licence was removed).
+template <typename Binding, typename Visit>
+void forEachJudgedLicence(Binding& binding, const Visit& visit) {
+    for (auto& licence : binding.licences) {
+        visit(licence);
+    }
+    for (auto& input : binding.derived_from) {
+        for (auto& licence : input.licences) {
+            if (!binding.hasLicence(licence.licence_id)) {
+                visit(licence);
+            }
+        }
+    }
+}
+
 } // namespace
 
 bool rulesOnPrecision(const Catalog& catalog, const LicenceBinding& binding) {
-    return std::any_of(
-        binding.licences.begin(), binding.licences.end(),
-        [&](const BoundLicence& licence) { return licenceRulesOnPrecision(catalog, licence); });
+    bool rules = false;
+    forEachJudgedLicence(binding, [&](const BoundLicence& licence) {
+        rules = rules || licenceRulesOnPrecision(catalog, licence);
+    });
+    return rules;
 }
 
 std::optional<double> applyMeasuredPrecision(const MeasuredPrecision& measured,
@@ -84,11 +104,11 @@ std::optional<double> applyMeasuredPrecision(const MeasuredPrecision& measured,
     }
     // Under several licences, each one that rules on precision gets the measured size: a
     // derived layer's claim for one licence cannot hide exact points from another.
-    for (BoundLicence& licence : input.binding->licences) {
+    forEachJudgedLicence(*input.binding, [&](BoundLicence& licence) {
         if (licenceRulesOnPrecision(catalog, licence)) {
             applyToLicence(measured, language, input, licence, findings);
         }
-    }
+    });
     if (!measured.measured) {
         return std::nullopt;
     }
@@ -96,11 +116,12 @@ std::optional<double> applyMeasuredPrecision(const MeasuredPrecision& measured,
 }
 
 bool claimsCellSize(const Catalog& catalog, const LicenceBinding& binding) {
-    return std::any_of(binding.licences.begin(), binding.licences.end(),
-                       [&](const BoundLicence& licence) {
-                           return licence.options.count("cell_size_m") != 0 &&
-                                  licenceRulesOnPrecision(catalog, licence);
-                       });
+    bool claims = false;
+    forEachJudgedLicence(binding, [&](const BoundLicence& licence) {
+        claims = claims || (licence.options.count("cell_size_m") != 0 &&
+                            licenceRulesOnPrecision(catalog, licence));
+    });
+    return claims;
 }
 
 } // namespace geolicence

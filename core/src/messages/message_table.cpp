@@ -63,6 +63,16 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::Count)> kMessages = {{
      "Laag \"{}\" is afgeleid van \"{}\", dat geen licentie had: wat met dat deel mag is "
      "onbekend. Koppel een licentie aan de bron en leid opnieuw af (geolicence bind "
      "--derived-from)."},
+    {Msg::SourceLicenceDropped,
+     "Layer \"{}\" is derived from \"{}\", which was under licence {}, but the layer's binding "
+     "no longer names that licence. Data derived from licensed data stays under its licence, so "
+     "the layer is judged under {} as the source carried it. Bind the licence to the layer again "
+     "(the Licence page in QGIS, or geolicence bind --derived-from).",
+     "Laag \"{}\" is afgeleid van \"{}\", dat onder licentie {} viel, maar de koppeling van de "
+     "laag noemt die licentie niet meer. Gegevens afgeleid van gelicentieerde gegevens blijven "
+     "onder die licentie, dus de laag wordt beoordeeld onder {} zoals de bron die droeg. Koppel "
+     "de licentie opnieuw aan de laag (de pagina Licentie in QGIS, of geolicence bind "
+     "--derived-from)."},
 
     {Msg::UnreadableEmbeddedGroup, "Embedded group \"{}\"", "Ingebedde groep \"{}\""},
     {Msg::UnreadableLayerWithoutId, "Layer \"{}\" (without id)", "Laag \"{}\" (zonder id)"},

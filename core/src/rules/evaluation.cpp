@@ -3,6 +3,7 @@
 #include <geolicence/detail/ascii_case.h>
 #include <geolicence/evaluation.h>
 #include <geolicence/messages.h>
+#include <geolicence/rule_ids.h>
 
 #include <algorithm>
 #include <cctype>
@@ -514,6 +515,41 @@ void dropEndorsingAttributions(std::vector<Duty>& duties, std::vector<Finding>& 
     findings.insert(findings.end(), dropped.begin(), dropped.end());
 }
 
+// A licence an input carried that the derived layer's binding lost (removed by hand on the
+// Licence page, or a sidecar rewritten) still holds: the rule book's licences govern what is
+// made from their data (NDFF N4 and N8, GRB Art. 6, 9 and 10), and where a derived product is
+// freer the licence itself says so (GRB Art. 10's value-added services), never its absence.
+// So the layer is judged under it too, with the options the input carried, and the loss is
+// named: an error when that licence does not permit the action, else a warning (a silent loss
+// is never right, and --strict fails on it).
+template <typename JudgeUnder>
+void judgeDroppedSourceLicences(const LayerInput& layer, Language language,
+                                const JudgeUnder& judgeUnder, Decision& decision) {
+    const std::vector<DroppedLicence> dropped = droppedSourceLicences(*layer.binding);
+    std::vector<BoundLicence> judged;
+    for (const DroppedLicence& first : dropped) {
+        if (std::find(judged.begin(), judged.end(), *first.licence) != judged.end()) {
+            continue;
+        }
+        judged.push_back(*first.licence);
+        std::vector<Finding> under_it;
+        const Verdict verdict = judgeUnder(*first.licence, under_it);
+        decision.restrict(verdict);
+        const Severity severity =
+            verdict == Verdict::Permitted ? Severity::Warning : Severity::Error;
+        for (const DroppedLicence& same : dropped) {
+            if (*same.licence == *first.licence) {
+                const std::string& id = same.licence->licence_id;
+                decision.findings.push_back(
+                    layerFinding(layer, id, rule_ids::kSourceLicenceDropped, severity,
+                                 say(Msg::SourceLicenceDropped, language,
+                                     {layer.name, same.input->source, id, id})));
+            }
+        }
+        decision.findings.insert(decision.findings.end(), under_it.begin(), under_it.end());
+    }
+}
+
 } // namespace
 
 std::string_view toString(Verdict verdict) {
@@ -561,7 +597,7 @@ Decision evaluate(const Catalog& catalog, const EvaluationRequest& request,
         // part is unknown, as for an unlicensed layer, whatever the other inputs allow.
         for (const DerivedInput* input : unlicensedInputs(layer.binding->derived_from)) {
             decision.findings.push_back(layerFinding(
-                layer, "", "unlicensed-source", Severity::Warning,
+                layer, "", rule_ids::kUnlicensedSource, Severity::Warning,
                 say(Msg::UnlicensedSource, request.language, {layer.name, input->source})));
         }
         const auto own = request.layer_contexts.find(layer.id);
@@ -569,25 +605,29 @@ Decision evaluate(const Catalog& catalog, const EvaluationRequest& request,
         if (own != request.layer_contexts.end()) {
             own_context = withDefaultsFor(request.action, own->second);
         }
-        // Every licence applies: the strictest verdict of any of them is the layer's.
-        for (const BoundLicence& licence : layer.binding->licences) {
+        // Judges the layer under one licence: appends its findings and duties.
+        auto judgeUnder = [&](const BoundLicence& licence, std::vector<Finding>& findings) {
             const LicenceProfile* profile = catalog.find(licence.licence_id);
             if (profile == nullptr || profile->is_abstract) {
                 const std::string& id = licence.licence_id;
-                decision.restrict(Verdict::Prohibited);
-                decision.findings.push_back(layerFinding(
+                findings.push_back(layerFinding(
                     layer, id, "unknown-licence", Severity::Error,
                     builtIn("Laag \"" + layer.name + "\" is gekoppeld aan licentie \"" + id +
                                 "\", die niet in de catalogus staat (geolicence licences list).",
                             "Layer \"" + layer.name + "\" is bound to licence \"" + id +
                                 "\", which is not in the catalog (geolicence licences list).")
                         .in(request.language)));
-                continue;
+                return Verdict::Prohibited;
             }
             LayerEvaluator evaluator(request, own_context ? *own_context : context, layer, licence,
                                      *profile);
-            decision.restrict(evaluator.run(decision.findings, owed));
+            return evaluator.run(findings, owed);
+        };
+        // Every licence applies: the strictest verdict of any of them is the layer's.
+        for (const BoundLicence& licence : layer.binding->licences) {
+            decision.restrict(judgeUnder(licence, decision.findings));
         }
+        judgeDroppedSourceLicences(layer, request.language, judgeUnder, decision);
     }
     decision.duties = owed.finish();
     dropEndorsingAttributions(decision.duties, decision.findings, request.language);

@@ -4,6 +4,8 @@
 
 #include <geolicence/derivation.h>
 #include <geolicence/evaluation.h>
+#include <geolicence/precision_claim.h>
+#include <geolicence/rule_ids.h>
 
 #include <gtest/gtest.h>
 
@@ -116,6 +118,126 @@ TEST(SeveralLicencesEvaluation, AnUnlicensedSourceOfDerivedDataIsAWarningNamingI
     const Decision clean = publish(layerUnder({grbArt10()}, {licensed}));
     EXPECT_FALSE(std::any_of(clean.findings.begin(), clean.findings.end(),
                              [](const Finding& f) { return f.rule == "unlicensed-source"; }));
+}
+
+const Finding* findingOf(const Decision& decision, const std::string& rule) {
+    const auto found = std::find_if(decision.findings.begin(), decision.findings.end(),
+                                    [&](const Finding& f) { return f.rule == rule; });
+    return found == decision.findings.end() ? nullptr : &*found;
+}
+
+BoundLicence ndffSubscriber() {
+    return {"ndff-uitvoerportaal", {{"role", std::string("subscriber")}}};
+}
+
+BoundLicence ccBy() {
+    return {"cc-by-4.0", {{"attribution", std::string("© Gemeente X")}}};
+}
+
+// NDFF-derived points whose NDFF licence was removed by hand (only CC BY left): the licence
+// still holds, so publishing the exact points is prohibited as it was, and the loss is named.
+TEST(SeveralLicencesEvaluation, ALicenceASourceCarriedThatTheLayerLostStillProhibits) {
+    const DerivedInput ndff_input{
+        "waarnemingen.gpkg", {ndffSubscriber()}, "2026-12-01", "native:buffer", {}};
+    Context exact;
+    exact.cell_size_m = 0.0;
+    const Decision decision = publish(layerUnder({ccBy()}, {ndff_input}), exact);
+    EXPECT_EQ(decision.verdict, Verdict::Prohibited) << "CC BY alone would permit";
+    const Finding* dropped = findingOf(decision, rule_ids::kSourceLicenceDropped);
+    ASSERT_NE(dropped, nullptr);
+    EXPECT_EQ(dropped->severity, Severity::Error);
+    EXPECT_EQ(dropped->licence, "ndff-uitvoerportaal");
+    EXPECT_EQ(dropped->layer_id, "join");
+    for (const char* named : {"\"Join\"", "waarnemingen.gpkg", "ndff-uitvoerportaal"}) {
+        EXPECT_NE(dropped->message.find(named), std::string::npos) << dropped->message;
+    }
+    const Finding* n4 = findingOf(decision, "n4-no-exact-publish");
+    ASSERT_NE(n4, nullptr) << "judged under the input's NDFF licence";
+    EXPECT_EQ(n4->licence, "ndff-uitvoerportaal");
+    // Without the provenance nothing tells that NDFF was there: CC BY permits.
+    EXPECT_EQ(publish(layerUnder({ccBy()}), exact).verdict, Verdict::Permitted);
+
+    // In Dutch through the message table.
+    EvaluationRequest dutch;
+    dutch.action = Action::Publish;
+    dutch.context = exact;
+    dutch.context.date = Date::parse("2026-12-01");
+    dutch.language = Language::Dutch;
+    const Decision in_dutch =
+        evaluate(bundledCatalog(), dutch, {layerUnder({ccBy()}, {ndff_input})});
+    const Finding* dutch_dropped = findingOf(in_dutch, rule_ids::kSourceLicenceDropped);
+    ASSERT_NE(dutch_dropped, nullptr);
+    EXPECT_NE(dutch_dropped->message.find("is afgeleid van \"waarnemingen.gpkg\""),
+              std::string::npos)
+        << dutch_dropped->message;
+}
+
+// When the lost licence permits the action the verdict stays, but the loss is still a warning
+// (--strict fails on it), once per input that carried it.
+TEST(SeveralLicencesEvaluation, ALostLicenceThatPermitsTheActionIsAWarningPerSource) {
+    const DerivedInput first{"a.gpkg", {ndffSubscriber()}, "2026-12-01", "t", {}};
+    const DerivedInput second{"b.gpkg", {ndffSubscriber(), grbArt10()}, "2026-12-01", "t", {}};
+    EvaluationRequest request;
+    request.action = Action::UseInternal;
+    request.context.date = Date::parse("2026-12-01");
+    request.context.purpose = "research";
+    const Decision decision =
+        evaluate(bundledCatalog(), request, {layerUnder({ccBy(), grbArt10()}, {first, second})});
+    EXPECT_EQ(decision.verdict, Verdict::Permitted);
+    std::vector<std::string> sources;
+    for (const Finding& finding : decision.findings) {
+        if (finding.rule == rule_ids::kSourceLicenceDropped) {
+            EXPECT_EQ(finding.severity, Severity::Warning);
+            EXPECT_EQ(finding.licence, "ndff-uitvoerportaal") << "GRB is still bound";
+            sources.push_back(finding.message);
+        }
+    }
+    ASSERT_EQ(sources.size(), 2U);
+    EXPECT_NE(sources[0].find("a.gpkg"), std::string::npos);
+    EXPECT_NE(sources[1].find("b.gpkg"), std::string::npos);
+    EXPECT_TRUE(decision.hasWarnings());
+}
+
+// What derive() makes keeps every licence; an aggregation keeps the licence with other
+// options (cell_size_m): neither lost anything.
+TEST(SeveralLicencesEvaluation, DerivedDataThatKeptItsSourcesLicencesHasNoLostLicence) {
+    const Derivation join =
+        derive({{"waarnemingen.gpkg", LicenceBinding{{ndffSubscriber()}, "sidecar", {}}},
+                {"gebouwen.geojson", LicenceBinding{{grbArt10()}, "sidecar", {}}}},
+               "2026-12-01", "geolicence bind");
+    LayerInput layer{"join", "Join", join.binding, {}};
+    EXPECT_EQ(findingOf(publish(layer), rule_ids::kSourceLicenceDropped), nullptr);
+    EXPECT_TRUE(droppedSourceLicences(join.binding).empty());
+
+    BoundLicence aggregated = ndffSubscriber();
+    aggregated.options["cell_size_m"] = 1000.0;
+    const DerivedInput exact_input{
+        "waarnemingen.gpkg", {ndffSubscriber()}, "2026-12-01", "geolicence aggregate", {}};
+    const Decision cells = publish(layerUnder({aggregated}, {exact_input}));
+    EXPECT_EQ(findingOf(cells, rule_ids::kSourceLicenceDropped), nullptr);
+    EXPECT_EQ(cells.verdict, Verdict::Permitted);
+}
+
+// An aggregated input's cell size claim, under a licence the derived layer lost, is measured
+// like the layer's own: exact points cannot hide behind it.
+TEST(SeveralLicencesEvaluation, ALostLicencesCellSizeClaimIsMeasured) {
+    BoundLicence aggregated = ndffSubscriber();
+    aggregated.options["cell_size_m"] = 1000.0;
+    LayerInput layer =
+        layerUnder({ccBy()}, {DerivedInput{"hokken.gpkg", {aggregated}, "2026-12-01", "t", {}}});
+    EXPECT_TRUE(claimsCellSize(bundledCatalog(), *layer.binding));
+    EXPECT_TRUE(rulesOnPrecision(bundledCatalog(), *layer.binding));
+    EXPECT_EQ(publish(layer).verdict, Verdict::Permitted) << "the claim believed, unmeasured";
+
+    MeasuredPrecision exact_points;
+    exact_points.measured = true;
+    exact_points.crs = "EPSG:28992";
+    std::vector<Finding> notes;
+    applyMeasuredPrecision(exact_points, bundledCatalog(), Language::English, layer, notes);
+    ASSERT_EQ(notes.size(), 1U);
+    EXPECT_EQ(notes[0].rule, rule_ids::kPrecisionClaimContradicted);
+    EXPECT_EQ(notes[0].licence, "ndff-uitvoerportaal");
+    EXPECT_NE(publish(layer).verdict, Verdict::Permitted);
 }
 
 TEST(SeveralLicencesEvaluation, ABindingWithoutLicencesIsAnUnlicensedLayer) {
