@@ -81,6 +81,24 @@ QString writeGeoPackage(const QString& path, const QString& table) {
     return path;
 }
 
+// The plugin's layout check (as the designer runs it before an export) on a new layout whose one
+// map shows `layer` alone.
+QList<QgsValidityCheckResult> layoutCheckOfMap(const QString& name, QgsMapLayer* layer) {
+    auto* layout = new QgsPrintLayout(QgsProject::instance());
+    layout->initializeDefaults();
+    layout->setName(name);
+    auto* map = new QgsLayoutItemMap(layout);
+    map->setLayers({layer});
+    map->setKeepLayerSet(true);
+    layout->addLayoutItem(map);
+    QgsProject::instance()->layoutManager()->addLayout(layout);
+    LayoutLicenceCheck check;
+    QgsLayoutValidityCheckContext context(layout);
+    QgsFeedback feedback;
+    EXPECT_TRUE(check.prepareCheck(&context, &feedback));
+    return check.runCheck(&context, &feedback);
+}
+
 class DerivedTest : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -219,19 +237,7 @@ TEST_F(DerivedTest, AJoinWrittenToAFileCarriesBothLicencesAndOwesTheGrbAttributi
     auto* join = new QgsVectorLayer(joined, QStringLiteral("join"), QStringLiteral("ogr"));
     QgsProject::instance()->addMapLayer(join);
     EXPECT_EQ(state_->bindingOf(*join).binding->licences.size(), 2U);
-    auto* layout = new QgsPrintLayout(QgsProject::instance());
-    layout->initializeDefaults();
-    layout->setName(QStringLiteral("Join"));
-    auto* map = new QgsLayoutItemMap(layout);
-    map->setLayers({join});
-    map->setKeepLayerSet(true);
-    layout->addLayoutItem(map);
-    QgsProject::instance()->layoutManager()->addLayout(layout);
-    LayoutLicenceCheck check;
-    QgsLayoutValidityCheckContext context(layout);
-    QgsFeedback feedback;
-    ASSERT_TRUE(check.prepareCheck(&context, &feedback));
-    const auto results = check.runCheck(&context, &feedback);
+    const auto results = layoutCheckOfMap(QStringLiteral("Join"), join);
     EXPECT_TRUE(std::any_of(results.begin(), results.end(), [](const QgsValidityCheckResult& r) {
         return r.type == QgsValidityCheckResult::Critical &&
                r.detailedDescription.contains(QString::fromUtf8(kGrbText));
@@ -469,19 +475,7 @@ TEST_F(DerivedTest, ALicenceTheSourceCarriedThatTheLayerLostIsStillJudged) {
         << standing.reason.toStdString();
 
     // The layout check blocks a layout rendering it, naming the lost licence.
-    auto* layout = new QgsPrintLayout(QgsProject::instance());
-    layout->initializeDefaults();
-    layout->setName(QStringLiteral("Buffer"));
-    auto* map = new QgsLayoutItemMap(layout);
-    map->setLayers({buffer});
-    map->setKeepLayerSet(true);
-    layout->addLayoutItem(map);
-    QgsProject::instance()->layoutManager()->addLayout(layout);
-    LayoutLicenceCheck check;
-    QgsLayoutValidityCheckContext context(layout);
-    QgsFeedback feedback;
-    ASSERT_TRUE(check.prepareCheck(&context, &feedback));
-    const auto results = check.runCheck(&context, &feedback);
+    const auto results = layoutCheckOfMap(QStringLiteral("Buffer"), buffer);
     EXPECT_TRUE(std::any_of(results.begin(), results.end(), [](const QgsValidityCheckResult& r) {
         return r.type == QgsValidityCheckResult::Critical &&
                r.detailedDescription.contains(QStringLiteral("no longer names that licence"));
