@@ -81,9 +81,8 @@ QString writeGeoPackage(const QString& path, const QString& table) {
     return path;
 }
 
-// The plugin's layout check (as the designer runs it before an export) on a new layout whose one
-// map shows `layer` alone.
-QList<QgsValidityCheckResult> layoutCheckOfMap(const QString& name, QgsMapLayer* layer) {
+// A new layout in the project whose one map shows `layer` alone.
+QgsPrintLayout* addOneMapLayout(const QString& name, QgsMapLayer* layer) {
     auto* layout = new QgsPrintLayout(QgsProject::instance());
     layout->initializeDefaults();
     layout->setName(name);
@@ -92,6 +91,12 @@ QList<QgsValidityCheckResult> layoutCheckOfMap(const QString& name, QgsMapLayer*
     map->setKeepLayerSet(true);
     layout->addLayoutItem(map);
     QgsProject::instance()->layoutManager()->addLayout(layout);
+    return layout;
+}
+
+// The plugin's layout check (as the designer runs it before an export) on such a layout.
+QList<QgsValidityCheckResult> layoutCheckOfMap(const QString& name, QgsMapLayer* layer) {
+    QgsPrintLayout* layout = addOneMapLayout(name, layer);
     LayoutLicenceCheck check;
     QgsLayoutValidityCheckContext context(layout);
     QgsFeedback feedback;
@@ -406,18 +411,8 @@ TEST_F(DerivedTest, ALayoutExportedThroughProcessingPassesTheLayoutCheckFirst) {
     QgsVectorLayer* ndff =
         memoryLayer(QStringLiteral("NDFF waarnemingen"), QStringLiteral("ndff-uitvoerportaal"));
     QgsVectorLayer* open = memoryLayer(QStringLiteral("open"), QStringLiteral("vl-cc0"));
-    const auto layoutOf = [](const QString& name, QgsMapLayer* layer) {
-        auto* layout = new QgsPrintLayout(QgsProject::instance());
-        layout->initializeDefaults();
-        layout->setName(name);
-        auto* map = new QgsLayoutItemMap(layout);
-        map->setLayers({layer});
-        map->setKeepLayerSet(true);
-        layout->addLayoutItem(map);
-        QgsProject::instance()->layoutManager()->addLayout(layout);
-    };
-    layoutOf(QStringLiteral("Waarnemingen"), ndff);
-    layoutOf(QStringLiteral("Open"), open);
+    addOneMapLayout(QStringLiteral("Waarnemingen"), ndff);
+    addOneMapLayout(QStringLiteral("Open"), open);
     const auto confirm = [&](const QString& layout) {
         return watch_->confirmRun(
             {{QStringLiteral("algorithm"), QStringLiteral("native:printlayouttopdf")},
