@@ -2,6 +2,8 @@
 
 #include "gdal_support.h"
 
+#include <geolicence/percent_encoding.h>
+
 #include <cctype>
 #include <cstdlib>
 #include <gdal_priv.h>
@@ -27,22 +29,6 @@ struct GdalSource {
     std::string attribute_filter;
 };
 
-// "%20" and "+" in a delimited-text URI's query, as QUrl writes them.
-std::string percentDecoded(const std::string& text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%' && i + 2 < text.size() &&
-            std::isxdigit(static_cast<unsigned char>(text[i + 1])) != 0 &&
-            std::isxdigit(static_cast<unsigned char>(text[i + 2])) != 0) {
-            out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
-}
-
 std::map<std::string, std::string> queryItems(const std::string& query) {
     std::map<std::string, std::string> items;
     std::istringstream in(query);
@@ -50,6 +36,7 @@ std::map<std::string, std::string> queryItems(const std::string& query) {
     while (std::getline(in, item, '&')) {
         const std::size_t equals = item.find('=');
         if (equals != std::string::npos) {
+            // "%20" in a delimited-text URI's query, as QUrl writes it.
             items[item.substr(0, equals)] = percentDecoded(item.substr(equals + 1));
         }
     }
